@@ -1,0 +1,229 @@
+"""Extract stage: every citation of a document in a text, with its exact span.
+
+`find` reads the text's layout paragraph by paragraph, so a citation broken over
+a line or a page still has its date and issuer; the span it reports lies on one
+line of the original text (`text[start:end] == surface`).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+from graph.model import Citation, MentionKind
+
+from . import patterns as P
+from .layout import Layout, Paragraph, layout as make_layout, sentence_at
+from .registry import Registry
+from .units import Roster, fold
+
+_PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
+_TYPE_BY_FOLD = {w.casefold(): w for w in P.TYPE_ABBREVIATIONS}
+_SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
+_ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
+                "tại", "với", "theo", "để", "cho", "quy", "ban", "tăng", "chỉ", "lãnh", "là", "khóa",
+                "khoá", "có", "này", "kiểm", "giám", "học", "quán", "tuyên", "đẩy"}
+_ISSUER_LOWER = {"tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "nhân", "dân", "và",
+                 "cơ", "quan", "doanh", "nghiệp", "thường", "vụ", "trực", "chấp", "hành", "trung",
+                 "ương", "đảng", "ủy", "uỷ", "quân", "sự", "biên", "phòng", "công", "an", "tổ", "quốc",
+                 "khối", "bộ", "đội", "chỉ", "huy", "mặt", "trận", "việt", "nam", "đoàn", "thanh", "niên",
+                 "trị", "bí", "thư", "tướng", "phủ", "hội", "đồng", "kiểm", "tra", "tuyên", "giáo", "tổ", "chức"}
+
+
+def find(text: str, file: str, roster: Roster, registry: Registry,
+         doc_layout: Layout | None = None, province: str | None = None) -> list[Citation]:
+    """All citations in `text`, in reading order."""
+    doc_layout = doc_layout or make_layout(text)
+    province = province if province is not None else roster.province_of(text)
+    lines = _LineIndex(text)
+    out: list[Citation] = []
+    for index, paragraph in enumerate(doc_layout.paragraphs):
+        for match in _matches(paragraph.text, registry):
+            cit = _citation(match, text, file, paragraph, index, lines, roster, province)
+            if cit is not None:
+                out.append(cit)
+    return _inherit_terms(out)
+
+
+# --- matching -----------------------------------------------------------------
+
+def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
+    found = []
+    for regex, kind in ((P.FULL_RE, MentionKind.FULL), (P.PLENUM_RE, MentionKind.NAMED),
+                        (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED), (P.LOCAL_CONGRESS_RE, MentionKind.NAMED),
+                        (P.BODY_TERM_RE, MentionKind.NAMED), (registry.names_re, MentionKind.NAMED),
+                        (P.CODE_RE, MentionKind.CODE), (P.SHORT_RE, MentionKind.SHORT)):
+        if regex is None:
+            continue
+        for m in regex.finditer(ptext):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), _PRIORITY[f[2]]))
+    kept, last_end = [], -1
+    for f in found:
+        if f[0] >= last_end:
+            kept.append(f)
+            last_end = f[1]
+    return kept
+
+
+def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Roster, province):
+    start, end, kind, m = match
+    ptext = paragraph.text
+    attrs = _attributes(kind, m)
+    if attrs is None:
+        return None
+    date, date_end = _date_after(ptext, end)
+    surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
+    if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
+        surface_end = end  # the date went on to another line: the span stays on this one
+    issuer, issuer_end = _issuer_after(ptext, date_end)
+    if issuer is None:
+        issuer = _issuer_before(ptext, start)
+    subject, subject_end = _subject_after(ptext, max(issuer_end, date_end))
+    s = paragraph.to_source(start)
+    e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
+    surface = text[s:e].rstrip(" ,;")
+    e = s + len(surface)
+    line, col = lines.locate(s)
+    return Citation(
+        file=file, start=s, end=e, line=line, col=col, surface=surface, kind=kind, date=date,
+        issuer=issuer, issuer_unit=roster.canonical(issuer, province) if issuer else None,
+        province=province, subject=subject, paragraph=index, sentence=sentence_at(ptext, start), pos=start, tail=max(issuer_end, date_end),
+        end_pos=max(subject_end, issuer_end, date_end), **attrs)
+
+
+def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
+    g = m.groupdict()
+    if kind in (MentionKind.FULL, MentionKind.CODE):
+        party = g.get("number") is not None
+        number = g["number"] if party else g["snumber"]
+        code = re.sub(r"\s+", "", g["pcode"] if party else g["scode"])
+        code_type = P.ABBREVIATION_TYPES.get(re.split(r"[/-]", code)[0])
+        word = g.get("type")
+        ctype = _TYPE_BY_FOLD.get(word.casefold()) if word else code_type
+        if ctype is None:
+            return None  # a bare code whose type is unknown: 12/BC is no document code
+        return {"type": ctype, "number": number, "code": code, "sep": "-" if party else "/",
+                **({"congress": g["syear"]} if not party and g.get("syear") else {})}
+    if kind is MentionKind.SHORT:
+        return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "number": g["short"]}
+    return _named_attributes(m, g)
+
+
+def _named_attributes(m: re.Match, g: dict) -> dict:
+    if "plenum" in g:
+        terms = tuple(P.ROMAN_RE.findall(g["terms"] or ""))
+        return {"type": "Nghị quyết", "plenum": int(g["plenum"]), "terms": terms}
+    if "congress" in g and g.get("congress"):
+        return {"type": "Nghị quyết", "congress": g["congress"]}
+    if "level" in g:
+        ordinal = g.get("ordinal")
+        term = f"{g['y1']}-{g['y2']}" if g.get("y1") else None
+        return {"type": "Nghị quyết", "congress": ordinal or term,
+                "name": f"Đại hội Đảng bộ {g['level']}" + (f" {g['place']}" if g.get("place") else "")}
+    if "body" in g:
+        return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "terms": (g["term"],), "name": g["body"]}
+    return {"type": None, "name": m.group(0)}
+
+
+# --- what follows a citation ---------------------------------------------------
+
+def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
+    m = P.DATE_RE.match(ptext, end)
+    if not m:
+        return None, end
+    d, mo, y = (m.group("d") or m.group("wd"), m.group("m") or m.group("wm"), m.group("y") or m.group("wy"))
+    try:
+        return _date(int(y), int(mo), int(d)).isoformat(), m.end()
+    except ValueError:
+        return None, end
+
+
+def _issuer_after(ptext: str, end: int) -> tuple[str | None, int]:
+    m = re.compile(r"\s*,?\s*(?:của|do)\s+").match(ptext, end)
+    if not m:
+        return None, end
+    return _unit_phrase(ptext, m.end())
+
+
+def _unit_phrase(ptext: str, pos: int) -> tuple[str | None, int]:
+    """The unit name that starts at `pos`: capitalised words and the few lower-case
+    words unit names contain ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh")."""
+    words, end = [], pos
+    for w in re.finditer(r"\S+", ptext[pos:pos + 160]):
+        token = w.group(0)
+        core = token.rstrip(",;.:)”\"…*_")
+        low = core.casefold()
+        if not core or core[0] in "(“\"<" or "<" in core:
+            break
+        if core[0].islower() and (low in _ISSUER_STOP or low not in _ISSUER_LOWER):
+            break
+        if not (core[0].isupper() or core[0].islower()):
+            break
+        words.append(core)
+        end = pos + w.start() + len(core)
+        if core != token or len(words) >= 12:
+            break
+    while words and words[-1].casefold() in {"và", "của"}:
+        words.pop()
+    return (" ".join(words) or None), end
+
+
+_BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có)\s*$")
+
+
+def _issuer_before(ptext: str, start: int) -> str | None:
+    """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
+    head = ptext[max(0, start - 160):start]
+    m = _BAN_HANH.search(head)
+    if not m:
+        return None
+    clause = re.split(r"[;:.,(]\s", head[:m.start()])[-1].strip()
+    clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
+    phrase, _ = _unit_phrase(clause, 0)
+    return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+def _subject_after(ptext: str, pos: int) -> tuple[str | None, int]:
+    m = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)").match(ptext, pos)
+    if not m:
+        return None, pos
+    stop = _SUBJECT_STOP.search(ptext, m.end(1))
+    end = stop.start() if stop else len(ptext)
+    end = min(end, m.start(1) + 400)
+    subject = ptext[m.start(1):end].strip().rstrip(",")
+    subject = P.FOOTNOTE_MARK_RE.sub("", subject).strip()
+    return (subject or None), end
+
+
+def _inherit_terms(cits: list[Citation]) -> list[Citation]:
+    """"Nghị quyết Trung ương 4" with no khóa takes the khóa of the last one written in full."""
+    last: dict[int, tuple[str, ...]] = {}
+    out = []
+    for c in cits:
+        if c.plenum is not None:
+            if c.terms:
+                last[c.plenum] = c.terms
+            elif c.plenum in last:
+                c = _replace(c, terms=last[c.plenum])
+        out.append(c)
+    return out
+
+
+def _replace(c: Citation, **kw) -> Citation:
+    from dataclasses import replace
+    return replace(c, **kw)
+
+
+class _LineIndex:
+    def __init__(self, text: str):
+        from .layout import line_spans
+        self.starts = [s for s, _ in line_spans(text)] or [0]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        import bisect
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i]
+
+
+__all__ = ["find", "fold"]

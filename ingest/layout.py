@@ -1,0 +1,153 @@
+"""Clean stage: the text's lines regrouped into logical paragraphs.
+
+Reports converted from PDF break paragraphs at page ends, interleave footnote
+bodies, and leave a sentence dangling ("... Tỉnh" / footnotes / "ủy đã tổ chức
+..."). A `Paragraph` is the list of line pieces that belong together, so that
+extraction and relation finding read whole sentences while every span still
+points into the original text. Footnote bodies (lines opening with
+`<sup>N</sup>`) are paragraphs of their own, linked to the sentence that carries
+the marker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .patterns import FOOTNOTE_MARK_RE
+
+_FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
+_CLOSED_END = re.compile(r"""[.!?:;…)\]"”'»*]\s*$|\.\.\.\s*$""")
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\|)")
+_OPEN_FOR_NUMBER = re.compile(r"(?:ngày|tháng|năm|số)\s*$")
+
+
+@dataclass
+class Paragraph:
+    pieces: list[tuple[int, int]]  # (start, end) offsets of line pieces in the text
+    footnote: str | None = None  # "N" when this paragraph is the body of footnote N
+    text: str = ""  # pieces joined by single spaces
+    _starts: list[int] = field(default_factory=list)  # offset of each piece in `text`
+
+    def closed(self, source: str) -> bool:
+        start, end = self.pieces[-1]
+        return bool(_CLOSED_END.search(source[start:end]))
+
+    def join(self, source: str) -> None:
+        parts, self._starts, pos = [], [], 0
+        for start, end in self.pieces:
+            self._starts.append(pos)
+            parts.append(source[start:end])
+            pos += end - start + 1
+        self.text = " ".join(parts)
+
+    def to_source(self, pos: int) -> int:
+        """Offset in the original text of position `pos` of `self.text`."""
+        i = _piece_at(self._starts, pos)
+        start, end = self.pieces[i]
+        return min(start + pos - self._starts[i], end)
+
+    def piece_end(self, pos: int) -> int:
+        """End, in the original text, of the line piece holding `pos`."""
+        return self.pieces[_piece_at(self._starts, pos)][1]
+
+
+def _piece_at(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+@dataclass(frozen=True)
+class Layout:
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: dict  # "N" -> index of the paragraph holding footnote N's body
+    refs: dict  # "N" -> (paragraph index, position in its text) of the marker
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(<*])")
+
+
+def sentence_bounds(ptext: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph's joined text."""
+    bounds, start = [], 0
+    for m in _SENTENCE.finditer(ptext):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(ptext)))
+    return bounds
+
+
+def sentence_at(ptext: str, pos: int) -> str:
+    for start, end in sentence_bounds(ptext):
+        if start <= pos < end or end == len(ptext):
+            return ptext[start:end].strip()
+    return ""
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, as `str.splitlines()` cuts them."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((pos, pos + len(body)))
+        pos += len(line)
+    return spans
+
+
+def layout(text: str) -> Layout:
+    paragraphs: list[Paragraph] = []
+    blank_before = True
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not line.strip() or _SEPARATOR.match(line):
+            blank_before = True
+            continue
+        target = _continued(paragraphs, text, line, blank_before)
+        if target is None:
+            note = _FOOTNOTE_START.match(line)
+            paragraphs.append(Paragraph([(start, end)], footnote=note.group(1) if note else None))
+        else:
+            target.pieces.append((start, end))
+        blank_before = False
+    for p in paragraphs:
+        p.join(text)
+    return Layout(tuple(paragraphs), *_link_footnotes(paragraphs))
+
+
+def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool):
+    """The open paragraph this line carries on, or None when it starts a new one."""
+    if not paragraphs or _FOOTNOTE_START.match(line) or _BLOCK_START.match(line):
+        return None
+    last = paragraphs[-1]
+    if not blank_before:
+        return None if last.closed(text) else last
+    head = line.lstrip()[:1]
+    if not (head.islower() or head.isdigit()):
+        return None
+    recent = [p for p in paragraphs[-12:] if not p.closed(text)]
+    if head.isdigit():
+        for p in reversed(recent):
+            s, e = p.pieces[-1]
+            if _OPEN_FOR_NUMBER.search(text[s:e]):
+                return p
+    bodies = [p for p in recent if p.footnote is None]
+    notes = [p for p in recent if p.footnote is not None]
+    return (bodies or notes or [None])[-1]
+
+
+def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:
+    footnotes, refs = {}, {}
+    for i, p in enumerate(paragraphs):
+        if p.footnote is not None:
+            footnotes.setdefault(p.footnote, i)
+        for m in FOOTNOTE_MARK_RE.finditer(p.text):
+            if p.footnote is not None and m.start() < 12:
+                continue  # the footnote's own number
+            refs.setdefault(m.group(1), (i, m.start()))
+    return footnotes, refs

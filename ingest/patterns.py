@@ -1,0 +1,130 @@
+"""Regex pieces for Vietnamese document citations, as named constants.
+
+Small pieces are composed into the patterns `find` uses; there is no logic here.
+Texts reach these patterns NFC-normalised. Case variants are spelled out (title
+case, lower case, upper case) instead of running case-insensitive regexes over
+whole texts.
+"""
+import re
+
+# --- type words -------------------------------------------------------------
+#: full type word -> abbreviations used inside codes
+TYPE_ABBREVIATIONS = {
+    "Nghị quyết": ("NQ",),
+    "Chỉ thị": ("CT",),
+    "Kết luận": ("KL",),
+    "Quy định": ("QĐ", "QĐi", "QyĐ"),
+    "Quyết định": ("QĐ",),
+    "Kế hoạch": ("KH",),
+    "Hướng dẫn": ("HD",),
+    "Công văn": ("CV",),
+    "Thông báo": ("TB",),
+    "Báo cáo": ("BC",),
+    "Chương trình": ("CTr", "CTHĐ"),
+    "Chương trình hành động": ("CTr", "CTHĐ"),
+    "Đề án": ("ĐA",),
+    "Thông tri": ("TT",),
+    "Luật": (),
+    "Nghị định": ("NĐ",),
+    "Thông tư": ("TT",),
+    "Tờ trình": ("TTr",),
+    "Công điện": ("CĐ",),
+    "Quy chế": ("QC",),
+    "Kết luận Trung ương": ("KL",),
+}
+
+#: abbreviation inside a code -> full type word, when no type word is written
+ABBREVIATION_TYPES = {
+    "NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận", "QĐ": "Quyết định",
+    "QĐi": "Quy định", "QyĐ": "Quy định", "KH": "Kế hoạch", "HD": "Hướng dẫn",
+    "CV": "Công văn", "TB": "Thông báo", "BC": "Báo cáo", "CTr": "Chương trình",
+    "CTHĐ": "Chương trình hành động", "ĐA": "Đề án", "NĐ": "Nghị định",
+    "TTr": "Tờ trình", "CĐ": "Công điện", "QC": "Quy chế", "TT": "Thông tư",
+}
+
+_TYPE_WORDS = sorted(
+    {w for w in TYPE_ABBREVIATIONS if w != "Kết luận Trung ương"}, key=len, reverse=True)
+
+
+def _spellings(word: str) -> list[str]:
+    return [word, word.lower(), word.upper(), word[0] + word[1:].lower()]
+
+
+TYPE_WORD = "(?P<type>" + "|".join(
+    dict.fromkeys(s for w in _TYPE_WORDS for s in _spellings(w))) + ")"
+SO = r"(?:\s+(?:số|Số|SỐ))?"  # the optional "số" after the type word
+SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
+
+# --- numbers and codes --------------------------------------------------------
+NUMBER = r"(?P<number>\d{1,5}[a-z]?)"
+_CODE_LETTER = "A-ZĐƯƠÂĂÊÔa-zđươâăêô"
+CODE_PART = rf"[A-ZĐƯ][{_CODE_LETTER}]{{0,11}}"
+DASH = r"[ \t]*[-–‐][ \t]*"
+SLASH = r"[ \t]*/[ \t]*"
+#: party style: 05-CT/TW, 15-NQ/TU, 964-KH/ĐUCA, 21- KL/TW, 05 - CT/TW
+PARTY_CODE = rf"(?P<pcode>{CODE_PART}{SLASH}{CODE_PART}(?:-{CODE_PART})*)"
+PARTY_REF = rf"{NUMBER}{DASH}{PARTY_CODE}"
+#: state style: 2532/KH-ĐU, 124/KH-MTTQ-BTT, 1234/QĐ-TTg, 15/2020/NĐ-CP
+STATE_YEAR = r"(?:(?P<syear>(?:19|20)\d\d)/)?"
+STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART})+)"
+STATE_REF = rf"(?P<snumber>\d{{1,5}}){SLASH}{STATE_YEAR}{STATE_CODE}"
+NUMBER_CODE = rf"(?:{PARTY_REF}|{STATE_REF})"
+CODE_END = r"(?![\w/])"
+
+# --- dates -------------------------------------------------------------------
+DAY, MONTH, YEAR = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>(?:19|20)\d\d)"
+NUMERIC_DATE = rf"{DAY}\s*[/.-]\s*{MONTH}\s*[/.-]\s*{YEAR}"
+WORDED_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d\d)"
+NGAY = r"(?:ngày|Ngày|NGÀY)"
+DATE_TAIL = rf"(?P<date_sep>\s*,?\s*){NGAY}\s*(?:{WORDED_DATE}|{NUMERIC_DATE})"
+DATE_RE = re.compile(DATE_TAIL)
+
+# --- short and named forms ----------------------------------------------------
+#: words after "Chỉ thị 05" that show the number counts something instead
+QUANTITY_WORDS = (
+    "năm", "tháng", "ngày", "tuần", "giờ", "lần", "người", "nội dung", "mô hình",
+    "đảng viên", "cán bộ", "điểm", "điều", "chương", "mục", "khoản", "trang", "bản",
+    "văn bản", "đơn vị", "xã", "huyện", "tỉnh", "tập thể", "cá nhân", "hội nghị",
+    "lớp", "đợt", "cuộc", "nhóm", "việc", "chỉ tiêu", "nhiệm vụ", "giải pháp",
+)
+NOT_QUANTITY = r"(?!\s*(?:%|" + "|".join(QUANTITY_WORDS) + r")\b)"
+SHORT_REF = rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d){NOT_QUANTITY}"
+
+ROMAN = r"(?:XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![A-Za-z])"
+KHOA = r"(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)"
+TERM_LIST = rf"(?P<terms>{KHOA}\s+{ROMAN}(?:\s*(?:,|và)\s*(?:{KHOA}\s+)?{ROMAN})*)"
+NGHI_QUYET = r"(?:Nghị quyết|nghị quyết|NGHỊ QUYẾT)"
+TRUNG_UONG = r"(?:Trung ương|Trung Ương|TRUNG ƯƠNG|TW)"
+#: Nghị quyết Trung ương 4 (khóa XII) / Nghị quyết Trung ương 4, khóa XII / ... khóa XI, XII
+PLENUM_REF = (rf"{NGHI_QUYET}\s+(?:Hội nghị\s+)?{TRUNG_UONG}\s+(?P<plenum>\d{{1,2}})(?!\d)"
+              rf"(?:\s*\(?\s*,?\s*{TERM_LIST}\)?)?")
+#: Nghị quyết Đại hội XII của Đảng / Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng
+NATIONAL_CONGRESS_REF = (
+    rf"{NGHI_QUYET}\s+Đại hội\s+(?:đại biểu\s+toàn quốc\s+)?(?:lần thứ\s+)?(?P<congress>{ROMAN})"
+    r"\s+(?:của|của toàn)\s+Đảng")
+#: Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV / ... nhiệm kỳ 2020 - 2025
+LOCAL_CONGRESS_REF = (
+    rf"{NGHI_QUYET}\s+Đại hội\s+(?:đại biểu\s+)?Đảng bộ\s+(?P<level>tỉnh|huyện|thành phố|thị xã|xã)"
+    rf"(?:\s+(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){{0,3}}))?"
+    rf"(?:\s+lần thứ\s+(?P<ordinal>{ROMAN}|\d+)|\s*,?\s*nhiệm kỳ\s+(?P<y1>\d{{4}})\s*[-–]\s*(?P<y2>\d{{4}}))")
+#: Kết luận của Ban Chấp hành Trung ương Đảng khoá XIII
+BODY_TERM_REF = (
+    r"(?P<type>Nghị quyết|Kết luận|Chỉ thị|Quy định)\s+của\s+"
+    r"(?P<body>Ban Chấp hành Trung ương(?:\s+Đảng)?|Bộ Chính trị|Ban Bí thư)\s+"
+    rf"{KHOA}\s+(?P<term>{ROMAN})")
+
+# --- issuer and subject phrases after a citation --------------------------------
+ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
+SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
+
+# --- compiled -------------------------------------------------------------------
+FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{NUMBER_CODE}{CODE_END}")
+CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
+SHORT_RE = re.compile(SHORT_REF)
+PLENUM_RE = re.compile(PLENUM_REF)
+NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)
+LOCAL_CONGRESS_RE = re.compile(LOCAL_CONGRESS_REF)
+BODY_TERM_RE = re.compile(BODY_TERM_REF)
+ROMAN_RE = re.compile(ROMAN)
+FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

@@ -1,0 +1,181 @@
+"""The pipeline: read -> clean -> extract -> relate per text, then resolve all texts
+into one graph and hand it to a store.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from graph.errors import DirectivesError
+from graph.model import (Document, Edge, Evidence, Graph, Level, Mention, Relation, TextFacts,
+                         Unit)
+from graph.store import Store
+
+from .extract import find
+from .layout import layout
+from .read import Source, iter_paths, read
+from .registry import Registry
+from .relate import author_of, relate
+from .resolve import resolve
+from .units import CENTRAL, Roster
+
+
+@dataclass
+class Report:
+    files: int = 0
+    unchanged: int = 0
+    mentions: int = 0
+    documents: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def analyse(source: Source, roster: Roster | None = None, registry: Registry | None = None) -> TextFacts:
+    """Everything one text says, before resolution."""
+    roster, registry = roster or Roster.load(), registry or Registry.load()
+    text = source.text
+    doc_layout = layout(text)
+    province = roster.province_of(text)
+    author = author_of(text, roster, province)
+    cits = find(text, source.name, roster, registry, doc_layout, province)
+    statements = relate(source.name, cits, doc_layout, roster, province, author)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = None,
+           registry: Registry | None = None) -> Report:
+    """Read every file under `paths` into `store`; one bad file does not stop the batch."""
+    roster, registry = roster or Roster.load(), registry or Registry.load()
+    report = Report()
+    for path in iter_paths(paths):
+        try:
+            source = read(path)
+            digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+            if store.file_hash(source.name) == digest:
+                report.unchanged += 1
+                continue
+            store.put_facts(analyse(source, roster, registry))
+            report.files += 1
+        except DirectivesError as e:
+            report.errors.append(str(e))
+    if report.files or store.stale():
+        rebuild(store, roster, registry)
+    report.mentions = sum(1 for _ in store.mentions())
+    report.documents = sum(1 for _ in store.documents())
+    return report
+
+
+def remove(file: str, store: Store, roster: Roster | None = None, registry: Registry | None = None) -> bool:
+    removed = store.remove_facts(Path(file).name)
+    if removed:
+        rebuild(store, roster, registry)
+    return removed
+
+
+def rebuild(store: Store, roster: Roster | None = None, registry: Registry | None = None) -> Graph:
+    graph = build(list(store.all_facts()), roster or Roster.load(), registry or Registry.load())
+    store.replace_graph(graph)
+    return graph
+
+
+def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
+    """Resolve the facts of all texts into documents, units, edges and mentions."""
+    by_file = {t.file: t for t in texts}
+    res = resolve({t.file: list(t.citations) for t in texts}, roster, registry)
+    docs = {d.id: d for d in res.documents}
+    units = _Units(roster)
+    mentions = _mentions(by_file, res)
+    edges: dict[tuple, Edge] = {}
+
+    def add(edge: Edge):
+        edges.setdefault((edge.source, edge.target, edge.relation, edge.evidence.file, edge.evidence.line), edge)
+
+    first_seen = {}
+    for m in mentions:
+        if m.document and m.document not in first_seen:
+            first_seen[m.document] = m
+    for d in docs.values():
+        if d.issuer_unit:
+            unit = units.get(d.issuer_unit, d.province)
+            m = first_seen.get(d.id)
+            cit = by_file[m.file].citations[_index(by_file[m.file], m)] if m else None
+            add(Edge(unit.id, d.id, Relation.ISSUED, 0.9,
+                     Evidence(m.file, m.line, cit.sentence if cit else m.surface) if m else Evidence("", 0, "")))
+    for t in texts:
+        for s in t.statements:
+            targets = res.assigned.get((t.file, s.target), [])
+            if isinstance(s.source, str):
+                sources = [units.get(s.source.removeprefix("unit:"), t.province).id]
+            else:
+                sources = res.assigned.get((t.file, s.source), [])
+            for src in sources:
+                for tgt in targets:
+                    if src != tgt and _in_order(docs.get(src), docs.get(tgt), s.relation):
+                        add(Edge(src, tgt, s.relation, s.confidence, s.evidence))
+    docs = _with_issuer_ids(docs, units)
+    return Graph(tuple(docs.values()), tuple(units.all()), tuple(edges.values()), tuple(mentions))
+
+
+def _in_order(src: Document | None, tgt: Document | None, relation: Relation) -> bool:
+    """A plan dated before the directive cannot carry it out."""
+    if relation not in (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.INSPECTS) or not src or not tgt:
+        return True
+    return not (src.date and tgt.date and src.date < tgt.date)
+
+
+def _mentions(by_file: dict[str, TextFacts], res) -> list[Mention]:
+    out = []
+    for file, t in by_file.items():
+        for i, c in enumerate(t.citations):
+            ids = res.assigned.get((file, i), [])
+            how = res.how.get((file, i), "unresolved")
+            for doc in ids or [None]:
+                out.append(Mention(file, c.line, c.col, c.start, c.end, c.surface, doc, c.kind, how))
+    return out
+
+
+def _index(t: TextFacts, m: Mention) -> int:
+    for i, c in enumerate(t.citations):
+        if c.start == m.start:
+            return i
+    return 0
+
+
+def _with_issuer_ids(docs: dict[str, Document], units: "_Units") -> dict[str, Document]:
+    from dataclasses import replace
+    return {i: replace(d, issuer_unit=units.get(d.issuer_unit, d.province).id if d.issuer_unit else None)
+            for i, d in docs.items()}
+
+
+class _Units:
+    """Units met while building: from the roster, or made up for names it lacks."""
+
+    def __init__(self, roster: Roster):
+        self.roster = roster
+        self._used: dict[str, Unit] = {}
+
+    def get(self, name: str, province: str | None) -> Unit:
+        unit = self.roster.by_name(name)
+        if unit is None:
+            m = self.roster.match(name, province)
+            unit = m.unit if m else _adhoc(name, province)
+        self._used.setdefault(unit.id, unit)
+        if unit.parent and unit.parent in self.roster.units:
+            self._used.setdefault(unit.parent, self.roster.units[unit.parent])
+        return unit
+
+    def all(self) -> list[Unit]:
+        return list(self._used.values())
+
+
+def _adhoc(name: str, province: str | None) -> Unit:
+    from .clean import fold
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    prov = re.sub(r"[^a-z0-9]+", "-", fold(province)).strip("-") if province else "tw"
+    level = Level.CENTRAL if name == CENTRAL or not province else (
+        Level.DISTRICT if re.match(r"(Huyện|Thị|Thành) ủy", name) else
+        Level.COMMUNE if re.match(r"Đảng ủy (xã|phường|thị trấn)", name) else Level.AGENCY)
+    return Unit(id=f"{prov}/{slug}", name=name, level=level, province=province, kind="party")

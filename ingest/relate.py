@@ -1,0 +1,330 @@
+"""Relate stage: what a text says between its citations, and which units act on them.
+
+Three kinds of statement, each with the sentence as evidence:
+- a cited document's subject names another document: "Kế hoạch số 47-KH/HU ... về
+  thực hiện Nghị quyết số 15-NQ/TU" (implements; continues, inspects, guides,
+  amends by the verb);
+- a list introduced by "... thực hiện Nghị quyết số 15-NQ/TU:" gives that relation
+  to every document its items issue, unless an item names its own target;
+- a unit that is the subject of a sentence carrying out a directive ("Ban Thường
+  vụ Tỉnh ủy Lai Châu đã chỉ đạo ... quán triệt Chỉ thị 05-CT/TW"), or registering
+  "việc làm theo" under the directive the text is about.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.model import Citation, Evidence, MentionKind, Relation, Statement
+
+from .clean import key
+from .layout import Layout, sentence_bounds
+from .units import Roster
+
+DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
+_CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành"
+_VERB = re.compile(rf"(?:{_CARRY_OUT}|kiểm tra|giám sát|hướng dẫn|sửa đổi|bổ sung|thay thế)", re.IGNORECASE)
+_INSPECT = re.compile(r"kiểm tra|giám sát", re.IGNORECASE)
+_AMEND = re.compile(r"sửa đổi|bổ sung|thay thế", re.IGNORECASE)
+_CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|và|;)?\s*(?:gắn với\s+)?(?:các\s+)?$")
+_LIST_INTRO = re.compile(r"^\s*[:：]")
+_CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với)[^.;]{{0,60}}$", re.IGNORECASE)
+_ACTIVITY = re.compile(r"đăng ký|làm theo|ban hành[^;.]{0,40}(?:văn bản|kế hoạch)[^;.]{0,20}thực hiện",
+                       re.IGNORECASE)
+_EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
+_UNIT_HEAD = re.compile(
+    r"(?:(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)\s+)?"
+    r"(?:Tỉnh [uủ]ỷ|Tỉnh ủy|tỉnh [uủ]ỷ|tỉnh ủy|Huyện [uủ]ỷ|Huyện ủy|Thành [uủ]ỷ|Thành ủy|Thị [uủ]ỷ|Thị ủy|"
+    r"Đảng [uủ]ỷ|Đảng ủy|Đảng bộ|Tỉnh đoàn|Tỉnh Đoàn|Công an tỉnh|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|"
+    r"Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Trường|Đài|Báo|Bộ Chỉ huy|Ban Tuyên giáo|Ban Tổ chức|"
+    r"Ban Dân vận|Mặt trận|Bộ Chính trị|Ban Bí thư|Liên đoàn)(?!\w)")
+_ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
+                          r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$",
+    re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(
+    r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
+    r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
+    r"tiếp tục|phối hợp|quan tâm|nghiêm túc)\b)", re.IGNORECASE)
+_SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
+                        r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    name: str  # canonical unit name
+    start: int  # position in the paragraph text
+    end: int
+    subject: bool  # grammatical subject of its clause
+
+
+def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
+           province: str | None, author: str | None) -> list[Statement]:
+    out: list[Statement] = []
+    by_paragraph: dict[int, list[int]] = {}
+    for i, c in enumerate(cits):
+        by_paragraph.setdefault(c.paragraph, []).append(i)
+    topic = _topic(cits)
+    for p_index, paragraph in enumerate(doc_layout.paragraphs):
+        indexes = by_paragraph.get(p_index, [])
+        ptext = paragraph.text
+        doc_targets = _document_relations(file, cits, indexes, ptext, out)
+        _list_relations(file, cits, indexes, ptext, doc_targets, out)
+        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out)
+    return out
+
+
+def author_of(text: str, roster: Roster, province: str | None) -> str | None:
+    """The unit that signs a report ("T/M BAN THƯỜNG VỤ ... Lưu Văn phòng Tỉnh ủy")."""
+    office = None
+    signed = False
+    for m in _SIGNATURE.finditer(text):
+        if m.group("office"):
+            office = m.group("office")
+        else:
+            signed = True
+    if office:
+        return roster.canonical(office.strip(), province)
+    return roster.canonical("Tỉnh ủy", province) if signed and province else None
+
+
+# --- document to document -------------------------------------------------------
+
+def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
+    """A's subject names B: A implements/continues/inspects ... B. Returns the targets."""
+    targets: set[int] = set()
+    for n, a in enumerate(indexes):
+        ca = cits[a]
+        if ca.kind is MentionKind.NAMED or n + 1 >= len(indexes):
+            continue
+        b = indexes[n + 1]
+        gap = ptext[ca.tail:cits[b].pos]
+        relation = _relation(ca, gap)
+        if relation is None:
+            continue
+        group = [b] + _coordinated(cits, indexes[n + 1:], ptext)
+        for t in group:
+            out.append(_statement(file, a, t, relation, 0.9, cits, ptext))
+            targets.add(t)
+    _fronted(file, cits, indexes, ptext, targets, out)
+    return targets
+
+
+def _relation(a: Citation, gap: str) -> Relation | None:
+    if len(gap) > 260 or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap) or "<sup>" in gap:
+        return None
+    head = gap.lstrip(" ,")
+    if not re.match(rf"(?:về|V/v|v/v|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
+                    head, re.IGNORECASE):
+        return None
+    verbs = _VERB.findall(gap)
+    if not verbs:
+        return None
+    if _INSPECT.search(gap):
+        return Relation.INSPECTS
+    if _AMEND.search(gap) and not re.search(_CARRY_OUT, gap, re.IGNORECASE):
+        return Relation.AMENDS
+    if _CONTINUE.search(gap) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
+        return Relation.CONTINUES
+    if a.type == "Hướng dẫn" and re.match(r"(?:về\s+)?(?:việc\s+)?hướng dẫn", head):
+        return Relation.GUIDES
+    return Relation.IMPLEMENTS
+
+
+def _coordinated(cits, rest: list[int], ptext) -> list[int]:
+    """B và C, D: the citations joined to B by "và" or a comma."""
+    out = []
+    for prev, nxt in zip(rest, rest[1:]):
+        if not _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]):
+            break
+        out.append(nxt)
+    return out
+
+
+_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?:{_CARRY_OUT})\s*$", re.IGNORECASE)
+
+
+def _fronted(file, cits, indexes, ptext, targets, out):
+    """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B."""
+    for n, b in enumerate(indexes[:-1]):
+        start = ptext.rfind(". ", 0, cits[b].pos) + 1
+        if not _FRONTED.match(ptext[start:cits[b].pos]):
+            continue
+        a = indexes[n + 1]
+        between = ptext[cits[b].end_pos:cits[a].pos]
+        if re.search(r"ban hành\s*$", between) and ";" not in between and len(between) < 120:
+            out.append(_statement(file, a, b, Relation.IMPLEMENTS, 0.85, cits, ptext))
+            targets.add(b)
+
+
+def _list_relations(file, cits, indexes, ptext, doc_targets, out):
+    """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..." """
+    for n, t in enumerate(indexes):
+        ct = cits[t]
+        if not _LIST_INTRO.match(ptext[ct.tail:ct.tail + 3]):
+            continue
+        if not _CARRY_OUT_BEFORE.search(ptext[max(0, ct.pos - 80):ct.pos]):
+            continue
+        sources = {s.source for s in out}
+        for a in indexes[n + 1:]:
+            ca = cits[a]
+            if ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
+                continue
+            if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
+                continue
+            out.append(_statement(file, a, t, Relation.IMPLEMENTS, 0.75, cits, ptext))
+
+
+# --- units ----------------------------------------------------------------------
+
+def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out):
+    units = _unit_mentions(ptext, roster, province, cits, indexes)
+    done: set[tuple[str, int]] = set()
+    for s_start, s_end in sentence_bounds(ptext):
+        here = [i for i in indexes if s_start <= cits[i].pos < s_end]
+        actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
+        sentence = ptext[s_start:s_end].strip()
+        for i in here:
+            c = cits[i]
+            if i in doc_targets or c.type not in DIRECTIVE_TYPES:
+                continue
+            if not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+                continue
+            actors = _actors_for(c.pos, actors_in, ptext, s_start) or ([author] if author else [])
+            for name in actors:
+                _unit_statement(file, name, i, 0.7, sentence, c, out, done)
+        if topic is not None and _ACTIVITY.search(sentence):
+            for u in actors_in:
+                if not here or all(i in doc_targets for i in here):
+                    _unit_statement(file, u.name, topic, 0.6, sentence, cits[topic], out, done)
+        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done)
+
+
+def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
+    clause_start = max(ptext.rfind(";", s_start, pos) + 1, s_start)
+    in_clause = [u.name for u in actors_in if clause_start <= u.start]
+    if in_clause:
+        return list(dict.fromkeys(in_clause))
+    first_clause_end = ptext.find(";", s_start)
+    first = [u.name for u in actors_in if first_clause_end < 0 or u.start < first_clause_end]
+    return list(dict.fromkeys(first))
+
+
+def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done):
+    """"... thực hiện Chỉ thị 05-CT/TW, điển hình như: Huyện ủy Nậm Nhùn ...; Tỉnh đoàn ..." """
+    for i in here:
+        c = cits[i]
+        if c.type not in DIRECTIVE_TYPES or i in doc_targets:
+            continue
+        m = _EXAMPLES.search(ptext, c.tail, s_end)
+        if not m or m.start() - c.tail > 40 or not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+            continue
+        for u in units:
+            if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
+                _unit_statement(file, u.name, i, 0.6, ptext[s_start:s_end].strip(), c, out, done)
+
+
+def _clause_start(ptext, pos, floor) -> bool:
+    before = ptext[max(floor, pos - 3):pos]
+    return pos - floor <= 2 or before.strip() in ("", ";", ":") and (ptext[max(floor, pos - 2):pos].strip() in
+                                                                     (";", ":", "") or pos - floor <= 2)
+
+
+def _unit_statement(file, name, target, confidence, sentence, c: Citation, out, done):
+    if (name, target) in done:
+        return
+    done.add((name, target))
+    out.append(Statement(f"unit:{name}", target, Relation.IMPLEMENTS, confidence,
+                         Evidence(file, c.line, sentence[:600])))
+
+
+def _unit_mentions(ptext, roster: Roster, province, cits, indexes) -> list[UnitMention]:
+    spans = [(cits[i].pos, cits[i].tail) for i in indexes]
+    found: list[UnitMention] = []
+    for m in _UNIT_HEAD.finditer(ptext):
+        if any(s <= m.start() < e for s, e in spans):
+            continue  # an issuer phrase inside a citation
+        phrase = _phrase(ptext, m.start())
+        unit = roster.match(phrase, province)
+        if unit is None:
+            continue
+        end = m.start() + len(phrase)
+        found.append(UnitMention(unit.unit.name, m.start(), end, _is_subject(ptext, m.start(), end)))
+    found += _places(ptext, roster, province)
+    found += _enumerations(ptext, roster, province)
+    found.sort(key=lambda u: u.start)
+    return _drop_nested(found)
+
+
+def _phrase(ptext, start) -> str:
+    from .extract import _unit_phrase
+    phrase, _ = _unit_phrase(ptext, start)
+    return phrase or ""
+
+
+def _is_subject(ptext, start, end) -> bool:
+    before = ptext[max(0, start - 30):start]
+    if _NOT_SUBJECT_BEFORE.search(before):
+        return False
+    return bool(_SUBJECT_AFTER.match(ptext[end:end + 40]))
+
+
+def _places(ptext, roster: Roster, province) -> list[UnitMention]:
+    """"Thuận Châu: 85/85 tổ chức cơ sở đảng đăng ký ..." names Huyện ủy Thuận Châu."""
+    out = []
+    for m in re.finditer(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:",
+                         ptext):
+        unit = roster.place(m.group("place"), province)
+        if unit:
+            out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
+    return out
+
+
+def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
+    """"Các trường: Chính trị tỉnh, Cao đẳng Sư phạm tỉnh đã ..." names each school."""
+    out = []
+    for m in _ENUMERATION.finditer(ptext):
+        noun = m.group("noun")
+        pos = m.start("items")
+        for item in re.split(r",\s*|\s+và\s+", m.group("items")):
+            unit = roster.match(f"{noun[0].upper()}{noun[1:]} {item.strip()}", province)
+            if unit:
+                start = ptext.find(item, pos)
+                out.append(UnitMention(unit.unit.name, start, start + len(item), True))
+    return out
+
+
+def _drop_nested(found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for u in found:
+        if out and u.start < out[-1].end:
+            if u.end - u.start > out[-1].end - out[-1].start:
+                out[-1] = u
+            continue
+        out.append(u)
+    return out
+
+
+def _topic(cits: list[Citation]) -> int | None:
+    """The directive a text is about: its most cited one (a full citation of it)."""
+    counts = Counter((c.type, c.number.lstrip("0")) for c in cits
+                     if c.number and c.type in ("Chỉ thị", "Nghị quyết", "Kết luận"))
+    if not counts:
+        return None
+    (type_, number), n = counts.most_common(1)[0]
+    if n < 3:
+        return None
+    full = [i for i, c in enumerate(cits) if (c.type, (c.number or "").lstrip("0")) == (type_, number)
+            and c.kind is MentionKind.FULL]
+    return full[0] if full else None
+
+
+def _statement(file, a, b, relation, confidence, cits, ptext) -> Statement:
+    ca = cits[a]
+    return Statement(a, b, relation, confidence, Evidence(file, ca.line, ca.sentence or ptext[ca.pos:ca.end_pos]))
+
+
+__all__ = ["relate", "author_of", "key"]

@@ -1,0 +1,417 @@
+"""Resolve stage: citations of every text -> canonical documents.
+
+A document is identified by type, number, code, the unit owning the code space
+and its year. Citations are clustered most-informative first (those with a date
+and a known owner), so a bare "Kế hoạch số 47-KH/HU" joins a document only when
+exactly one fits; the registry of central documents seeds what people cite by
+number or by name. Conflicting dates are kept and voted on; a garbled code
+("15-NQ/ThU" with the date of 15-NQ/TU) joins the real document and is recorded.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from graph.model import Citation, Document, MentionKind
+
+from .clean import fold, key
+from .registry import Known, Registry, code_key
+from .units import CENTRAL, Roster
+
+#: code suffix -> the unit that owns that code space, when the text does not say
+CODE_OWNERS = {
+    "TU": "Tỉnh ủy {p}", "BTGTU": "Ban Tuyên giáo Tỉnh ủy {p}", "BTCTU": "Ban Tổ chức Tỉnh ủy {p}",
+    "BDVTU": "Ban Dân vận Tỉnh ủy {p}", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy {p}", "VPTU": "Văn phòng Tỉnh ủy {p}",
+    "ĐUCA": "Đảng ủy Công an tỉnh {p}", "ĐUQS": "Đảng ủy Quân sự tỉnh {p}",
+    "ĐUK": "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh {p}", "UBND": "UBND tỉnh {p}", "HĐND": "HĐND tỉnh {p}",
+    "TTG": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH": "Quốc hội",
+}
+
+
+@dataclass
+class Cluster:
+    type: str
+    number: str | None
+    code: str | None
+    sep: str | None
+    owner: str | None  # unit owning the code space; CENTRAL for .../TW
+    province: str | None
+    body: str | None = None  # central issuing body: Bộ Chính trị, Ban Bí thư ...
+    known: Known | None = None
+    congress: str | None = None
+    name: str | None = None
+    dates: Counter = field(default_factory=Counter)
+    codes: Counter = field(default_factory=Counter)
+    issuers: Counter = field(default_factory=Counter)
+    subjects: list = field(default_factory=list)
+    aliases: Counter = field(default_factory=Counter)
+    files: set = field(default_factory=set)
+    flags: set = field(default_factory=set)
+    size: int = 0
+    id: str = ""
+
+    @property
+    def number_key(self):
+        return self.number.lstrip("0") or "0" if self.number else None
+
+    @property
+    def code_key(self):
+        return code_key(self.code) if self.code else None
+
+    def best_date(self) -> str | None:
+        votes = Counter(self.dates)
+        if self.known and self.known.date:
+            votes[self.known.date] += 1
+        if not votes:
+            return None
+        top = max(votes.values())
+        tied = [d for d, n in votes.items() if n == top]
+        seen = [d for d in tied if d in self.dates]  # a tie goes to what the texts say
+        return sorted(seen or tied)[0]
+
+    @property
+    def year(self):
+        d = self.best_date()
+        return d[:4] if d else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    documents: tuple[Document, ...]
+    #: (file, citation index) -> ids of the documents it refers to (several for
+    #: "Nghị quyết Trung ương 4 (khóa XI, XII)"); empty when unresolved
+    assigned: dict
+    #: (file, citation index) -> how: exact | fuzzy | registry | context | ambiguous | unresolved
+    how: dict
+    #: (file, citation index) -> candidate ids when ambiguous
+    candidates: dict
+
+
+class Resolver:
+    def __init__(self, roster: Roster, registry: Registry):
+        self.roster, self.registry = roster, registry
+        self.clusters: list[Cluster] = []
+        self._known_cluster: dict[int, Cluster] = {}
+        self.assigned: dict = {}
+        self.how: dict = {}
+        self.candidates: dict = {}
+
+    # --- entry point ----------------------------------------------------------
+    def resolve(self, texts: dict[str, list[Citation]]) -> Resolution:
+        items = [(f, i, c) for f, cits in sorted(texts.items()) for i, c in enumerate(cits)]
+        coded = [x for x in items if x[2].kind in (MentionKind.FULL, MentionKind.CODE)]
+        coded.sort(key=lambda x: -_information(x[2]))
+        for f, i, c in coded:
+            self._place_coded(f, i, c)
+        self._merge_garbled()
+        for f, i, c in items:
+            if c.kind is MentionKind.NAMED:
+                self._place_named(f, i, c, texts[f])
+        for f, i, c in items:
+            if c.kind is MentionKind.SHORT:
+                self._place_short(f, i, c, texts[f])
+        self._name_clusters()
+        docs = tuple(self._document(cl) for cl in self.clusters if cl.size)
+        assigned = {k: [cl.id for cl in v] for k, v in self.assigned.items()}
+        cands = {k: [cl.id for cl in v] for k, v in self.candidates.items()}
+        return Resolution(docs, assigned, dict(self.how), cands)
+
+    # --- coded citations --------------------------------------------------------
+    def _place_coded(self, f, i, c: Citation):
+        owner, body = self._owner(c), self._body(c)
+        ck, nk = code_key(c.code), c.number.lstrip("0") or "0"
+        self._seed_known(c, ck)
+        fits = [cl for cl in self.clusters if cl.code_key == ck and cl.number_key == nk
+                and cl.type == c.type and self._compatible(cl, c, owner, body)]
+        if len(fits) > 1:
+            fits = self._narrow(fits, c, f, owner)
+        if len(fits) == 1:
+            cl, how = fits[0], "registry" if fits[0].known and not fits[0].files else "exact"
+        elif fits:
+            cl, how = self._nearest(fits, f), "ambiguous"
+            self.candidates[(f, i)] = fits
+        else:
+            cl, how = Cluster(c.type, c.number, c.code, c.sep, owner, None if owner == CENTRAL else c.province,
+                              body=body), "exact"
+            self.clusters.append(cl)
+        self._add(cl, f, i, c, owner, body, how)
+
+    def _seed_known(self, c: Citation, ck: str):
+        if not ck.endswith("/TW"):
+            return
+        for known in self.registry.by_code(c.number, c.code):
+            self._cluster_of(known)
+
+    def _cluster_of(self, known: Known) -> Cluster:
+        cl = self._known_cluster.get(id(known))
+        if cl is None:
+            body = self.roster.canonical(known.issuer, None) if known.issuer else None
+            cl = Cluster(known.type, known.number, known.code, known.sep, CENTRAL, None, body=body,
+                         known=known, congress=known.congress)
+            self._known_cluster[id(known)] = cl
+            self.clusters.append(cl)
+        return cl
+
+    def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
+        if owner and cl.owner and owner != cl.owner:
+            return False
+        if body and cl.body and body != cl.body:
+            return False
+        best = cl.best_date()
+        if c.date and best and not _same_or_typo(c.date, best):
+            return False
+        if c.subject and cl.subjects and max(_subject_score(c.subject, s) for s in cl.subjects) < 30:
+            return False
+        return True
+
+    def _narrow(self, fits, c, f, owner):
+        for test in (lambda cl: c.date and c.date in cl.dates,
+                     lambda cl: c.date and cl.known and cl.known.date == c.date,
+                     lambda cl: owner and cl.owner == owner,
+                     lambda cl: f in cl.files):
+            narrowed = [cl for cl in fits if test(cl)]
+            if len(narrowed) == 1:
+                return narrowed
+            if narrowed:
+                fits = narrowed
+        return fits
+
+    def _owner(self, c: Citation) -> str | None:
+        ck = code_key(c.code)
+        suffix = ck.split("/", 1)[1] if c.sep == "-" and "/" in ck else ck.split("-", 1)[-1]
+        if c.sep == "-" and suffix == "TW":
+            return CENTRAL
+        if c.issuer_unit:
+            unit = self.roster.by_name(c.issuer_unit)
+            if unit and unit.level.value != "central":
+                return unit.name
+        template = CODE_OWNERS.get(suffix.upper())
+        if template and ("{p}" not in template or c.province):
+            return self.roster.canonical(template.format(p=c.province), c.province) or template.format(p=c.province)
+        return None
+
+    def _body(self, c: Citation) -> str | None:
+        if not c.issuer_unit:
+            return None
+        unit = self.roster.by_name(c.issuer_unit)
+        return unit.name if unit and unit.level.value == "central" else None
+
+    def _add(self, cl: Cluster, f, i, c: Citation, owner, body, how):
+        cl.size += 1
+        cl.files.add(f)
+        if c.date:
+            cl.dates[c.date] += 1
+        if c.code:
+            cl.codes[c.code] += 1
+        if c.issuer:
+            cl.issuers[c.issuer] += 1
+        if c.subject:
+            cl.subjects.append(c.subject)
+        cl.aliases[_alias(c.surface)] += 1
+        cl.owner = cl.owner or owner
+        cl.body = cl.body or body
+        if cl.province is None and cl.owner != CENTRAL and c.province:
+            cl.province = c.province
+        self.assigned.setdefault((f, i), []).append(cl)
+        self.how[(f, i)] = how
+
+    def _merge_garbled(self):
+        """"15-NQ/ThU, ngày 18/11/2021 về ..." next to 15-NQ/TU of that date is 15-NQ/TU."""
+        for small in sorted(self.clusters, key=lambda cl: cl.size):
+            if not small.size or small.known:
+                continue
+            for big in self.clusters:
+                if big is small or big.size <= small.size or not _garbled_pair(small, big):
+                    continue
+                self._absorb(big, small)
+                break
+
+    def _absorb(self, big: Cluster, small: Cluster):
+        big.size += small.size
+        big.files |= small.files
+        big.dates.update(small.dates)
+        big.codes.update(small.codes)
+        big.issuers.update(small.issuers)
+        big.subjects += small.subjects
+        big.aliases.update(small.aliases)
+        big.flags.add(f"garbled-code:{'/'.join(sorted(small.codes))}")
+        for k, v in self.assigned.items():
+            self.assigned[k] = [big if cl is small else cl for cl in v]
+            if small in v:
+                self.how[k] = "fuzzy"
+        small.size = 0
+
+    # --- named citations ----------------------------------------------------------
+    def _place_named(self, f, i, c: Citation, cits: list[Citation]):
+        knowns = self._named_knowns(c)
+        if knowns is None:
+            self._local_congress(f, i, c)
+            return
+        if len(knowns) > 1 and c.name and not c.plenum:
+            knowns = self._prefer_cited(knowns, f) or knowns
+        if not knowns:
+            self.how[(f, i)] = "unresolved"
+            self.assigned[(f, i)] = []
+            return
+        if len(knowns) > 1 and not (c.plenum and c.terms):
+            self.candidates[(f, i)] = [self._cluster_of(k) for k in knowns]
+            self.assigned[(f, i)] = []
+            self.how[(f, i)] = "ambiguous"
+            return
+        for known in sorted(knowns, key=lambda k: k.date or ""):
+            self._add(self._cluster_of(known), f, i, c, CENTRAL, None, "registry")
+
+    def _named_knowns(self, c: Citation) -> list[Known] | None:
+        if c.plenum is not None:
+            terms = c.terms or (None,)
+            return [k for t in terms for k in self.registry.by_plenum(c.plenum, t)]
+        if c.congress and c.name is None:
+            return self.registry.by_congress(c.congress)
+        if c.name and c.name.startswith("Đại hội"):
+            return None
+        if c.terms and c.name:
+            found = self.registry.by_body_term(c.type, c.name, c.terms[0])
+            if len(found) > 1 and c.subject:
+                found = sorted(found, key=lambda k: -_subject_score(c.subject, k.subject or ""))[:1]
+            return found
+        return self.registry.by_name(c.name or "")
+
+    def _prefer_cited(self, knowns: list[Known], f: str) -> list[Known]:
+        in_file = [k for k in knowns if (cl := self._known_cluster.get(id(k))) and f in cl.files]
+        if in_file:
+            return in_file
+        return [k for k in knowns if (cl := self._known_cluster.get(id(k))) and cl.size]
+
+    def _local_congress(self, f, i, c: Citation):
+        owner = self.roster.canonical("Tỉnh ủy", c.province) if "tỉnh" in c.name else None
+        owner = owner or c.name
+        for cl in self.clusters:
+            if cl.congress == c.congress and cl.owner == owner and cl.number is None:
+                break
+        else:
+            cl = Cluster(c.type, None, None, None, owner, c.province, congress=c.congress, name=c.name)
+            self.clusters.append(cl)
+        self._add(cl, f, i, c, owner, None, "exact")
+
+    # --- short citations ------------------------------------------------------------
+    def _place_short(self, f, i, c: Citation, cits: list[Citation]):
+        nk = c.number.lstrip("0") or "0"
+        fits = [cl for cl in self.clusters if cl.size and cl.number_key == nk and cl.type == c.type
+                and cl.owner in {CENTRAL, None, self._owner_of_text(c)}]
+        body = self._body(c)
+        if body:
+            fits = [cl for cl in fits if cl.body in (None, body)] or fits
+        if len(fits) > 1:
+            fits = [cl for cl in fits if f in cl.files] or fits
+        if not fits:
+            knowns = self.registry.by_number(c.type, c.number)
+            if body:
+                knowns = [k for k in knowns if self.roster.canonical(k.issuer, None) == body] or knowns
+            fits = [self._cluster_of(k) for k in knowns]
+        if len(fits) == 1:
+            self._add(fits[0], f, i, c, fits[0].owner, body, "context" if fits[0].files else "registry")
+        else:
+            self.assigned[(f, i)] = []
+            self.how[(f, i)] = "ambiguous" if fits else "unresolved"
+            if fits:
+                self.candidates[(f, i)] = fits
+
+    def _owner_of_text(self, c: Citation) -> str | None:
+        return self.roster.canonical("Tỉnh ủy", c.province) if c.province else None
+
+    # --- naming -----------------------------------------------------------------------
+    def _nearest(self, fits, f):
+        return max(fits, key=lambda cl: (f in cl.files, cl.size))
+
+    def _name_clusters(self):
+        used: set[str] = set()
+        for cl in self.clusters:
+            if not cl.size:
+                continue
+            base = _slug_id(cl)
+            cid, n = base, 2
+            while cid in used:
+                cid, n = f"{base}-{n}", n + 1
+            used.add(cid)
+            cl.id = cid
+
+    def _document(self, cl: Cluster) -> Document:
+        text_dates = tuple(sorted(cl.dates))
+        flags = set(cl.flags)
+        if len(text_dates) > 1:
+            flags.add("conflicting-dates")
+        if cl.known and cl.known.date and text_dates and cl.known.date not in text_dates:
+            flags.add(f"registry-date:{cl.known.date}")
+        code = cl.codes.most_common(1)[0][0] if cl.codes and not cl.known else cl.code
+        issuer = cl.issuers.most_common(1)[0][0] if cl.issuers else (cl.known.issuer if cl.known else None)
+        subject = max(cl.subjects, key=len) if cl.subjects else (cl.known.subject if cl.known else None)
+        issuer_unit = cl.body if cl.owner == CENTRAL else cl.owner
+        if cl.owner == CENTRAL and not issuer_unit and issuer:
+            issuer_unit = self.roster.canonical(issuer, None)
+        return Document(
+            id=cl.id, type=cl.type, number=cl.number, code=code, sep=cl.sep, unit=cl.owner,
+            province=cl.province, date=cl.best_date(), dates_seen=text_dates, subject=subject,
+            aliases=tuple(a for a, _ in cl.aliases.most_common()), issuer=issuer,
+            issuer_unit=issuer_unit, flags=tuple(sorted(flags)))
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+def _information(c: Citation) -> int:
+    return 4 * bool(c.date) + 2 * bool(c.issuer_unit) + bool(c.subject)
+
+
+def _same_or_typo(a: str, b: str) -> bool:
+    """Equal dates, or dates that differ in one part only (15/5/2015 for 15/5/2016)."""
+    if a == b:
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    return sum(x != y for x, y in zip(pa, pb)) == 1
+
+
+def _subject_score(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(fold(a), fold(b))
+
+
+def _garbled_pair(small: Cluster, big: Cluster) -> bool:
+    if small.type != big.type or small.number_key != big.number_key or not small.code or not big.code:
+        return False
+    if small.province != big.province and None not in (small.province, big.province):
+        return False
+    if small.owner and big.owner and small.owner != big.owner and small.owner != CENTRAL:
+        return False
+    if fuzz.ratio(small.code_key, big.code_key) < 60:
+        return False
+    same_date = bool(set(small.dates) & set(big.dates))
+    similar = any(_subject_score(a, b) >= 90 for a in small.subjects for b in big.subjects)
+    return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates)
+
+
+_DATE_TAIL = re.compile(r"\s*,?\s*(?:ngày|Ngày|NGÀY)\s*\S.*$")
+
+
+def _alias(surface: str) -> str:
+    return _DATE_TAIL.sub("", surface).strip()
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
+
+
+def _slug_id(cl: Cluster) -> str:
+    year = cl.year or (cl.known.year if cl.known else None)
+    owner = "tw" if cl.owner == CENTRAL else _slug(cl.owner or "unknown")
+    if cl.number and cl.code:
+        head = _slug(f"{cl.number}-{cl.code}")
+    elif cl.number:
+        head = _slug(f"{cl.type}-{cl.number}")
+    else:
+        head = _slug(f"{cl.type}-{cl.name or 'dai-hoi'}-{cl.congress or ''}")
+    return ".".join(x for x in (head, owner, year) if x)
+
+
+def resolve(texts: dict[str, list[Citation]], roster: Roster, registry: Registry) -> Resolution:
+    return Resolver(roster, registry).resolve(texts)

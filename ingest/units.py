@@ -1,0 +1,166 @@
+"""The roster of real units (data/units.json) and how a written name finds its unit.
+
+"Ban Thường vụ Huyện ủy Mường Nhé" is the body Ban Thường vụ of the unit
+Huyện ủy Mường Nhé; "Đảng ủy Công an tỉnh" in a text about Điện Biên is
+Đảng ủy Công an tỉnh Điện Biên; "Huyện ủy Tòa Chùa" is Huyện ủy Tủa Chùa.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from graph.model import Level, Unit
+
+from .clean import fold, key, spelling
+
+DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().parent.parent / "data"))
+CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
+
+#: bodies of a unit: "Ban Thường vụ Tỉnh ủy" is a body of "Tỉnh ủy"
+_BODIES = re.compile(r"^(?:ban thường vụ|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
+                     re.IGNORECASE)
+#: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy
+_PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
+             ("đảng bộ thị xã", "thị ủy"))
+_FUZZY_CUTOFF = 86
+
+
+@dataclass(frozen=True)
+class Match:
+    unit: Unit
+    score: float  # 100 for an exact name or alias
+
+
+class Roster:
+    def __init__(self, units: list[dict]):
+        self.units: dict[str, Unit] = {}
+        self._by_key: dict[str, list[Unit]] = {}
+        self._places: dict[str, list[Unit]] = {}
+        for raw in units:
+            unit = _unit(raw)
+            self.units[unit.id] = unit
+            for name in [raw["name"], *raw.get("aliases", [])]:
+                self._by_key.setdefault(key(name), []).append(unit)
+            if raw.get("place") and unit.level is Level.DISTRICT and unit.kind == "party":
+                self._places.setdefault(key(raw["place"]), []).append(unit)
+        self.provinces = sorted({u.province for u in self.units.values() if u.province})
+        self._by_name = {u.name: u for u in self.units.values()}
+        self._keys_by_province: dict[str | None, list[str]] = {}
+        for k, us in self._by_key.items():
+            for u in us:
+                self._keys_by_province.setdefault(u.province, []).append(k)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Roster":
+        return _load_roster(str(path or DATA_DIR / "units.json"))
+
+    # --- lookups ------------------------------------------------------------
+    def by_name(self, name: str) -> Unit | None:
+        return self._by_name.get(name)
+
+    def match(self, phrase: str, province: str | None) -> Match | None:
+        """The unit a written name refers to, in the context of `province`."""
+        phrase = spelling(phrase)
+        for candidate in self._variants(phrase, province):
+            found = self._exact(candidate, province)
+            if found:
+                return Match(found, 100.0)
+        return self._fuzzy(phrase, province)
+
+    def canonical(self, phrase: str | None, province: str | None) -> str | None:
+        m = self.match(phrase, province) if phrase else None
+        return m.unit.name if m else None
+
+    def place(self, name: str, province: str | None) -> Unit | None:
+        """The district-level party committee of a bare place name ("Thuận Châu")."""
+        units = [u for u in self._places.get(key(name), []) if province in (None, u.province)]
+        return units[0] if len(units) == 1 else None
+
+    def place_names(self) -> list[str]:
+        return [u.name.split(" ", 2)[-1] for us in self._places.values() for u in us]
+
+    def province_of(self, text: str) -> str | None:
+        """The province a text is about: its name and its districts' names, counted."""
+        votes = {}
+        for province in self.provinces:
+            n = len(re.findall(rf"{re.escape(province)}(?!\s+(?:Phủ|Đông))", text))
+            votes[province] = votes.get(province, 0) + 2 * n
+        for place_key, units in self._places.items():
+            for u in units:
+                if key(u.name.split(" ", 2)[-1]) == key(u.province or ""):
+                    continue
+                n = len(re.findall(rf"\b{re.escape(u.name.split(' ', 2)[-1])}\b", text))
+                votes[u.province] = votes.get(u.province, 0) + n
+        best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] > 0 else None
+
+    # --- internals ------------------------------------------------------------
+    def _variants(self, phrase: str, province: str | None) -> list[str]:
+        base = phrase
+        out = [base]
+        stripped = _BODIES.sub("", base)
+        while stripped != base:
+            base, stripped = stripped, _BODIES.sub("", stripped)
+        out.append(base)
+        low = key(base)
+        for old, new in _PARTY_OF:
+            if low == old or low.startswith(old + " "):
+                out.append(new + base[len(old):])
+        if province:
+            for v in list(out):
+                lv = key(v)
+                if lv.endswith((" tỉnh", " tỉnh ủy")) or lv in ("tỉnh ủy", "ubnd tỉnh", "hđnd tỉnh"):
+                    out.append(f"{v} {province}")
+                elif lv.endswith(" tỉnh ủy"):
+                    out.append(f"{v} {province}")
+        return list(dict.fromkeys(out))
+
+    def _exact(self, phrase: str, province: str | None) -> Unit | None:
+        units = self._by_key.get(key(phrase), [])
+        local = [u for u in units if u.province == province] if province else []
+        central = [u for u in units if u.province is None]
+        pick = local or central or (units if not province else [])
+        return pick[0] if len(pick) == 1 or (pick and len({u.id for u in pick}) == 1) else None
+
+    def _fuzzy(self, phrase: str, province: str | None) -> Match | None:
+        variants = self._variants(phrase, province)
+        choices = self._keys_by_province.get(province, []) + self._keys_by_province.get(None, [])
+        best = None
+        for v in variants:
+            k = key(v)
+            if len(k) < 8:
+                continue
+            hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if hit and _same_head(k, hit[0]) and (best is None or hit[1] > best[1]):
+                best = hit
+        if not best:
+            return None
+        units = [u for u in self._by_key[best[0]] if u.province in (province, None)]
+        return Match(units[0], best[1]) if units else None
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Fuzzy matches keep the unit's kind: the first two words agree, and so does the
+    accent-free place name ("Tòa Chùa" ~ "Tủa Chùa", never "Mường Lay" ~ "Mường La")."""
+    wa, wb = a.split(), b.split()
+    if wa[:2] != wb[:2] or len(wa) != len(wb):
+        return False
+    return fuzz.ratio(fold(" ".join(wa[2:])), fold(" ".join(wb[2:]))) >= 75
+
+
+def _unit(raw: dict) -> Unit:
+    return Unit(id=raw["id"], name=spelling(raw["name"]), level=Level(raw["level"]),
+                province=raw.get("province"), parent=raw.get("parent"), kind=raw.get("kind", ""),
+                valid_from=raw.get("valid_from"), valid_to=raw.get("valid_to"))
+
+
+@lru_cache(maxsize=4)
+def _load_roster(path: str) -> Roster:
+    with open(path, encoding="utf-8") as f:
+        return Roster(json.load(f)["units"])
