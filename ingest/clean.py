@@ -13,8 +13,9 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES)
-                          + "|" + "|".join(k[0].upper() + k[1] for k in _OLD_TONES))
+_OLD_TONE_RE = re.compile(
+    "(?<![qQ])(?:" + "|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES)
+    + "|" + "|".join(k[0].upper() + k[1] for k in _OLD_TONES) + ")(?![^\\W\\d_])")
 _SPACES = re.compile(r"\s+")
 
 

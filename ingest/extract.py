@@ -12,7 +12,7 @@ from datetime import date as _date
 from graph.model import Citation, MentionKind
 
 from . import patterns as P
-from .layout import Layout, Paragraph, layout as make_layout, sentence_at
+from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
 from .units import Roster, fold
 
@@ -20,13 +20,13 @@ _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, Men
 _TYPE_BY_FOLD = {w.casefold(): w for w in P.TYPE_ABBREVIATIONS}
 _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
-                "tại", "với", "theo", "để", "cho", "quy", "ban", "tăng", "chỉ", "lãnh", "là", "khóa",
+                "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
                 "khoá", "có", "này", "kiểm", "giám", "học", "quán", "tuyên", "đẩy"}
 _ISSUER_LOWER = {"tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "nhân", "dân", "và",
                  "cơ", "quan", "doanh", "nghiệp", "thường", "vụ", "trực", "chấp", "hành", "trung",
                  "ương", "đảng", "ủy", "uỷ", "quân", "sự", "biên", "phòng", "công", "an", "tổ", "quốc",
                  "khối", "bộ", "đội", "chỉ", "huy", "mặt", "trận", "việt", "nam", "đoàn", "thanh", "niên",
-                 "trị", "bí", "thư", "tướng", "phủ", "hội", "đồng", "kiểm", "tra", "tuyên", "giáo", "tổ", "chức"}
+                 "trị", "bí", "thư", "ban", "cán", "sự", "tướng", "phủ", "hội", "đồng", "kiểm", "tra", "tuyên", "giáo", "tổ", "chức"}
 
 
 def find(text: str, file: str, roster: Roster, registry: Registry,
@@ -77,8 +77,13 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
     issuer, issuer_end = _issuer_after(ptext, date_end)
-    if issuer is None:
-        issuer = _issuer_before(ptext, start)
+    issuer_unit = roster.canonical(issuer, province) if issuer else None
+    if issuer_unit is None and issuer:
+        issuer_unit = _named_earlier(ptext, start, issuer, roster, province)
+    if issuer_unit is None:
+        before = _issuer_before(ptext, start)
+        if before and (unit := roster.canonical(before, province)):
+            issuer, issuer_unit = before, unit
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end))
     s = paragraph.to_source(start)
     e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
@@ -87,8 +92,8 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     line, col = lines.locate(s)
     return Citation(
         file=file, start=s, end=e, line=line, col=col, surface=surface, kind=kind, date=date,
-        issuer=issuer, issuer_unit=roster.canonical(issuer, province) if issuer else None,
-        province=province, subject=subject, paragraph=index, sentence=sentence_at(ptext, start), pos=start, tail=max(issuer_end, date_end),
+        issuer=issuer, issuer_unit=issuer_unit,
+        province=province, subject=subject, paragraph=index, sentence=clause_at(ptext, start), pos=start, tail=max(issuer_end, date_end),
         end_pos=max(subject_end, issuer_end, date_end), **attrs)
 
 
@@ -158,6 +163,8 @@ def _unit_phrase(ptext: str, pos: int) -> tuple[str | None, int]:
             break
         if core[0].islower() and (low in _ISSUER_STOP or low not in _ISSUER_LOWER):
             break
+        if low == "ban" and ptext[pos + w.end():pos + w.end() + 5] == " hành":
+            break
         if not (core[0].isupper() or core[0].islower()):
             break
         words.append(core)
@@ -182,6 +189,25 @@ def _issuer_before(ptext: str, start: int) -> str | None:
     clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+_HEADS = re.compile(r"(Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Huyện uỷ|Thành uỷ|Thị uỷ|Đảng uỷ)\s*$")
+
+
+def _named_earlier(ptext: str, start: int, issuer: str, roster: Roster, province) -> str | None:
+    """"... Huyện ủy Mường Nhé về kiểm tra ... Nghị quyết số 10-NQ/HU của Ban Thường vụ Huyện ủy"
+    -> the bare "Huyện ủy" is the Huyện ủy Mường Nhé named before it in the sentence."""
+    head = _HEADS.search(issuer)
+    if not head:
+        return None
+    sentence_start = max(ptext.rfind(". ", 0, start), 0)
+    names = re.findall(rf"{head.group(1)}\s+([A-ZĐ][^\s,;.()]*(?:\s+[A-ZĐ][^\s,;.()]*){{0,3}})",
+                       ptext[sentence_start:start])
+    for place in reversed(names):
+        unit = roster.canonical(f"{head.group(1)} {place}", province)
+        if unit:
+            return unit
+    return None
 
 
 def _subject_after(ptext: str, pos: int) -> tuple[str | None, int]:

@@ -90,6 +90,14 @@ def sentence_at(ptext: str, pos: int) -> str:
     return ""
 
 
+def clause_at(ptext: str, pos: int) -> str:
+    """The clause (between semicolons, inside its sentence) around `pos`."""
+    sentence = next(((s, e) for s, e in sentence_bounds(ptext) if s <= pos < e), (0, len(ptext)))
+    start = max(ptext.rfind(";", sentence[0], pos) + 1, sentence[0])
+    end = ptext.find(";", pos, sentence[1])
+    return ptext[start:end if end >= 0 else sentence[1]].strip()
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
     spans, pos = [], 0

@@ -89,6 +89,7 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
     units = _Units(roster)
     mentions = _mentions(by_file, res)
     edges: dict[tuple, Edge] = {}
+    early: set[str] = set()  # documents dated before what they are said to implement
 
     def add(edge: Edge):
         edges.setdefault((edge.source, edge.target, edge.relation, edge.evidence.file, edge.evidence.line), edge)
@@ -113,9 +114,14 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                 sources = res.assigned.get((t.file, s.source), [])
             for src in sources:
                 for tgt in targets:
-                    if src != tgt and _in_order(docs.get(src), docs.get(tgt), s.relation):
-                        add(Edge(src, tgt, s.relation, s.confidence, s.evidence))
-    docs = _with_issuer_ids(docs, units)
+                    if src == tgt:
+                        continue
+                    confidence = s.confidence
+                    if not _in_order(docs.get(src), docs.get(tgt), s.relation):
+                        confidence = round(confidence / 2, 2)  # kept, and reported as a date conflict
+                        early.add(src)
+                    add(Edge(src, tgt, s.relation, confidence, s.evidence))
+    docs = _with_issuer_ids(docs, units, early)
     return Graph(tuple(docs.values()), tuple(units.all()), tuple(edges.values()), tuple(mentions))
 
 
@@ -144,9 +150,10 @@ def _index(t: TextFacts, m: Mention) -> int:
     return 0
 
 
-def _with_issuer_ids(docs: dict[str, Document], units: "_Units") -> dict[str, Document]:
+def _with_issuer_ids(docs: dict[str, Document], units: "_Units", early: set[str]) -> dict[str, Document]:
     from dataclasses import replace
-    return {i: replace(d, issuer_unit=units.get(d.issuer_unit, d.province).id if d.issuer_unit else None)
+    return {i: replace(d, issuer_unit=units.get(d.issuer_unit, d.province).id if d.issuer_unit else None,
+                       flags=d.flags + (("dated-before-target",) if i in early else ()))
             for i, d in docs.items()}
 
 

@@ -31,8 +31,8 @@ _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)", re.IGNO
 _COORDINATION = re.compile(r"^\s*(?:,|và|;)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 _LIST_INTRO = re.compile(r"^\s*[:：]")
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với)[^.;]{{0,60}}$", re.IGNORECASE)
-_ACTIVITY = re.compile(r"đăng ký|làm theo|ban hành[^;.]{0,40}(?:văn bản|kế hoạch)[^;.]{0,20}thực hiện",
-                       re.IGNORECASE)
+_ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
+                       r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
 _EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(
     r"(?:(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)\s+)?"
@@ -110,6 +110,7 @@ def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
             out.append(_statement(file, a, t, relation, 0.9, cits, ptext))
             targets.add(t)
     _fronted(file, cits, indexes, ptext, targets, out)
+    _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
 
 
@@ -120,9 +121,11 @@ def _relation(a: Citation, gap: str) -> Relation | None:
     if not re.match(rf"(?:về|V/v|v/v|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
                     head, re.IGNORECASE):
         return None
-    verbs = _VERB.findall(gap)
+    verbs = list(_VERB.finditer(gap))
     if not verbs:
         return None
+    if len(gap) - verbs[-1].end() > 30 and "trong đó có" not in gap:
+        return None  # the verb governs something else: "học tập ... tấm gương đạo đức"
     if _INSPECT.search(gap):
         return Relation.INSPECTS
     if _AMEND.search(gap) and not re.search(_CARRY_OUT, gap, re.IGNORECASE):
@@ -158,6 +161,29 @@ def _fronted(file, cits, indexes, ptext, targets, out):
         if re.search(r"ban hành\s*$", between) and ";" not in between and len(between) < 120:
             out.append(_statement(file, a, b, Relation.IMPLEMENTS, 0.85, cits, ptext))
             targets.add(b)
+
+
+_ELABORATION = re.compile(r"^\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"
+                          r"(?:cụ thể hoá|cụ thể hóa|xác định|nêu rõ|đề ra|yêu cầu|trong đó|,)")
+
+
+def _elaborated(file, cits, indexes, ptext, targets, out):
+    """"Ban hành Kế hoạch số 42-KH/TU về ... Trong đó cụ thể hoá ... gắn với Kết luận số 01-KL/TW"
+    -> 42-KH/TU cites 01-KL/TW: a sentence that goes on about a plan links it to what it names."""
+    sources = {s.source: s for s in out if isinstance(s.source, int)}
+    for start, end in sentence_bounds(ptext):
+        if not _ELABORATION.match(ptext[start:end]):
+            continue
+        before = [i for i in indexes if cits[i].pos < start and i in sources]
+        if not before or cits[before[-1]].pos < start - 600:
+            continue
+        a = before[-1]
+        named = {s.target for s in out if s.source == a}
+        for i in indexes:
+            c = cits[i]
+            if start <= c.pos < end and i not in targets and i not in named and c.type in DIRECTIVE_TYPES:
+                out.append(_statement(file, a, i, Relation.CITES, 0.6, cits, ptext))
+                targets.add(i)
 
 
 def _list_relations(file, cits, indexes, ptext, doc_targets, out):
@@ -278,7 +304,7 @@ def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     for m in re.finditer(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:",
                          ptext):
         unit = roster.place(m.group("place"), province)
-        if unit:
+        if unit and key(m.group("place")) != key(province or ""):
             out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
     return out
 

@@ -345,7 +345,7 @@ class Resolver:
             flags.add("conflicting-dates")
         if cl.known and cl.known.date and text_dates and cl.known.date not in text_dates:
             flags.add(f"registry-date:{cl.known.date}")
-        code = cl.codes.most_common(1)[0][0] if cl.codes and not cl.known else cl.code
+        code = cl.codes.most_common(1)[0][0] if cl.codes else cl.code
         issuer = cl.issuers.most_common(1)[0][0] if cl.issuers else (cl.known.issuer if cl.known else None)
         subject = max(cl.subjects, key=len) if cl.subjects else (cl.known.subject if cl.known else None)
         issuer_unit = cl.body if cl.owner == CENTRAL else cl.owner

@@ -115,9 +115,7 @@ class Roster:
         if province:
             for v in list(out):
                 lv = key(v)
-                if lv.endswith((" tỉnh", " tỉnh ủy")) or lv in ("tỉnh ủy", "ubnd tỉnh", "hđnd tỉnh"):
-                    out.append(f"{v} {province}")
-                elif lv.endswith(" tỉnh ủy"):
+                if re.search(r"(?:^|\s)tỉnh(?:\s|$)", lv) and key(province) not in lv:
                     out.append(f"{v} {province}")
         return list(dict.fromkeys(out))
 
