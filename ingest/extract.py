@@ -14,6 +14,7 @@ from graph.model import Citation, MentionKind
 from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
+from .clean import key
 from .units import Roster, fold
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
@@ -22,11 +23,7 @@ _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
                 "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
                 "khoá", "có", "này", "kiểm", "giám", "học", "quán", "tuyên", "đẩy"}
-_ISSUER_LOWER = {"tỉnh", "huyện", "thành", "phố", "thị", "xã", "phường", "trấn", "nhân", "dân", "và",
-                 "cơ", "quan", "doanh", "nghiệp", "thường", "vụ", "trực", "chấp", "hành", "trung",
-                 "ương", "đảng", "ủy", "uỷ", "quân", "sự", "biên", "phòng", "công", "an", "tổ", "quốc",
-                 "khối", "bộ", "đội", "chỉ", "huy", "mặt", "trận", "việt", "nam", "đoàn", "thanh", "niên",
-                 "trị", "bí", "thư", "ban", "cán", "sự", "tướng", "phủ", "hội", "đồng", "kiểm", "tra", "tuyên", "giáo", "tổ", "chức"}
+_ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "và"}  # lower-case words a unit name may hold anywhere
 
 
 def find(text: str, file: str, roster: Roster, registry: Registry,
@@ -76,12 +73,12 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
-    issuer, issuer_end = _issuer_after(ptext, date_end)
+    issuer, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer_unit = roster.canonical(issuer, province) if issuer else None
     if issuer_unit is None and issuer:
         issuer_unit = _named_earlier(ptext, start, issuer, roster, province)
     if issuer_unit is None:
-        before = _issuer_before(ptext, start)
+        before = _issuer_before(ptext, start, roster)
         if before and (unit := roster.canonical(before, province)):
             issuer, issuer_unit = before, unit
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end))
@@ -144,14 +141,14 @@ def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
         return None, end
 
 
-def _issuer_after(ptext: str, end: int) -> tuple[str | None, int]:
+def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
     m = re.compile(r"\s*,?\s*(?:của|do)\s+").match(ptext, end)
     if not m:
         return None, end
-    return _unit_phrase(ptext, m.end())
+    return _unit_phrase(ptext, m.end(), roster)
 
 
-def _unit_phrase(ptext: str, pos: int) -> tuple[str | None, int]:
+def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[str | None, int]:
     """The unit name that starts at `pos`: capitalised words and the few lower-case
     words unit names contain ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh")."""
     words, end = [], pos
@@ -161,7 +158,8 @@ def _unit_phrase(ptext: str, pos: int) -> tuple[str | None, int]:
         low = core.casefold()
         if not core or core[0] in "(“\"<" or "<" in core:
             break
-        if core[0].islower() and (low in _ISSUER_STOP or low not in _ISSUER_LOWER):
+        if core[0].islower() and (low in _ISSUER_STOP or not (
+                low in _ISSUER_LOWER or words and roster and (key(words[-1]), key(low)) in roster.lower_pairs)):
             break
         if low == "ban" and ptext[pos + w.end():pos + w.end() + 5] == " hành":
             break
@@ -179,7 +177,7 @@ def _unit_phrase(ptext: str, pos: int) -> tuple[str | None, int]:
 _BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có)\s*$")
 
 
-def _issuer_before(ptext: str, start: int) -> str | None:
+def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
     head = ptext[max(0, start - 160):start]
     m = _BAN_HANH.search(head)
@@ -187,7 +185,7 @@ def _issuer_before(ptext: str, start: int) -> str | None:
         return None
     clause = re.split(r"[;:.,(]\s", head[:m.start()])[-1].strip()
     clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
-    phrase, _ = _unit_phrase(clause, 0)
+    phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
 
 

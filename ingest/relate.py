@@ -28,7 +28,7 @@ _VERB = re.compile(rf"(?:{_CARRY_OUT}|kiểm tra|giám sát|hướng dẫn|sửa
 _INSPECT = re.compile(r"kiểm tra|giám sát", re.IGNORECASE)
 _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế", re.IGNORECASE)
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:,|và|;)?\s*(?:gắn với\s+)?(?:các\s+)?$")
+_COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 _LIST_INTRO = re.compile(r"^\s*[:：]")
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với)[^.;]{{0,60}}$", re.IGNORECASE)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
@@ -178,12 +178,17 @@ def _elaborated(file, cits, indexes, ptext, targets, out):
         if not before or cits[before[-1]].pos < start - 600:
             continue
         a = before[-1]
-        named = {s.target for s in out if s.source == a}
+        named = {_same_doc_key(cits[s.target]) for s in out if s.source == a}
         for i in indexes:
             c = cits[i]
-            if start <= c.pos < end and i not in targets and i not in named and c.type in DIRECTIVE_TYPES:
+            if (start <= c.pos < end and i not in targets and _same_doc_key(c) not in named
+                    and c.type in DIRECTIVE_TYPES):
                 out.append(_statement(file, a, i, Relation.CITES, 0.6, cits, ptext))
                 targets.add(i)
+
+
+def _same_doc_key(c: Citation) -> tuple:
+    return (c.type, (c.number or "").lstrip("0"), re.sub(r"\s", "", c.code or "").upper())
 
 
 def _list_relations(file, cits, indexes, ptext, doc_targets, out):
@@ -213,15 +218,22 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
         actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
         sentence = ptext[s_start:s_end].strip()
+        previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
             if i in doc_targets or c.type not in DIRECTIVE_TYPES:
+                previous = None
                 continue
-            if not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+            if _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+                actors = _actors_for(c.pos, actors_in, ptext, s_start) or ([author] if author else [])
+            elif previous and re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?", ptext[cits[previous[0]].tail:c.pos]):
+                actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
+            else:
+                previous = None
                 continue
-            actors = _actors_for(c.pos, actors_in, ptext, s_start) or ([author] if author else [])
             for name in actors:
                 _unit_statement(file, name, i, 0.7, sentence, c, out, done)
+            previous = (i, actors)
         if topic is not None and _ACTIVITY.search(sentence):
             for u in actors_in:
                 if not here or all(i in doc_targets for i in here):
@@ -254,9 +266,9 @@ def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, 
 
 
 def _clause_start(ptext, pos, floor) -> bool:
-    before = ptext[max(floor, pos - 3):pos]
-    return pos - floor <= 2 or before.strip() in ("", ";", ":") and (ptext[max(floor, pos - 2):pos].strip() in
-                                                                     (";", ":", "") or pos - floor <= 2)
+    """Nothing but spaces between the last ";" or ":" (or `floor`) and `pos`."""
+    cut = max(ptext.rfind(";", floor, pos), ptext.rfind(":", floor, pos), floor - 1)
+    return not ptext[cut + 1:pos].strip()
 
 
 def _unit_statement(file, name, target, confidence, sentence, c: Citation, out, done):
@@ -273,7 +285,7 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes) -> list[UnitM
     for m in _UNIT_HEAD.finditer(ptext):
         if any(s <= m.start() < e for s, e in spans):
             continue  # an issuer phrase inside a citation
-        phrase = _phrase(ptext, m.start())
+        phrase = _phrase(ptext, m.start(), roster)
         unit = roster.match(phrase, province)
         if unit is None:
             continue
@@ -285,9 +297,9 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes) -> list[UnitM
     return _drop_nested(found)
 
 
-def _phrase(ptext, start) -> str:
+def _phrase(ptext, start, roster) -> str:
     from .extract import _unit_phrase
-    phrase, _ = _unit_phrase(ptext, start)
+    phrase, _ = _unit_phrase(ptext, start, roster)
     return phrase or ""
 
 

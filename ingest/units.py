@@ -49,6 +49,9 @@ class Roster:
                 self._by_key.setdefault(key(name), []).append(unit)
             if raw.get("place") and unit.level is Level.DISTRICT and unit.kind == "party":
                 self._places.setdefault(key(raw["place"]), []).append(unit)
+        #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân"
+        self.lower_pairs = {(a.casefold(), b) for name in self._by_key for a, b in zip(name.split(), name.split()[1:])
+                            if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         self._by_name = {u.name: u for u in self.units.values()}
         self._keys_by_province: dict[str | None, list[str]] = {}
