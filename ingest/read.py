@@ -235,10 +235,14 @@ class _Lines:
         self.in_cell = 0  # depth of open td/th
         self.row_cells = 0
         self.sup: int | None = None  # index in parts where the open <sup> began
+        self.in_title = False  # the <title> is kept as the first line, though it sits in <head>
 
     def start(self, tag: str) -> None:
         if tag == "body":  # a body implies the head is over, even if never closed
             self.dropped.clear()
+        if tag == "title" and self.dropped == ["head"]:
+            self.in_title = True
+            return
         if tag in _DROP or self.dropped:
             if tag in _DROP:
                 self.dropped.append(tag)
@@ -255,6 +259,10 @@ class _Lines:
             self.sup = len(self.parts)
 
     def end(self, tag: str) -> None:
+        if tag == "title" and self.in_title:
+            self.in_title = False
+            self.newline()
+            return
         if self.dropped:
             if tag == self.dropped[-1]:
                 self.dropped.pop()
@@ -269,7 +277,7 @@ class _Lines:
             self.sup = None
 
     def text(self, text: str) -> None:
-        if not self.dropped:
+        if not self.dropped or self.in_title:
             self.parts.append(text)
 
     def newline(self) -> None:

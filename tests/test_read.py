@@ -221,6 +221,7 @@ HTML = """<!DOCTYPE html><html><head><title>Tiêu đề</title>
 </body></html>"""
 
 HTML_LINES = [
+    "Tiêu đề",  # the <title> comes first
     "CHỈ THỊ",
     "Thực hiện Chỉ thị số 05-CT/TW<sup>1</sup> của Bộ Chính trị & Ban Bí thư khóa XII, "
     "Tỉnh ủy Hà Nội yêu cầu:",
