@@ -27,7 +27,7 @@ _ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "và"}  # lower-case w
 
 
 def find(text: str, file: str, roster: Roster, registry: Registry,
-         doc_layout: Layout | None = None, province: str | None = None) -> list[Citation]:
+         doc_layout: Layout | None = None, province: str | None = None, author: str | None = None) -> list[Citation]:
     """All citations in `text`, in reading order."""
     doc_layout = doc_layout or make_layout(text)
     province = province if province is not None else roster.province_of(text)
@@ -35,7 +35,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     out: list[Citation] = []
     for index, paragraph in enumerate(doc_layout.paragraphs):
         for match in _matches(paragraph.text, registry):
-            cit = _citation(match, text, file, paragraph, index, lines, roster, province)
+            cit = _citation(match, text, file, paragraph, index, lines, roster, province, author)
             if cit is not None:
                 out.append(cit)
     return _inherit_terms(out)
@@ -63,7 +63,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     return kept
 
 
-def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Roster, province):
+def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Roster, province, author=None):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -76,7 +76,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     issuer, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer_unit = roster.canonical(issuer, province) if issuer else None
     if issuer_unit is None and issuer:
-        issuer_unit = _named_earlier(ptext, start, issuer, roster, province)
+        issuer_unit = _named_earlier(ptext, start, issuer, roster, province) or _authors(issuer, author)
     if issuer_unit is None:
         before = _issuer_before(ptext, start, roster)
         if before and (unit := roster.canonical(before, province)):
@@ -205,6 +205,14 @@ def _named_earlier(ptext: str, start: int, issuer: str, roster: Roster, province
         unit = roster.canonical(f"{head.group(1)} {place}", province)
         if unit:
             return unit
+    return None
+
+
+def _authors(issuer: str, author: str | None) -> str | None:
+    """"của Ban Thường vụ Huyện ủy" in a text of Huyện ủy Mường Ảng is Huyện ủy Mường Ảng."""
+    head = _HEADS.search(issuer)
+    if author and head and key(author).startswith(key(head.group(1))):
+        return author
     return None
 
 

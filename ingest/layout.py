@@ -134,7 +134,7 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: 
         return None
     last = paragraphs[-1]
     if not blank_before:
-        return None if last.closed(text) else last
+        return None if last.closed(text) or not _wrapped(text, last, line) else last
     head = line.lstrip()[:1]
     if not (head.islower() or head.isdigit()):
         return None
@@ -147,6 +147,22 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: 
     bodies = [p for p in recent if p.footnote is None]
     notes = [p for p in recent if p.footnote is not None]
     return (bodies or notes or [None])[-1]
+
+
+_DANGLING = re.compile(r"(?:của|và|về|số|ngày|tháng|năm|các|những|với|tại|theo|cho|trong|đối với|là|được|"
+                       r"thực hiện|Ban|Thường vụ|Chấp hành|Đảng ủy|Huyện ủy|Tỉnh ủy|Chỉ thị|Nghị quyết|Kết luận|"
+                       r"Kế hoạch|Quyết định|Quy định|Hướng dẫn|Công văn|[,\-–])\s*$")
+
+
+def _wrapped(text: str, last: Paragraph, line: str) -> bool:
+    """A line with no blank line before it goes on the paragraph above when it reads as
+    the rest of a sentence: it opens in lower case or with a number, or the line above
+    stops on a word no sentence or title ends with."""
+    head = line.lstrip()[:1]
+    if head.islower() or head.isdigit() or head in "(“\"":
+        return True
+    start, end = last.pieces[-1]
+    return bool(_DANGLING.search(text[start:end]))
 
 
 def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:

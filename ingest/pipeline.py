@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -23,6 +24,9 @@ from .resolve import resolve
 from .units import CENTRAL, Roster
 
 
+MAX_EARLY_DAYS = 366  # beyond this a "plan" older than its directive is a misreading, not a typo
+
+
 @dataclass
 class Report:
     files: int = 0
@@ -39,7 +43,7 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     doc_layout = layout(text)
     province = roster.province_of(text)
     author = author_of(text, roster, province)
-    cits = find(text, source.name, roster, registry, doc_layout, province)
+    cits = find(text, source.name, roster, registry, doc_layout, province, author)
     statements = relate(source.name, cits, doc_layout, roster, province, author)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text)
@@ -117,7 +121,10 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                     if src == tgt:
                         continue
                     confidence = s.confidence
-                    if not _in_order(docs.get(src), docs.get(tgt), s.relation):
+                    lag = _lag_days(docs.get(src), docs.get(tgt), s.relation)
+                    if lag > MAX_EARLY_DAYS:
+                        continue
+                    if lag:
                         confidence = round(confidence / 2, 2)  # kept, and reported as a date conflict
                         early.add(src)
                     add(Edge(src, tgt, s.relation, confidence, s.evidence))
@@ -125,11 +132,14 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
     return Graph(tuple(docs.values()), tuple(units.all()), tuple(edges.values()), tuple(mentions))
 
 
-def _in_order(src: Document | None, tgt: Document | None, relation: Relation) -> bool:
-    """A plan dated before the directive cannot carry it out."""
+def _lag_days(src: Document | None, tgt: Document | None, relation: Relation) -> int:
+    """How many days a document predates what it is said to carry out (0 when it does not).
+    A few weeks is a typo in a date; years mean the text was misread."""
     if relation not in (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.INSPECTS) or not src or not tgt:
-        return True
-    return not (src.date and tgt.date and src.date < tgt.date)
+        return 0
+    if not (src.date and tgt.date and src.date < tgt.date):
+        return 0
+    return (date.fromisoformat(tgt.date) - date.fromisoformat(src.date)).days
 
 
 def _mentions(by_file: dict[str, TextFacts], res) -> list[Mention]:

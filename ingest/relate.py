@@ -68,17 +68,96 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     for i, c in enumerate(cits):
         by_paragraph.setdefault(c.paragraph, []).append(i)
     topic = _topic(cits)
+    own = _own_document(cits)
+    targets: set[int] = set()
     for p_index, paragraph in enumerate(doc_layout.paragraphs):
         indexes = by_paragraph.get(p_index, [])
         ptext = paragraph.text
         doc_targets = _document_relations(file, cits, indexes, ptext, out)
+        _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
         _list_relations(file, cits, indexes, ptext, doc_targets, out)
         _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out)
+        targets |= doc_targets
+    if own is not None:
+        _own_relations(file, cits, own, doc_layout, targets, out)
     return out
 
 
+def _own_document(cits: list[Citation]) -> int | None:
+    """The document a text is: the number on its letterhead ("Số 61-KH/HU", "KẾ HOẠCH số 61-KH/HU")."""
+    for i, c in enumerate(cits[:6]):
+        if c.line > 15 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
+            continue
+        before = re.sub(r"[*_#\s]", "", c.sentence[:max(0, c.sentence.find(c.surface))])
+        if before.casefold() in ("", "số") and c.surface[:1].isupper() and _is_heading(c):
+            return i
+    return None
+
+
+def _is_heading(c: Citation) -> bool:
+    return c.kind is MentionKind.CODE or c.surface.split()[0].isupper() or c.sentence.startswith(c.surface)
+
+
+_PREAMBLE = re.compile(r"^\s*(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt)\b")
+_OWN_ACT = re.compile(r"(?:xây dựng|ban hành)\s+(?:kế hoạch|nghị quyết|chương trình|hướng dẫn|quy định|quyết định)"
+                      r"|như sau\s*:?\s*$", re.IGNORECASE)
+
+
+def _own_relations(file, cits, own, doc_layout: Layout, targets, out):
+    """A plan's preamble ("Thực hiện A; B ..., Huyện ủy X xây dựng kế hoạch") names what it
+    implements ("Căn cứ" what it cites); what else it names, it cites."""
+    linked = {_same_doc_key(cits[s.target]) for s in out if s.source == own} | {_same_doc_key(cits[own])}
+    sources = {s.source for s in out if isinstance(s.source, int)}
+    for p_index, paragraph in enumerate(doc_layout.paragraphs):
+        ptext = paragraph.text
+        for start, end in sentence_bounds(ptext):
+            pre = _PREAMBLE.match(ptext[start:end])
+            preamble = pre and _OWN_ACT.search(ptext[start:end])
+            for i, c in enumerate(cits):
+                if c.paragraph != p_index or not start <= c.pos < end or i == own or i in targets:
+                    continue
+                k = _same_doc_key(c)
+                if k in linked or c.type not in DIRECTIVE_TYPES + ("Luật", "Nghị định", "Thông tư"):
+                    continue
+                relation = (Relation.CITES if pre.group("verb") == "Căn cứ" else Relation.IMPLEMENTS) \
+                    if preamble else Relation.CITES
+                if relation is Relation.CITES and i in sources:
+                    continue  # a document described with its own subject is cited for that, not by us
+                linked.add(k)
+                out.append(Statement(own, i, relation, 0.8 if preamble else 0.5,
+                                     Evidence(file, c.line, c.sentence)))
+
+
+_ANAPHOR = re.compile(r"^\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình)"
+                      r"(?:\s+này)?\b[^.;]{0,60}?(?:nhằm|để)\s+(?P<verb>cụ thể hóa|cụ thể hoá|thực hiện|"
+                      r"triển khai|tiếp tục thực hiện)\s*$")
+
+
+def _anaphora(file, cits, indexes, ptext, targets, own, out):
+    """"Nghị quyết được ban hành nhằm cụ thể hóa Kết luận số 01-KL/TW" — the resolution the
+    text is about (or the text itself) implements what follows."""
+    for i in indexes:
+        c = cits[i]
+        start = max(ptext.rfind(". ", 0, c.pos) + 2, 0) if ". " in ptext[:c.pos] else 0
+        m = _ANAPHOR.match(ptext[start:c.pos])
+        if not m or i in targets:
+            continue
+        source = own if own is not None and cits[own].type == m.group("type") else _topic(cits, m.group("type"))
+        if source is None or _same_doc_key(cits[source]) == _same_doc_key(c):
+            continue
+        out.append(_statement(file, source, i, Relation.IMPLEMENTS, 0.7, cits, ptext))
+        targets.add(i)
+
+
+# --- document to document ----
+
+
 def author_of(text: str, roster: Roster, province: str | None) -> str | None:
-    """The unit that signs a report ("T/M BAN THƯỜNG VỤ ... Lưu Văn phòng Tỉnh ủy")."""
+    """The unit a text speaks for: its letterhead ("HUYỆN ỦY MƯỜNG ẢNG" above the title), or
+    the signature of a report ("T/M BAN THƯỜNG VỤ ... Lưu Văn phòng Tỉnh ủy")."""
+    heading = _letterhead(text, roster, province)
+    if heading:
+        return heading
     office = None
     signed = False
     for m in _SIGNATURE.finditer(text):
@@ -89,6 +168,18 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     if office:
         return roster.canonical(office.strip(), province)
     return roster.canonical("Tỉnh ủy", province) if signed and province else None
+
+
+def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
+    found = None
+    for line in [ln for ln in text.splitlines()[:12] if ln.strip()][:8]:
+        for part in re.split(r"\s{3,}|\t|\|", re.sub(r"[*_#]", "", line)):
+            part = part.strip()
+            if len(part) > 6 and part.upper() == part and any(ch.isalpha() for ch in part):
+                m = roster.match(part, province)
+                if m and m.score == 100:
+                    found = m.unit.name  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG"
+    return found
 
 
 # --- document to document -------------------------------------------------------
@@ -141,8 +232,8 @@ def _coordinated(cits, rest: list[int], ptext) -> list[int]:
     """B và C, D: the citations joined to B by "và" or a comma."""
     out = []
     for prev, nxt in zip(rest, rest[1:]):
-        if not _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]):
-            break
+        if not _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or cits[nxt].subject:
+            break  # a citation with a subject of its own is another item, not a second object
         out.append(nxt)
     return out
 
@@ -346,14 +437,14 @@ def _drop_nested(found: list[UnitMention]) -> list[UnitMention]:
     return out
 
 
-def _topic(cits: list[Citation]) -> int | None:
+def _topic(cits: list[Citation], type_: str | None = None) -> int | None:
     """The directive a text is about: its most cited one (a full citation of it)."""
-    counts = Counter((c.type, c.number.lstrip("0")) for c in cits
-                     if c.number and c.type in ("Chỉ thị", "Nghị quyết", "Kết luận"))
+    types = (type_,) if type_ else ("Chỉ thị", "Nghị quyết", "Kết luận")
+    counts = Counter((c.type, c.number.lstrip("0")) for c in cits if c.number and c.type in types)
     if not counts:
         return None
     (type_, number), n = counts.most_common(1)[0]
-    if n < 3:
+    if n < (2 if len(types) == 1 else 3):
         return None
     full = [i for i, c in enumerate(cits) if (c.type, (c.number or "").lstrip("0")) == (type_, number)
             and c.kind is MentionKind.FULL]
