@@ -73,14 +73,13 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
-    issuer, issuer_end = _issuer_after(ptext, date_end, roster)
-    issuer_unit = roster.canonical(issuer, province) if issuer else None
-    if issuer_unit is None and issuer:
-        issuer_unit = _named_earlier(ptext, start, issuer, roster, province) or _authors(issuer, author)
-    if issuer_unit is None:
-        before = _issuer_before(ptext, start, roster)
-        if before and (unit := roster.canonical(before, province)):
-            issuer, issuer_unit = before, unit
+    after, issuer_end = _issuer_after(ptext, date_end, roster)
+    issuer, issuer_unit = after, None
+    for phrase in (after, _issuer_before(ptext, start, roster)):
+        unit = phrase and (roster.canonical(phrase, province) or roster.bare(phrase, ptext[:start], province, author))
+        if unit:
+            issuer, issuer_unit = phrase, unit
+            break
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end))
     s = paragraph.to_source(start)
     e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
@@ -187,33 +186,6 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
-
-
-_HEADS = re.compile(r"(Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Huyện uỷ|Thành uỷ|Thị uỷ|Đảng uỷ)\s*$")
-
-
-def _named_earlier(ptext: str, start: int, issuer: str, roster: Roster, province) -> str | None:
-    """"... Huyện ủy Mường Nhé về kiểm tra ... Nghị quyết số 10-NQ/HU của Ban Thường vụ Huyện ủy"
-    -> the bare "Huyện ủy" is the Huyện ủy Mường Nhé named before it in the sentence."""
-    head = _HEADS.search(issuer)
-    if not head:
-        return None
-    sentence_start = max(ptext.rfind(". ", 0, start), 0)
-    names = re.findall(rf"{head.group(1)}\s+([A-ZĐ][^\s,;.()]*(?:\s+[A-ZĐ][^\s,;.()]*){{0,3}})",
-                       ptext[sentence_start:start])
-    for place in reversed(names):
-        unit = roster.canonical(f"{head.group(1)} {place}", province)
-        if unit:
-            return unit
-    return None
-
-
-def _authors(issuer: str, author: str | None) -> str | None:
-    """"của Ban Thường vụ Huyện ủy" in a text of Huyện ủy Mường Ảng is Huyện ủy Mường Ảng."""
-    head = _HEADS.search(issuer)
-    if author and head and key(author).startswith(key(head.group(1))):
-        return author
-    return None
 
 
 def _subject_after(ptext: str, pos: int) -> tuple[str | None, int]:

@@ -30,7 +30,8 @@ _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế", re.IGNORECASE)
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 _LIST_INTRO = re.compile(r"^\s*[:：]")
-_CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với)[^.;]{{0,60}}$", re.IGNORECASE)
+_CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với|đưa nội dung|theo tinh thần)[^.;]{{0,60}}$",
+                               re.IGNORECASE)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
                        r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
 _EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
@@ -48,7 +49,8 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _SUBJECT_AFTER = re.compile(
     r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
-    r"tiếp tục|phối hợp|quan tâm|nghiêm túc)\b)", re.IGNORECASE)
+    r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)",
+    re.IGNORECASE)
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
 
@@ -303,7 +305,7 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 # --- units ----------------------------------------------------------------------
 
 def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out):
-    units = _unit_mentions(ptext, roster, province, cits, indexes)
+    units = _unit_mentions(ptext, roster, province, cits, indexes, author)
     done: set[tuple[str, int]] = set()
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
@@ -370,7 +372,7 @@ def _unit_statement(file, name, target, confidence, sentence, c: Citation, out, 
                          Evidence(file, c.line, sentence[:600])))
 
 
-def _unit_mentions(ptext, roster: Roster, province, cits, indexes) -> list[UnitMention]:
+def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
     for m in _UNIT_HEAD.finditer(ptext):
@@ -378,10 +380,11 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes) -> list[UnitM
             continue  # an issuer phrase inside a citation
         phrase = _phrase(ptext, m.start(), roster)
         unit = roster.match(phrase, province)
-        if unit is None:
+        name = unit.unit.name if unit else roster.bare(phrase, ptext[:m.start()], province, author)
+        if name is None:
             continue
         end = m.start() + len(phrase)
-        found.append(UnitMention(unit.unit.name, m.start(), end, _is_subject(ptext, m.start(), end)))
+        found.append(UnitMention(name, m.start(), end, _is_subject(ptext, m.start(), end)))
     found += _places(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)

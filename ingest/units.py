@@ -29,6 +29,8 @@ _BODIES = re.compile(r"^(?:ban thường vụ|ban thường trực|thường tr�
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
              ("đảng bộ thị xã", "thị ủy"))
 _FUZZY_CUTOFF = 86
+#: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
+_PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,25 @@ class Roster:
         """The district-level party committee of a bare place name ("Thuận Châu")."""
         units = [u for u in self._places.get(key(name), []) if province in (None, u.province)]
         return units[0] if len(units) == 1 else None
+
+    def bare(self, phrase: str, before: str, province: str | None, author: str | None = None) -> str | None:
+        """A unit named by its kind alone ("Ban Thường vụ Huyện ủy"): the one of that kind named
+        last in `before` ("Huyện ủy Mường Nhé", "Tại huyện Mai Sơn", "Ở Mộc Châu"), else the
+        text's author when it is of that kind."""
+        head = _BODIES.sub("", key(phrase))
+        if head not in _PLACE_WORDS:
+            return None
+        word = _PLACE_WORDS[head]
+        lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
+        named = re.findall(rf"(?:{lead})\s+([A-ZĐ][^\s,;.():]*(?:\s+[A-ZĐ][^\s,;.():]*){{0,3}})",
+                           spelling(before))
+        for place in reversed(named):
+            unit = self.canonical(f"{head} {place}", province)
+            if unit:
+                return unit
+        if author and key(author).startswith(head + " "):
+            return author
+        return None
 
     def place_names(self) -> list[str]:
         return [u.name.split(" ", 2)[-1] for us in self._places.values() for u in us]
