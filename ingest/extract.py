@@ -31,11 +31,10 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     """All citations in `text`, in reading order."""
     doc_layout = doc_layout or make_layout(text)
     province = province if province is not None else roster.province_of(text)
-    lines = _LineIndex(text)
     out: list[Citation] = []
     for index, paragraph in enumerate(doc_layout.paragraphs):
         for match in _matches(paragraph.text, registry):
-            cit = _citation(match, text, file, paragraph, index, lines, roster, province, author)
+            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, province, author)
             if cit is not None:
                 out.append(cit)
     return _inherit_terms(out)
@@ -63,7 +62,8 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     return kept
 
 
-def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Roster, province, author=None):
+def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster, province,
+              author=None):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -85,11 +85,11 @@ def _citation(match, text, file, paragraph: Paragraph, index, lines, roster: Ros
     e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
     surface = text[s:e].rstrip(" ,;")
     e = s + len(surface)
-    line, col = lines.locate(s)
+    line, col = doc_layout.locate(s)
     return Citation(
         file=file, start=s, end=e, line=line, col=col, surface=surface, kind=kind, date=date,
         issuer=issuer, issuer_unit=issuer_unit,
-        province=province, subject=subject, paragraph=index, sentence=clause_at(ptext, start), pos=start, tail=max(issuer_end, date_end),
+        province=province, subject=subject, paragraph=index, sentence=_evidence(clause_at(ptext, start)), pos=start, tail=max(issuer_end, date_end),
         end_pos=max(subject_end, issuer_end, date_end), **attrs)
 
 
@@ -200,6 +200,10 @@ def _subject_after(ptext: str, pos: int) -> tuple[str | None, int]:
     return (subject or None), end
 
 
+def _evidence(text: str) -> str:
+    return P.FOOTNOTE_MARK_RE.sub("", text).strip()
+
+
 def _inherit_terms(cits: list[Citation]) -> list[Citation]:
     """"Nghị quyết Trung ương 4" with no khóa takes the khóa of the last one written in full."""
     last: dict[int, tuple[str, ...]] = {}
@@ -217,17 +221,6 @@ def _inherit_terms(cits: list[Citation]) -> list[Citation]:
 def _replace(c: Citation, **kw) -> Citation:
     from dataclasses import replace
     return replace(c, **kw)
-
-
-class _LineIndex:
-    def __init__(self, text: str):
-        from .layout import line_spans
-        self.starts = [s for s, _ in line_spans(text)] or [0]
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        import bisect
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i]
 
 
 __all__ = ["find", "fold"]

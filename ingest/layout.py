@@ -10,6 +10,7 @@ the marker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -68,6 +69,16 @@ class Layout:
     paragraphs: tuple[Paragraph, ...]
     footnotes: dict  # "N" -> index of the paragraph holding footnote N's body
     refs: dict  # "N" -> (paragraph index, position in its text) of the marker
+    line_starts: tuple[int, ...] = (0,)  # offset of each line of the text
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(1-based line, 0-based column) of an offset in the text."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i]
+
+    def line_of(self, paragraph: int, pos: int) -> int:
+        """Line of position `pos` of a paragraph's joined text."""
+        return self.locate(self.paragraphs[paragraph].to_source(pos))[0]
 
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(<*])")
@@ -125,7 +136,8 @@ def layout(text: str) -> Layout:
         blank_before = False
     for p in paragraphs:
         p.join(text)
-    return Layout(tuple(paragraphs), *_link_footnotes(paragraphs))
+    starts = tuple(s for s, _ in line_spans(text)) or (0,)
+    return Layout(tuple(paragraphs), *_link_footnotes(paragraphs), starts)
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool):

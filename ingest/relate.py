@@ -78,7 +78,8 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         doc_targets = _document_relations(file, cits, indexes, ptext, out)
         _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
         _list_relations(file, cits, indexes, ptext, doc_targets, out)
-        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out)
+        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out,
+                        lambda pos, p=p_index: doc_layout.line_of(p, pos))
         targets |= doc_targets
     if own is not None:
         _own_relations(file, cits, own, doc_layout, targets, out)
@@ -304,13 +305,14 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 
 # --- units ----------------------------------------------------------------------
 
-def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out):
+def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out, line_of):
     units = _unit_mentions(ptext, roster, province, cits, indexes, author)
     done: set[tuple[str, int]] = set()
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
         actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
-        sentence = ptext[s_start:s_end].strip()
+        sentence = _clean(ptext[s_start:s_end])
+        line = line_of(s_start)
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
@@ -325,13 +327,13 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
                 previous = None
                 continue
             for name in actors:
-                _unit_statement(file, name, i, 0.7, sentence, c, out, done)
+                _unit_statement(file, name, i, 0.7, sentence, c.line, out, done)
             previous = (i, actors)
         if topic is not None and _ACTIVITY.search(sentence):
             for u in actors_in:
                 if not here or all(i in doc_targets for i in here):
-                    _unit_statement(file, u.name, topic, 0.6, sentence, cits[topic], out, done)
-        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done)
+                    _unit_statement(file, u.name, topic, 0.6, sentence, line, out, done)
+        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line)
 
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
@@ -344,7 +346,7 @@ def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     return list(dict.fromkeys(first))
 
 
-def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done):
+def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line):
     """"... thực hiện Chỉ thị 05-CT/TW, điển hình như: Huyện ủy Nậm Nhùn ...; Tỉnh đoàn ..." """
     for i in here:
         c = cits[i]
@@ -355,7 +357,7 @@ def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, 
             continue
         for u in units:
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
-                _unit_statement(file, u.name, i, 0.6, ptext[s_start:s_end].strip(), c, out, done)
+                _unit_statement(file, u.name, i, 0.6, _clean(ptext[s_start:s_end]), c.line, out, done)
 
 
 def _clause_start(ptext, pos, floor) -> bool:
@@ -364,12 +366,16 @@ def _clause_start(ptext, pos, floor) -> bool:
     return not ptext[cut + 1:pos].strip()
 
 
-def _unit_statement(file, name, target, confidence, sentence, c: Citation, out, done):
+def _unit_statement(file, name, target, confidence, sentence, line, out, done):
     if (name, target) in done:
         return
     done.add((name, target))
     out.append(Statement(f"unit:{name}", target, Relation.IMPLEMENTS, confidence,
-                         Evidence(file, c.line, sentence[:600])))
+                         Evidence(file, line, sentence[:600])))
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"<sup>\s*\d+\s*</sup>", "", text).strip()
 
 
 def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
