@@ -79,7 +79,6 @@ class Document:
     issuer: str | None = None  # the issuing body as written: "Ban Thường vụ Tỉnh ủy"
     issuer_unit: str | None = None  # id of the unit that issued it
     flags: tuple[str, ...] = ()  # data-quality notes: conflicting-dates, garbled-code ...
-    candidates: tuple[str, ...] = ()  # for an ambiguous citation: the documents it may be
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,7 @@ class Mention:
     document: str | None  # resolved document id, None when unresolved
     kind: MentionKind = MentionKind.FULL
     resolution: str = "exact"  # exact | fuzzy | registry | context | ambiguous | unresolved
+    candidates: tuple[str, ...] = ()  # when ambiguous: the documents it may be
 
 
 @dataclass(frozen=True)

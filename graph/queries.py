@@ -86,4 +86,5 @@ def export_rows(store: Store) -> Iterator[dict]:
                "confidence": e.confidence, "evidence": to_dict(e.evidence)}
     for m in store.mentions():
         yield {"kind": "mention", "file": m.file, "line": m.line, "col": m.col, "surface": m.surface,
-               "document": m.document, "resolution": m.resolution, "mention_kind": m.kind.value}
+               "document": m.document, "resolution": m.resolution, "mention_kind": m.kind.value,
+               **({"candidates": list(m.candidates)} if m.candidates else {})}

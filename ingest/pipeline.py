@@ -148,8 +148,9 @@ def _mentions(by_file: dict[str, TextFacts], res) -> list[Mention]:
         for i, c in enumerate(t.citations):
             ids = res.assigned.get((file, i), [])
             how = res.how.get((file, i), "unresolved")
+            candidates = tuple(res.candidates.get((file, i), ()))
             for doc in ids or [None]:
-                out.append(Mention(file, c.line, c.col, c.start, c.end, c.surface, doc, c.kind, how))
+                out.append(Mention(file, c.line, c.col, c.start, c.end, c.surface, doc, c.kind, how, candidates))
     return out
 
 

@@ -33,9 +33,11 @@ class Known:
     implements: str | None = None
     continues: str | None = None
 
+    year_hint: str | None = None  # the year when the day is not known
+
     @property
     def year(self) -> str | None:
-        return self.date[:4] if self.date else None
+        return self.date[:4] if self.date else self.year_hint
 
     @property
     def ref(self) -> str:
@@ -99,7 +101,8 @@ def _known(d: dict) -> Known:
                  issuer=d.get("issuer"), date=d.get("date"), term=d.get("term"), subject=d.get("subject"),
                  names=tuple(spelling(n) for n in d.get("names") or ()), plenum=d.get("plenum"),
                  congress=d.get("congress"), code_variants=tuple(d.get("code_variants") or ()),
-                 implements=d.get("implements"), continues=d.get("continues"))
+                 implements=d.get("implements"), continues=d.get("continues"),
+                 year_hint=str(d["year"]) if d.get("year") else None)
 
 
 @lru_cache(maxsize=4)

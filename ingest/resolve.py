@@ -102,6 +102,7 @@ class Resolver:
     # --- entry point ----------------------------------------------------------
     def resolve(self, texts: dict[str, list[Citation]]) -> Resolution:
         items = [(f, i, c) for f, cits in sorted(texts.items()) for i, c in enumerate(cits)]
+        self.cited = {f: {_ref(c.number, c.code) for c in cits if c.number and c.code} for f, cits in texts.items()}
         coded = [x for x in items if x[2].kind in (MentionKind.FULL, MentionKind.CODE)]
         coded.sort(key=lambda x: -_information(x[2]))
         for f, i, c in coded:
@@ -114,7 +115,7 @@ class Resolver:
             if c.kind is MentionKind.SHORT:
                 self._place_short(f, i, c, texts[f])
         self._name_clusters()
-        docs = tuple(self._document(cl) for cl in self.clusters if cl.size)
+        docs = tuple(self._document(cl) for cl in self.clusters if cl.id)
         assigned = {k: [cl.id for cl in v] for k, v in self.assigned.items()}
         cands = {k: [cl.id for cl in v] for k, v in self.candidates.items()}
         return Resolution(docs, assigned, dict(self.how), cands)
@@ -169,6 +170,9 @@ class Resolver:
 
     def _narrow(self, fits, c, f, owner):
         for test in (lambda cl: c.date and c.date in cl.dates,
+                     lambda cl: cl.known and (cl.known.implements or cl.known.continues or "").split("|")[0]
+                     and _ref(*(cl.known.implements or cl.known.continues).split("|")[0].split("-", 1))
+                     in self.cited.get(f, ()),
                      lambda cl: c.date and cl.known and cl.known.date == c.date,
                      lambda cl: owner and cl.owner == owner,
                      lambda cl: f in cl.files):
@@ -328,8 +332,9 @@ class Resolver:
 
     def _name_clusters(self):
         used: set[str] = set()
+        listed = {id(cl) for v in self.candidates.values() for cl in v}
         for cl in self.clusters:
-            if not cl.size:
+            if not cl.size and id(cl) not in listed:
                 continue
             base = _slug_id(cl)
             cid, n = base, 2
@@ -340,7 +345,7 @@ class Resolver:
 
     def _document(self, cl: Cluster) -> Document:
         text_dates = tuple(sorted(cl.dates))
-        flags = set(cl.flags)
+        flags = set(cl.flags) | ({"candidate-only"} if not cl.size else set())
         if len(text_dates) > 1:
             flags.add("conflicting-dates")
         if cl.known and cl.known.date and text_dates and cl.known.date not in text_dates:
@@ -359,6 +364,10 @@ class Resolver:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+def _ref(number: str, code: str) -> str:
+    return f"{number.lstrip('0')}-{code_key(code)}"
+
 
 def _information(c: Citation) -> int:
     return 4 * bool(c.date) + 2 * bool(c.issuer_unit) + bool(c.subject)
