@@ -27,7 +27,7 @@ def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list
 def _carrying_out(store: Store, doc_id: str, transitive: bool) -> Iterator[tuple[Edge, str, int]]:
     """(edge into a directive, the directive, depth) for every implementing edge reached."""
     seen, queue = {doc_id}, deque([(doc_id, 0)])
-    relations = CARRY_OUT if transitive else (Relation.IMPLEMENTS,)
+    relations = CARRY_OUT + (Relation.GUIDES,) if transitive else (Relation.IMPLEMENTS, Relation.GUIDES)
     while queue:
         target, depth = queue.popleft()
         for edge in store.edges_to(target, relations):

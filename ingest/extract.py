@@ -33,8 +33,10 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     province = province if province is not None else roster.province_of(text)
     out: list[Citation] = []
     for index, paragraph in enumerate(doc_layout.paragraphs):
-        for match in _matches(paragraph.text, registry):
-            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, province, author)
+        matches = _matches(paragraph.text, registry)
+        for n, match in enumerate(matches):
+            limit = matches[n + 1][0] if n + 1 < len(matches) else len(paragraph.text)
+            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, province, author, limit)
             if cit is not None:
                 out.append(cit)
     return _inherit_terms(out)
@@ -63,7 +65,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
 
 
 def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster, province,
-              author=None):
+              author=None, limit=None):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -80,7 +82,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
         if unit:
             issuer, issuer_unit = phrase, unit
             break
-    subject, subject_end = _subject_after(ptext, max(issuer_end, date_end))
+    subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
     s = paragraph.to_source(start)
     e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
     surface = text[s:e].rstrip(" ,;")
@@ -188,13 +190,17 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
 
 
-def _subject_after(ptext: str, pos: int) -> tuple[str | None, int]:
+def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str | None, int]:
+    """"về ..." up to the end of the clause (or the next citation: "..., X đã ban hành Kế hoạch số")."""
     m = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)").match(ptext, pos)
     if not m:
         return None, pos
     stop = _SUBJECT_STOP.search(ptext, m.end(1))
     end = stop.start() if stop else len(ptext)
-    end = min(end, m.start(1) + 400)
+    end = min(end, m.start(1) + 400, limit if limit is not None else end)
+    cut = re.search(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$", ptext[m.start(1):end])
+    if cut and limit is not None and end == limit:
+        end = m.start(1) + cut.start()
     subject = ptext[m.start(1):end].strip().rstrip(",")
     subject = P.FOOTNOTE_MARK_RE.sub("", subject).strip()
     return (subject or None), end

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -19,7 +19,7 @@ from .extract import find
 from .layout import layout
 from .read import Source, iter_paths, read
 from .registry import Registry
-from .relate import author_of, relate
+from .relate import author_of, own_document, relate
 from .resolve import resolve
 from .units import CENTRAL, Roster
 
@@ -44,6 +44,9 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     province = roster.province_of(text)
     author = author_of(text, roster, province)
     cits = find(text, source.name, roster, registry, doc_layout, province, author)
+    own = own_document(cits)
+    if own is not None and author and cits[own].issuer_unit is None:
+        cits[own] = replace(cits[own], issuer=author, issuer_unit=author)  # a plan's letterhead names its issuer
     statements = relate(source.name, cits, doc_layout, roster, province, author)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text)
@@ -162,7 +165,6 @@ def _index(t: TextFacts, m: Mention) -> int:
 
 
 def _with_issuer_ids(docs: dict[str, Document], units: "_Units", early: set[str]) -> dict[str, Document]:
-    from dataclasses import replace
     return {i: replace(d, issuer_unit=units.get(d.issuer_unit, d.province).id if d.issuer_unit else None,
                        flags=d.flags + (("dated-before-target",) if i in early else ()))
             for i, d in docs.items()}

@@ -70,7 +70,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     for i, c in enumerate(cits):
         by_paragraph.setdefault(c.paragraph, []).append(i)
     topic = _topic(cits)
-    own = _own_document(cits)
+    own = own_document(cits)
     targets: set[int] = set()
     for p_index, paragraph in enumerate(doc_layout.paragraphs):
         indexes = by_paragraph.get(p_index, [])
@@ -86,7 +86,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     return out
 
 
-def _own_document(cits: list[Citation]) -> int | None:
+def own_document(cits: list[Citation]) -> int | None:
     """The document a text is: the number on its letterhead ("Số 61-KH/HU", "KẾ HOẠCH số 61-KH/HU")."""
     for i, c in enumerate(cits[:6]):
         if c.line > 15 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
@@ -241,19 +241,21 @@ def _coordinated(cits, rest: list[int], ptext) -> list[int]:
     return out
 
 
-_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?:{_CARRY_OUT})\s*$", re.IGNORECASE)
+_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?P<verb>{_CARRY_OUT}|Căn cứ|căn cứ)\s*$", re.IGNORECASE)
 
 
 def _fronted(file, cits, indexes, ptext, targets, out):
-    """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B."""
+    """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B ("Căn cứ": cites)."""
     for n, b in enumerate(indexes[:-1]):
         start = ptext.rfind(". ", 0, cits[b].pos) + 1
-        if not _FRONTED.match(ptext[start:cits[b].pos]):
+        fronted = _FRONTED.match(ptext[start:cits[b].pos])
+        if not fronted:
             continue
         a = indexes[n + 1]
-        between = ptext[cits[b].end_pos:cits[a].pos]
-        if re.search(r"ban hành\s*$", between) and ";" not in between and len(between) < 120:
-            out.append(_statement(file, a, b, Relation.IMPLEMENTS, 0.85, cits, ptext))
+        between = ptext[cits[b].tail:cits[a].pos]
+        if re.search(r"ban hành\s*$", between) and ";" not in between and len(between) < 400:
+            relation = Relation.CITES if fronted.group("verb").lower() == "căn cứ" else Relation.IMPLEMENTS
+            out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
             targets.add(b)
 
 

@@ -164,6 +164,8 @@ class Resolver:
         best = cl.best_date()
         if c.date and best and not _same_or_typo(c.date, best):
             return False
+        if c.date and (c.date in cl.dates or cl.known and cl.known.date == c.date):
+            return True  # the same date: subjects quoted differently do not make another document
         if c.subject and cl.subjects and max(_subject_score(c.subject, s) for s in cl.subjects) < 30:
             return False
         return True
