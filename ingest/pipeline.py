@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Iterable
 
 from graph.errors import DirectivesError
-from graph.model import (Document, Edge, Evidence, Graph, Level, Mention, Relation, TextFacts,
-                         Unit)
+from graph.model import (Citation, Document, Edge, Evidence, Graph, Level, Mention, Relation,
+                         TextFacts, Unit)
 from graph.store import Store
 
 from .extract import find
@@ -101,17 +101,16 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
     def add(edge: Edge):
         edges.setdefault((edge.source, edge.target, edge.relation, edge.evidence.file, edge.evidence.line), edge)
 
-    first_seen = {}
-    for m in mentions:
-        if m.document and m.document not in first_seen:
-            first_seen[m.document] = m
+    first_seen: dict[str, Citation] = {}
+    for (file, i), ids in res.assigned.items():
+        for doc_id in ids:
+            first_seen.setdefault(doc_id, by_file[file].citations[i])
     for d in docs.values():
         if d.issuer_unit:
             unit = units.get(d.issuer_unit, d.province)
-            m = first_seen.get(d.id)
-            cit = by_file[m.file].citations[_index(by_file[m.file], m)] if m else None
+            c = first_seen.get(d.id)
             add(Edge(unit.id, d.id, Relation.ISSUED, 0.9,
-                     Evidence(m.file, m.line, cit.sentence if cit else m.surface) if m else Evidence("", 0, "")))
+                     Evidence(c.file, c.line, c.sentence or c.surface) if c else Evidence("", 0, "")))
     for t in texts:
         for s in t.statements:
             targets = res.assigned.get((t.file, s.target), [])
@@ -155,13 +154,6 @@ def _mentions(by_file: dict[str, TextFacts], res) -> list[Mention]:
             for doc in ids or [None]:
                 out.append(Mention(file, c.line, c.col, c.start, c.end, c.surface, doc, c.kind, how, candidates))
     return out
-
-
-def _index(t: TextFacts, m: Mention) -> int:
-    for i, c in enumerate(t.citations):
-        if c.start == m.start:
-            return i
-    return 0
 
 
 def _with_issuer_ids(docs: dict[str, Document], units: "_Units", early: set[str]) -> dict[str, Document]:

@@ -94,6 +94,7 @@ class Resolver:
     def __init__(self, roster: Roster, registry: Registry):
         self.roster, self.registry = roster, registry
         self.clusters: list[Cluster] = []
+        self._by_number: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number) -> clusters
         self._known_cluster: dict[int, Cluster] = {}
         self.assigned: dict = {}
         self.how: dict = {}
@@ -125,8 +126,8 @@ class Resolver:
         owner, body = self._owner(c), self._body(c)
         ck, nk = code_key(c.code), c.number.lstrip("0") or "0"
         self._seed_known(c, ck)
-        fits = [cl for cl in self.clusters if cl.code_key == ck and cl.number_key == nk
-                and cl.type == c.type and self._compatible(cl, c, owner, body)]
+        fits = [cl for cl in self._by_number[(c.type, nk)] if cl.code_key == ck
+                and self._compatible(cl, c, owner, body)]
         if len(fits) > 1:
             fits = self._narrow(fits, c, f, owner)
         if len(fits) == 1:
@@ -137,8 +138,12 @@ class Resolver:
         else:
             cl, how = Cluster(c.type, c.number, c.code, c.sep, owner, None if owner == CENTRAL else c.province,
                               body=body), "exact"
-            self.clusters.append(cl)
+            self._keep(cl)
         self._add(cl, f, i, c, owner, body, how)
+
+    def _keep(self, cl: Cluster):
+        self.clusters.append(cl)
+        self._by_number[(cl.type, cl.number_key)].append(cl)
 
     def _seed_known(self, c: Citation, ck: str):
         if not ck.endswith("/TW"):
@@ -153,7 +158,7 @@ class Resolver:
             cl = Cluster(known.type, known.number, known.code, known.sep, CENTRAL, None, body=body,
                          known=known, congress=known.congress)
             self._known_cluster[id(known)] = cl
-            self.clusters.append(cl)
+            self._keep(cl)
         return cl
 
     def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
@@ -229,7 +234,7 @@ class Resolver:
         for small in sorted(self.clusters, key=lambda cl: cl.size):
             if not small.size or small.known:
                 continue
-            for big in self.clusters:
+            for big in self._by_number[(small.type, small.number_key)]:
                 if big is small or big.size <= small.size or not _garbled_pair(small, big):
                     continue
                 self._absorb(big, small)
@@ -299,13 +304,13 @@ class Resolver:
                 break
         else:
             cl = Cluster(c.type, None, None, None, owner, c.province, congress=c.congress, name=c.name)
-            self.clusters.append(cl)
+            self._keep(cl)
         self._add(cl, f, i, c, owner, None, "exact")
 
     # --- short citations ------------------------------------------------------------
     def _place_short(self, f, i, c: Citation, cits: list[Citation]):
         nk = c.number.lstrip("0") or "0"
-        fits = [cl for cl in self.clusters if cl.size and cl.number_key == nk and cl.type == c.type
+        fits = [cl for cl in self._by_number[(c.type, nk)] if cl.size
                 and cl.owner in {CENTRAL, None, self._owner_of_text(c)}]
         body = self._body(c)
         if body:
