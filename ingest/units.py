@@ -56,6 +56,7 @@ class Roster:
                             if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         self._by_name = {u.name: u for u in self.units.values()}
+        self._place_index()
         self._keys_by_province: dict[str | None, list[str]] = {}
         for k, us in self._by_key.items():
             for u in us:
@@ -110,19 +111,26 @@ class Roster:
         return [u.name.split(" ", 2)[-1] for us in self._places.values() for u in us]
 
     def province_of(self, text: str) -> str | None:
-        """The province a text is about: its name and its districts' names, counted."""
-        votes = {}
-        for province in self.provinces:
-            n = len(re.findall(rf"{re.escape(province)}(?!\s+(?:Phủ|Đông))", text))
-            votes[province] = votes.get(province, 0) + 2 * n
-        for place_key, units in self._places.items():
-            for u in units:
-                if key(u.name.split(" ", 2)[-1]) == key(u.province or ""):
-                    continue
-                n = len(re.findall(rf"\b{re.escape(u.name.split(' ', 2)[-1])}\b", text))
-                votes[u.province] = votes.get(u.province, 0) + n
+        """The province a text is about: its name (two votes) and its districts' names, counted."""
+        votes: dict[str, int] = {}
+        for m in self._place_re.finditer(text):
+            for province, weight in self._place_votes.get(m.group(0), ()):
+                votes[province] = votes.get(province, 0) + weight
         best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
         return best[0] if best[1] > 0 else None
+
+    def _place_index(self) -> None:
+        """One regex over every province and district name, for `province_of`."""
+        self._place_votes: dict[str, list[tuple[str, int]]] = {}
+        for province in self.provinces:
+            self._place_votes.setdefault(province, []).append((province, 2))
+        for units in self._places.values():
+            for u in units:
+                place = u.name.split(" ", 2)[-1]
+                if key(place) != key(u.province or ""):
+                    self._place_votes.setdefault(place, []).append((u.province, 1))
+        names = sorted(self._place_votes, key=len, reverse=True)
+        self._place_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?![\w]|\s+(?:Phủ|Đông)\b)")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:
