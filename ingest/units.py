@@ -29,6 +29,7 @@ _BODIES = re.compile(r"^(?:ban thường vụ|ban thường trực|thường tr�
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
              ("đảng bộ thị xã", "thị ủy"))
 _FUZZY_CUTOFF = 86
+_PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã"}
 
@@ -114,6 +115,9 @@ class Roster:
         """The province a text is about: its name (two votes) and its districts' names, counted."""
         votes: dict[str, int] = {}
         for m in self._place_re.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1] not in _PLACE_LEADS:
+                continue  # inside a longer proper name: "Thái Bình Dương", "phong cách Hồ Chí Minh"
             for province, weight in self._place_votes.get(m.group(0), ()):
                 votes[province] = votes.get(province, 0) + weight
         best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
@@ -130,7 +134,9 @@ class Roster:
                 if key(place) != key(u.province or ""):
                     self._place_votes.setdefault(place, []).append((u.province, 1))
         names = sorted(self._place_votes, key=len, reverse=True)
-        self._place_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?![\w]|\s+(?:Phủ|Đông)\b)")
+        # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
+        # "Thái Bình Dương"
+        self._place_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w|\s+[A-ZĐ])")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:
@@ -155,8 +161,8 @@ class Roster:
         units = self._by_key.get(key(phrase), [])
         local = [u for u in units if u.province == province] if province else []
         central = [u for u in units if u.province is None]
-        pick = local or central or (units if not province else [])
-        return pick[0] if len(pick) == 1 or (pick and len({u.id for u in pick}) == 1) else None
+        pick = _one_at_a_time(local or central or (units if not province else []))
+        return pick[0] if len(pick) == 1 else None
 
     def _fuzzy(self, phrase: str, province: str | None) -> Match | None:
         variants = self._variants(phrase, province)
@@ -173,6 +179,15 @@ class Roster:
             return None
         units = [u for u in self._by_key[best[0]] if u.province in (province, None)]
         return Match(units[0], best[1]) if units else None
+
+
+def _one_at_a_time(units: list[Unit]) -> list[Unit]:
+    """Units of one name that succeed each other (a province before and after the 2025
+    merger) are one name: the earlier one answers, since archives mostly predate the change."""
+    units = list({u.id: u for u in units}.values())
+    if len(units) > 1 and all(u.valid_from or u.valid_to for u in units):
+        return sorted(units, key=lambda u: u.valid_from or "")[:1]
+    return units
 
 
 def _same_head(a: str, b: str) -> bool:
