@@ -18,7 +18,7 @@ from .clean import key
 from .units import Roster, fold
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
-_TYPE_BY_FOLD = {w.casefold(): w for w in P.TYPE_ABBREVIATIONS}
+_TYPE_BY_FOLD = {w.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS}
 _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
                 "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
@@ -101,9 +101,12 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
         party = g.get("number") is not None
         number = g["number"] if party else g["snumber"]
         code = re.sub(r"\s+", "", g["pcode"] if party else g["scode"])
-        code_type = P.ABBREVIATION_TYPES.get(re.split(r"[/-]", code)[0])
+        abbreviation = re.split(r"[/-]", code)[0]
+        code_type = P.ABBREVIATION_TYPES.get(abbreviation)
         word = g.get("type")
         ctype = _TYPE_BY_FOLD.get(word.casefold()) if word else code_type
+        if word and code_type and abbreviation not in P.TYPE_ABBREVIATIONS.get(ctype, (abbreviation,)):
+            ctype = code_type  # "kết luận số 123-TB/TU" is a Thông báo: the code says so
         if ctype is None:
             return None  # a bare code whose type is unknown: 12/BC is no document code
         return {"type": ctype, "number": number, "code": code, "sep": "-" if party else "/",
@@ -116,7 +119,7 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
 def _named_attributes(m: re.Match, g: dict) -> dict:
     if "plenum" in g:
         terms = tuple(P.ROMAN_RE.findall(g["terms"] or ""))
-        return {"type": "Nghị quyết", "plenum": int(g["plenum"]), "terms": terms}
+        return {"type": _TYPE_BY_FOLD[g["ptype"].casefold()], "plenum": int(g["plenum"]), "terms": terms}
     if "congress" in g and g.get("congress"):
         return {"type": "Nghị quyết", "congress": g["congress"]}
     if "level" in g:
@@ -126,7 +129,8 @@ def _named_attributes(m: re.Match, g: dict) -> dict:
                 "name": f"Đại hội Đảng bộ {g['level']}" + (f" {g['place']}" if g.get("place") else "")}
     if "body" in g:
         return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "terms": (g["term"],), "name": g["body"]}
-    return {"type": None, "name": m.group(0)}
+    word = re.match(P.TYPE_WORD, m.group(0))
+    return {"type": _TYPE_BY_FOLD[word.group(0).casefold()] if word else None, "name": m.group(0)}
 
 
 # --- what follows a citation ---------------------------------------------------

@@ -162,7 +162,7 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: 
 
 
 _DANGLING = re.compile(r"(?:của|và|về|số|ngày|tháng|năm|các|những|với|tại|theo|cho|trong|đối với|là|được|"
-                       r"thực hiện|Ban|Thường vụ|Chấp hành|Đảng ủy|Huyện ủy|Tỉnh ủy|Chỉ thị|Nghị quyết|Kết luận|"
+                       r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|Ban|Thường vụ|Chấp hành|Đảng ủy|Huyện ủy|Tỉnh ủy|Chỉ thị|Nghị quyết|Kết luận|"
                        r"Kế hoạch|Quyết định|Quy định|Hướng dẫn|Công văn|[,\-–])\s*$")
 
 

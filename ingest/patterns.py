@@ -19,6 +19,7 @@ TYPE_ABBREVIATIONS = {
     "Hướng dẫn": ("HD",),
     "Công văn": ("CV",),
     "Thông báo": ("TB",),
+    "Thông báo kết luận": ("TB",),
     "Báo cáo": ("BC",),
     "Chương trình": ("CTr", "CTHĐ"),
     "Chương trình hành động": ("CTr", "CTHĐ"),
@@ -30,7 +31,6 @@ TYPE_ABBREVIATIONS = {
     "Tờ trình": ("TTr",),
     "Công điện": ("CĐ",),
     "Quy chế": ("QC",),
-    "Kết luận Trung ương": ("KL",),
 }
 
 #: abbreviation inside a code -> full type word, when no type word is written
@@ -42,8 +42,9 @@ ABBREVIATION_TYPES = {
     "TTr": "Tờ trình", "CĐ": "Công điện", "QC": "Quy chế", "TT": "Thông tư",
 }
 
-_TYPE_WORDS = sorted(
-    {w for w in TYPE_ABBREVIATIONS if w != "Kết luận Trung ương"}, key=len, reverse=True)
+_TYPE_WORDS = sorted(TYPE_ABBREVIATIONS, key=len, reverse=True)
+#: type words naming a kind of another: "Thông báo kết luận" is a Thông báo
+TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo"}
 
 
 def _spellings(word: str) -> list[str]:
@@ -87,16 +88,17 @@ QUANTITY_WORDS = (
     "văn bản", "đơn vị", "xã", "huyện", "tỉnh", "tập thể", "cá nhân", "hội nghị",
     "lớp", "đợt", "cuộc", "nhóm", "việc", "chỉ tiêu", "nhiệm vụ", "giải pháp",
 )
-NOT_QUANTITY = r"(?!\s*(?:%|" + "|".join(QUANTITY_WORDS) + r")\b)"
+NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + r")\b)"
 SHORT_REF = rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d){NOT_QUANTITY}"
 
-ROMAN = r"(?:XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![A-Za-z])"
+ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX
 KHOA = r"(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)"
 TERM_LIST = rf"(?P<terms>{KHOA}\s+{ROMAN}(?:\s*(?:,|và)\s*(?:{KHOA}\s+)?{ROMAN})*)"
 NGHI_QUYET = r"(?:Nghị quyết|nghị quyết|NGHỊ QUYẾT)"
+PLENUM_TYPE = r"(?P<ptype>Nghị quyết|nghị quyết|NGHỊ QUYẾT|Kết luận|kết luận|KẾT LUẬN)"
 TRUNG_UONG = r"(?:Trung ương|Trung Ương|TRUNG ƯƠNG|TW)"
 #: Nghị quyết Trung ương 4 (khóa XII) / Nghị quyết Trung ương 4, khóa XII / ... khóa XI, XII
-PLENUM_REF = (rf"{NGHI_QUYET}\s+(?:Hội nghị\s+)?{TRUNG_UONG}\s+(?P<plenum>\d{{1,2}})(?!\d)"
+PLENUM_REF = (rf"{PLENUM_TYPE}\s+(?:Hội nghị\s+)?{TRUNG_UONG}\s+(?P<plenum>\d{{1,2}})(?!\d)"
               rf"(?:\s*\(?\s*,?\s*{TERM_LIST}\)?)?")
 #: Nghị quyết Đại hội XII của Đảng / Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng
 NATIONAL_CONGRESS_REF = (

@@ -72,11 +72,11 @@ class Registry:
         return [d for d in self.docs if d.number and d.number.lstrip("0") == n
                 and c in {code_key(x) for x in (d.code or "", *d.code_variants)}]
 
-    def by_plenum(self, plenum: int, term: str | None) -> list[Known]:
+    def by_plenum(self, plenum: int, term: str | None, type_: str = "Nghị quyết") -> list[Known]:
         """The resolution a plenum is named by ("Nghị quyết Trung ương 4 khóa XII"); a
         Kết luận where that plenum adopted no resolution (TW4 khóa XIII: 21-KL/TW)."""
         held = [d for d in self.docs if d.plenum == plenum and (term is None or d.term == term)]
-        for type_ in ("Nghị quyết", "Kết luận"):
+        for type_ in dict.fromkeys((type_, "Nghị quyết", "Kết luận")):
             main = [d for d in held if d.type == type_]
             if main:
                 return main

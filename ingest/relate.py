@@ -89,8 +89,8 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
 def own_document(cits: list[Citation]) -> int | None:
     """The document a text is: the number on its letterhead ("Số 61-KH/HU", "KẾ HOẠCH số 61-KH/HU")."""
     for i, c in enumerate(cits[:6]):
-        if c.line > 15 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
-            continue
+        if c.line > 15 or c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
+            continue  # a letterhead number opens its paragraph
         before = re.sub(r"[*_#\s]", "", c.sentence[:max(0, c.sentence.find(c.surface))])
         if before.casefold() in ("", "số") and c.surface[:1].isupper() and _is_heading(c):
             return i
@@ -340,7 +340,8 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     clause_start = max(ptext.rfind(";", s_start, pos) + 1, s_start)
-    in_clause = [u.name for u in actors_in if clause_start <= u.start]
+    clause_end = ptext.find(";", pos)
+    in_clause = [u.name for u in actors_in if clause_start <= u.start and (clause_end < 0 or u.start < clause_end)]
     if in_clause:
         return list(dict.fromkeys(in_clause))
     first_clause_end = ptext.find(";", s_start)

@@ -278,7 +278,7 @@ class Resolver:
     def _named_knowns(self, c: Citation) -> list[Known] | None:
         if c.plenum is not None:
             terms = c.terms or (None,)
-            return [k for t in terms for k in self.registry.by_plenum(c.plenum, t)]
+            return [k for t in terms for k in self.registry.by_plenum(c.plenum, t, c.type)]
         if c.congress and c.name is None:
             return self.registry.by_congress(c.congress)
         if c.name and c.name.startswith("Đại hội"):

@@ -1,0 +1,483 @@
+"""ingest.extract.find: citations of documents in Vietnamese text, with their exact spans.
+
+Every row of the tables below is a sentence written for this test (in the style of
+data/sample) and the citations `find` must give for it. Only the attributes a row
+names are compared; `subject` is compared as a prefix.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.extract import find
+from ingest.registry import Registry
+from ingest.units import Roster
+
+DB, LC, SL = "Điện Biên", "Lai Châu", "Sơn La"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return Roster.load(), Registry.load()
+
+
+def run(data, text: str, province: str | None):
+    roster, registry = data
+    return find(text, "test.txt", roster, registry, province=province)
+
+
+def C(surface: str, kind: str, **attrs) -> dict:
+    """An expected citation: its surface, kind and whatever else the row checks."""
+    return {"surface": surface, "kind": kind, **attrs}
+
+
+def check(cits, expected: list[dict], text: str):
+    got = [(c.surface, c.kind.value) for c in cits]
+    assert len(cits) == len(expected), f"expected {[(e['surface'], e['kind']) for e in expected]}, got {got}"
+    for c, e in zip(cits, expected):
+        assert text[c.start:c.end] == c.surface
+        for attr, want in e.items():
+            have = getattr(c, attr)
+            if attr == "kind":
+                have = have.value
+            if attr == "subject":
+                assert have is not None and have.startswith(want), (attr, have, want)
+            else:
+                assert have == want, (c.surface, attr, have, want)
+
+
+# --- party codes -------------------------------------------------------------------
+
+PARTY_CODES = [
+    pytest.param(
+        "Các chi bộ tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh "
+        "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", DB,
+        [C("Chỉ thị số 05-CT/TW, ngày 15/5/2016", "full", type="Chỉ thị", number="05", code="CT/TW",
+           date="2016-05-15", issuer_unit="Bộ Chính trị", subject="về đẩy mạnh học tập")],
+        id="05-CT/TW with date, issuer and subject"),
+    pytest.param(
+        "Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 15-NQ/TU, ngày 18/11/2021 về phát triển nông nghiệp "
+        "hàng hóa gắn với xây dựng nông thôn mới.", SL,
+        [C("Nghị quyết số 15-NQ/TU, ngày 18/11/2021", "full", type="Nghị quyết", number="15", code="NQ/TU",
+           date="2021-11-18", issuer_unit="Tỉnh ủy Sơn La", subject="về phát triển nông nghiệp")],
+        id="15-NQ/TU issued by Ban Thường vụ Tỉnh ủy (before)"),
+    pytest.param(
+        "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện Nghị quyết số 15-NQ/TU "
+        "của Tỉnh ủy.", DB,
+        [C("Kế hoạch số 47-KH/HU, ngày 18/12/2021", "full", type="Kế hoạch", number="47", code="KH/HU",
+           date="2021-12-18", issuer_unit="Huyện ủy Nậm Pồ", subject="về thực hiện"),
+         C("Nghị quyết số 15-NQ/TU", "full", type="Nghị quyết", number="15", code="NQ/TU", date=None,
+           issuer_unit="Tỉnh ủy Điện Biên")],
+        id="47-KH/HU issuer before, 15-NQ/TU inside its subject"),
+    pytest.param(
+        "Ngày 02/3/2022, Ban Thường vụ Thành ủy Sơn La ban hành Kế hoạch số 42-KH/ThU về tuyên truyền "
+        "kỷ niệm ngày thành lập tỉnh.", SL,
+        [C("Kế hoạch số 42-KH/ThU", "full", type="Kế hoạch", number="42", code="KH/ThU", date=None,
+           issuer_unit="Thành ủy Sơn La", subject="về tuyên truyền")],
+        id="42-KH/ThU, date before the citation is not its date"),
+    pytest.param(
+        "Đảng ủy Công an tỉnh ban hành Kế hoạch số 964-KH/ĐUCA, ngày 10/01/2022 về tăng cường công tác "
+        "giáo dục chính trị tư tưởng.", DB,
+        [C("Kế hoạch số 964-KH/ĐUCA, ngày 10/01/2022", "full", type="Kế hoạch", number="964", code="KH/ĐUCA",
+           date="2022-01-10", issuer_unit="Đảng ủy Công an tỉnh Điện Biên")],
+        id="964-KH/ĐUCA, Đảng ủy Công an tỉnh gets the province"),
+    pytest.param(
+        "Ban Tuyên giáo Tỉnh ủy ban hành Kế hoạch số 13-KH/BTGTU ngày 05/3/2021 về tuyên truyền các ngày lễ lớn.",
+        LC,
+        [C("Kế hoạch số 13-KH/BTGTU ngày 05/3/2021", "full", type="Kế hoạch", number="13", code="KH/BTGTU",
+           date="2021-03-05", issuer_unit="Ban Tuyên giáo Tỉnh ủy Lai Châu")],
+        id="13-KH/BTGTU"),
+    pytest.param(
+        "Công văn số 257-CV/ĐUK, ngày 14/9/2022 của Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh về việc tổ chức "
+        "hội nghị sơ kết.", DB,
+        [C("Công văn số 257-CV/ĐUK, ngày 14/9/2022", "full", type="Công văn", number="257", code="CV/ĐUK",
+           date="2022-09-14", issuer_unit="Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Điện Biên",
+           subject="về việc tổ chức")],
+        id="257-CV/ĐUK with a long issuer holding lower-case words"),
+    pytest.param(
+        "Cán bộ chủ chốt gương mẫu thực hiện Quy định số 08-QĐi/TW, ngày 25/10/2018 của Ban Chấp hành Trung ương "
+        "về trách nhiệm nêu gương.", DB,
+        [C("Quy định số 08-QĐi/TW, ngày 25/10/2018", "full", type="Quy định", number="08", code="QĐi/TW",
+           date="2018-10-25", issuer_unit="Ban Chấp hành Trung ương", subject="về trách nhiệm nêu gương")],
+        id="08-QĐi/TW"),
+    pytest.param(
+        "Ủy ban Kiểm tra Tỉnh ủy ban hành Quyết định số 120-QĐ/UBKTTU ngày 10/6/2022 về kiểm tra việc chấp hành.",
+        DB,
+        [C("Quyết định số 120-QĐ/UBKTTU ngày 10/6/2022", "full", type="Quyết định", number="120",
+           code="QĐ/UBKTTU", date="2022-06-10", issuer_unit="Ủy ban Kiểm tra Tỉnh ủy Điện Biên")],
+        id="120-QĐ/UBKTTU"),
+    pytest.param(
+        "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động số 12-CTr/TU ngày 05/5/2021 về phát triển du lịch.",
+        LC,
+        [C("Chương trình hành động số 12-CTr/TU ngày 05/5/2021", "full", type="Chương trình hành động",
+           number="12", code="CTr/TU", date="2021-05-05", issuer_unit="Tỉnh ủy Lai Châu")],
+        id="Chương trình hành động 12-CTr/TU"),
+    pytest.param(
+        "Các huyện đã hoàn thành Đề án số 05-ĐA/TU ngày 07/7/2021 về giảm nghèo bền vững.", DB,
+        [C("Đề án số 05-ĐA/TU ngày 07/7/2021", "full", type="Đề án", number="05", code="ĐA/TU",
+           date="2021-07-07")],
+        id="Đề án 05-ĐA/TU"),
+]
+
+# --- state codes ---------------------------------------------------------------------
+
+STATE_CODES = [
+    pytest.param(
+        "Đảng ủy Công an tỉnh ban hành Kế hoạch số 2532/KH-ĐU ngày 12/4/2022 về bảo đảm an ninh trật tự.", SL,
+        [C("Kế hoạch số 2532/KH-ĐU ngày 12/4/2022", "full", type="Kế hoạch", number="2532", code="KH-ĐU",
+           sep="/", date="2022-04-12", issuer_unit="Đảng ủy Công an tỉnh Sơn La")],
+        id="2532/KH-ĐU"),
+    pytest.param(
+        "Thực hiện Kế hoạch số 124/KH-MTTQ-BTT, ngày 20/5/2022 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh "
+        "về giám sát việc thực hiện dân chủ ở cơ sở.", LC,
+        [C("Kế hoạch số 124/KH-MTTQ-BTT, ngày 20/5/2022", "full", type="Kế hoạch", number="124",
+           code="KH-MTTQ-BTT", sep="/", date="2022-05-20", issuer_unit="Ủy ban MTTQ Việt Nam tỉnh Lai Châu",
+           subject="về giám sát")],
+        id="124/KH-MTTQ-BTT, issuer after"),
+    pytest.param(
+        "Triển khai Quyết định số 1234/QĐ-TTg ngày 03/8/2021 của Thủ tướng Chính phủ phê duyệt đề án.", DB,
+        [C("Quyết định số 1234/QĐ-TTg ngày 03/8/2021", "full", type="Quyết định", number="1234", code="QĐ-TTg",
+           sep="/", date="2021-08-03", issuer_unit="Thủ tướng Chính phủ")],
+        id="1234/QĐ-TTg"),
+    pytest.param(
+        "Xử lý vi phạm theo Nghị định 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ.", DB,
+        [C("Nghị định 15/2020/NĐ-CP ngày 03/02/2020", "full", type="Nghị định", number="15", code="NĐ-CP",
+           sep="/", date="2020-02-03", issuer_unit="Chính phủ")],
+        id="15/2020/NĐ-CP without số"),
+    pytest.param(
+        "Thực hiện Nghị quyết số 45/NQ-CP ngày 25/8/2012 của Chính phủ về điều chỉnh địa giới hành chính.", DB,
+        [C("Nghị quyết số 45/NQ-CP ngày 25/8/2012", "full", type="Nghị quyết", number="45", code="NQ-CP",
+           date="2012-08-25", issuer_unit="Chính phủ")],
+        id="45/NQ-CP"),
+]
+
+# --- spelling of the citation itself: số, case, spacing, glued and worded dates -------
+
+FORMS = [
+    pytest.param(
+        "Huyện ủy triển khai Kế hoạch 61-KH/HU ngày 05/7/2021 đến các chi bộ.", DB,
+        [C("Kế hoạch 61-KH/HU ngày 05/7/2021", "full", number="61", code="KH/HU", date="2021-07-05")],
+        id="no số"),
+    pytest.param(
+        "CHỈ THỊ 05-CT/TW NGÀY 15/5/2016 CỦA BỘ CHÍNH TRỊ", DB,
+        [C("CHỈ THỊ 05-CT/TW NGÀY 15/5/2016", "full", type="Chỉ thị", number="05", code="CT/TW",
+           date="2016-05-15")],
+        id="upper case type word and date"),
+    pytest.param(
+        "NGHỊ QUYẾT SỐ 15-NQ/TU ngày 18/11/2021 của Ban Chấp hành Đảng bộ tỉnh", SL,
+        [C("NGHỊ QUYẾT SỐ 15-NQ/TU ngày 18/11/2021", "full", type="Nghị quyết", number="15",
+           issuer_unit="Tỉnh ủy Sơn La")],
+        id="upper case SỐ; Ban Chấp hành Đảng bộ tỉnh is the Tỉnh ủy"),
+    pytest.param(
+        "THỰC HIỆN CHỈ THỊ 05 CỦA BỘ CHÍNH TRỊ TRONG NĂM 2023", DB,
+        [C("CHỈ THỊ 05", "short", type="Chỉ thị", number="05")],
+        id="upper case short form"),
+    pytest.param(
+        "theo nghị quyết số 15-NQ/TU của Tỉnh ủy", LC,
+        [C("nghị quyết số 15-NQ/TU", "full", type="Nghị quyết", number="15", issuer_unit="Tỉnh ủy Lai Châu")],
+        id="lower case type word"),
+    pytest.param(
+        "Quán triệt Kết luận số 21- KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.", DB,
+        [C("Kết luận số 21- KL/TW ngày 25/10/2021", "full", type="Kết luận", number="21", code="KL/TW",
+           date="2021-10-25", issuer_unit="Ban Chấp hành Trung ương")],
+        id="21- KL/TW (space after dash)"),
+    pytest.param(
+        "Học tập Chỉ thị 05 - CT/TW của Bộ Chính trị trong sinh hoạt chi bộ.", DB,
+        [C("Chỉ thị 05 - CT/TW", "full", number="05", code="CT/TW", issuer_unit="Bộ Chính trị")],
+        id="05 - CT/TW (spaces around dash)"),
+    pytest.param(
+        "Ban hành Quyết định số 1234 - QĐ/TU ngày 05/5/2021 về thành lập đoàn kiểm tra.", DB,
+        [C("Quyết định số 1234 - QĐ/TU ngày 05/5/2021", "full", number="1234", code="QĐ/TU")],
+        id="four-digit number, spaced dash"),
+    pytest.param(
+        "Thực hiện Nghị quyết số: 15-NQ/TU ngày 18/11/2021 của Tỉnh ủy.", DB,
+        [C("Nghị quyết số: 15-NQ/TU ngày 18/11/2021", "full", number="15", code="NQ/TU", date="2021-11-18")],
+        id="số: with a colon"),
+    pytest.param(
+        "Thực hiện Nghị quyết số15-NQ/TU ngày 18/11/2021 của Tỉnh ủy.", DB,
+        [C("Nghị quyết số15-NQ/TU ngày 18/11/2021", "full", number="15", code="NQ/TU", date="2021-11-18")],
+        id="số glued to the number"),
+    pytest.param(
+        "Huyện ủy Mường Ảng ban hành Kế hoạch số 61-KH/HU ngày18/11/2021 về chuyển đổi số.", DB,
+        [C("Kế hoạch số 61-KH/HU ngày18/11/2021", "full", number="61", date="2021-11-18",
+           issuer_unit="Huyện ủy Mường Ảng")],
+        id="glued date ngày18/11/2021"),
+    pytest.param(
+        "Tỉnh ủy đã ban hành Nghị quyết số 15-NQ/TU ngày 17 tháng 6 năm 2021 về phát triển cây cà phê.", SL,
+        [C("Nghị quyết số 15-NQ/TU ngày 17 tháng 6 năm 2021", "full", number="15", date="2021-06-17",
+           issuer_unit="Tỉnh ủy Sơn La", subject="về phát triển")],
+        id="worded date"),
+    pytest.param(
+        "Kế hoạch số 47-KH/HU, ngày 18-12-2021 về việc tổ chức học tập chuyên đề.", DB,
+        [C("Kế hoạch số 47-KH/HU, ngày 18-12-2021", "full", date="2021-12-18", subject="về việc tổ chức")],
+        id="date written with dashes"),
+    pytest.param(
+        "Kế hoạch số 47-KH/HU, ngày 18.12.2021 về việc tổ chức học tập chuyên đề.", DB,
+        [C("Kế hoạch số 47-KH/HU, ngày 18.12.2021", "full", date="2021-12-18")],
+        id="date written with dots"),
+    pytest.param(
+        "Ban hành Kế hoạch số 05-KH/TU ngày 30/2/2021 về phát triển du lịch.", DB,
+        [C("Kế hoạch số 05-KH/TU", "full", number="05", date=None)],
+        id="impossible date is no date"),
+    pytest.param(
+        "Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày\n18/12/2021 về thực hiện chuyển đổi số.", DB,
+        [C("Kế hoạch số 47-KH/HU", "full", number="47", date="2021-12-18", line=1,
+           issuer_unit="Huyện ủy Mường Ảng", subject="về thực hiện chuyển đổi số")],
+        id="numeric date on the next line"),
+    pytest.param(
+        "Các chi bộ tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15\ntháng 5 năm 2016 của Bộ Chính trị.", DB,
+        [C("Chỉ thị số 05-CT/TW", "full", number="05", date="2016-05-15", line=1, issuer_unit="Bộ Chính trị")],
+        id="worded date broken after the day"),
+    pytest.param(
+        "Nghị quyết 15-NQ/TU đã đi vào cuộc sống. Các cấp ủy thực hiện Chỉ thị số 05-CT/TW ngày 15 tháng 5\n"
+        "năm 2016 của Bộ Chính trị.", DB,
+        [C("Nghị quyết 15-NQ/TU", "full", number="15"),
+         C("Chỉ thị số 05-CT/TW", "full", number="05", date="2016-05-15", line=1)],
+        id="worded date broken before the year"),
+    pytest.param(
+        "Sau khi quán triệt (Chỉ thị số 05-CT/TW), các chi bộ đăng ký việc làm theo.", DB,
+        [C("Chỉ thị số 05-CT/TW", "full", number="05", code="CT/TW")],
+        id="inside parentheses"),
+    pytest.param(
+        "Căn cứ 15-NQ/TU ngày 18/11/2021 của Tỉnh ủy, các huyện xây dựng kế hoạch.", LC,
+        [C("15-NQ/TU ngày 18/11/2021", "code", type="Nghị quyết", number="15", code="NQ/TU",
+           date="2021-11-18", issuer_unit="Tỉnh ủy Lai Châu")],
+        id="bare code takes its type from the code"),
+    pytest.param(
+        "Ban hành Kế hoạch số 61-KH/HU ngày 05/7/2021 và Công văn số 257-CV/ĐUK ngày 14/9/2022.", DB,
+        [C("Kế hoạch số 61-KH/HU ngày 05/7/2021", "full", number="61", date="2021-07-05"),
+         C("Công văn số 257-CV/ĐUK ngày 14/9/2022", "full", number="257", date="2022-09-14")],
+        id="two citations joined by và"),
+]
+
+# --- short and named forms ---------------------------------------------------------------
+
+SHORT_AND_NAMED = [
+    pytest.param(
+        "Toàn Đảng bộ tiếp tục thực hiện Chỉ thị 05 gắn với nhiệm vụ chính trị của từng đơn vị.", DB,
+        [C("Chỉ thị 05", "short", type="Chỉ thị", number="05", code=None)],
+        id="Chỉ thị 05"),
+    pytest.param(
+        "Chỉ thị số 05 của Bộ Chính trị được quán triệt đến 100% chi bộ.", DB,
+        [C("Chỉ thị số 05", "short", type="Chỉ thị", number="05", issuer_unit="Bộ Chính trị")],
+        id="Chỉ thị số 05 của Bộ Chính trị"),
+    pytest.param(
+        "Các cấp ủy tổ chức học tập Nghị quyết 35 về bảo vệ nền tảng tư tưởng của Đảng.", DB,
+        [C("Nghị quyết 35", "short", type="Nghị quyết", number="35", subject="về bảo vệ nền tảng")],
+        id="Nghị quyết 35 with subject"),
+    pytest.param(
+        "Tổng kết 5 năm thực hiện Kết luận 01 của Bộ Chính trị.", DB,
+        [C("Kết luận 01", "short", type="Kết luận", number="01", issuer_unit="Bộ Chính trị")],
+        id="Kết luận 01 after a quantity (5 năm)"),
+    pytest.param(
+        "Cán bộ, đảng viên quán triệt Nghị quyết Trung ương 4 (khóa XII) về tăng cường xây dựng, chỉnh đốn Đảng.",
+        DB,
+        [C("Nghị quyết Trung ương 4 (khóa XII)", "named", type="Nghị quyết", plenum=4, terms=("XII",),
+           subject="về tăng cường")],
+        id="Nghị quyết Trung ương 4 (khóa XII)"),
+    pytest.param(
+        "Gắn với thực hiện Nghị quyết Trung ương 4, khóa XI, XII về xây dựng, chỉnh đốn Đảng.", DB,
+        [C("Nghị quyết Trung ương 4, khóa XI, XII", "named", plenum=4, terms=("XI", "XII"))],
+        id="Nghị quyết Trung ương 4, khóa XI, XII"),
+    pytest.param(
+        "Tiếp tục quán triệt Nghị quyết Trung ương 4 khóa XI và khóa XII.", DB,
+        [C("Nghị quyết Trung ương 4 khóa XI và khóa XII", "named", plenum=4, terms=("XI", "XII"))],
+        id="Nghị quyết Trung ương 4 khóa XI và khóa XII"),
+    pytest.param(
+        "Đảng bộ quán triệt Nghị quyết Hội nghị Trung ương 5 khoá XIII đến chi bộ.", DB,
+        [C("Nghị quyết Hội nghị Trung ương 5 khoá XIII", "named", plenum=5, terms=("XIII",))],
+        id="Nghị quyết Hội nghị Trung ương 5 khoá XIII (old spelling of khóa)"),
+    pytest.param(
+        "Quán triệt Nghị quyết Trung ương 4 khóa XII. Sau hội nghị, Nghị quyết Trung ương 4 được đưa vào "
+        "sinh hoạt chi bộ.", DB,
+        [C("Nghị quyết Trung ương 4 khóa XII", "named", plenum=4, terms=("XII",)),
+         C("Nghị quyết Trung ương 4", "named", plenum=4, terms=("XII",))],
+        id="a later plenum citation inherits the khóa"),
+    pytest.param(
+        "Thực hiện Nghị quyết Đại hội XIII của Đảng, Tỉnh ủy xây dựng chương trình hành động.", DB,
+        [C("Nghị quyết Đại hội XIII của Đảng", "named", type="Nghị quyết", congress="XIII")],
+        id="Nghị quyết Đại hội XIII của Đảng"),
+    pytest.param(
+        "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng trong toàn tỉnh.", DB,
+        [C("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "named", congress="XIII")],
+        id="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
+    pytest.param(
+        "Cụ thể hóa Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV, nhiệm kỳ 2020 - 2025.", DB,
+        [C("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV", "named", type="Nghị quyết",
+           congress="XIV", name="Đại hội Đảng bộ tỉnh")],
+        id="Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV"),
+    pytest.param(
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Điện Biên nhiệm kỳ 2020 - 2025, ngành đã đạt kết quả.", DB,
+        [C("Nghị quyết Đại hội Đảng bộ tỉnh Điện Biên nhiệm kỳ 2020 - 2025", "named", congress="2020-2025")],
+        id="local congress named by its term"),
+    pytest.param(
+        "Triển khai Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng.",
+        DB,
+        [C("Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII", "named", type="Kết luận", terms=("XIII",),
+           subject="về đẩy mạnh")],
+        id="Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII"),
+    pytest.param(
+        "Các cấp ủy quán triệt Nghị quyết của Bộ Chính trị khóa XII về bảo vệ nền tảng tư tưởng của Đảng.", DB,
+        [C("Nghị quyết của Bộ Chính trị khóa XII", "named", type="Nghị quyết", terms=("XII",),
+           name="Bộ Chính trị")],
+        id="Nghị quyết của Bộ Chính trị khóa XII"),
+]
+
+# --- issuers --------------------------------------------------------------------------------
+
+ISSUERS = [
+    pytest.param(
+        "Thực hiện Kế hoạch số 18-KH/HU, ngày 05/01/2022 của Ban Thường vụ Huyện ủy Mường Nhé về phát triển "
+        "kinh tế vùng biên giới.", DB,
+        [C("Kế hoạch số 18-KH/HU, ngày 05/01/2022", "full", issuer="Ban Thường vụ Huyện ủy Mường Nhé",
+           issuer_unit="Huyện ủy Mường Nhé", subject="về phát triển kinh tế")],
+        id="issuer after: Ban Thường vụ Huyện ủy Mường Nhé"),
+    pytest.param(
+        "Ngày 12/3/2022, Ban Thường vụ Huyện ủy Tuần Giáo đã ban hành Kế hoạch số 88-KH/HU về học tập "
+        "chuyên đề năm 2022.", DB,
+        [C("Kế hoạch số 88-KH/HU", "full", issuer_unit="Huyện ủy Tuần Giáo", date=None)],
+        id="issuer before: đã ban hành"),
+    pytest.param(
+        "Các chi bộ học tập Nghị quyết số 09-NQ/TU của Tỉnh uỷ về xây dựng nông thôn mới.", LC,
+        [C("Nghị quyết số 09-NQ/TU", "full", issuer="Tỉnh uỷ", issuer_unit="Tỉnh ủy Lai Châu")],
+        id="Tỉnh uỷ (old spelling) after, in Lai Châu"),
+    pytest.param(
+        "Tỉnh uỷ Sơn La ban hành Nghị quyết số 15-NQ/TU, ngày 18/11/2021 về phát triển cây ăn quả.", SL,
+        [C("Nghị quyết số 15-NQ/TU, ngày 18/11/2021", "full", issuer_unit="Tỉnh ủy Sơn La")],
+        id="Tỉnh uỷ Sơn La (old spelling) before"),
+    pytest.param(
+        "Tỉnh ủy ban hành Chỉ thị số 15-CT/TU ngày 03/9/2021 về tăng cường công tác phòng, chống dịch.", DB,
+        [C("Chỉ thị số 15-CT/TU ngày 03/9/2021", "full", issuer_unit="Tỉnh ủy Điện Biên")],
+        id="Tỉnh ủy alone takes the province"),
+    pytest.param(
+        "Huyện ủy Điện Biên ban hành Kế hoạch số 33-KH/HU ngày 11/4/2022 về trồng rừng.", DB,
+        [C("Kế hoạch số 33-KH/HU ngày 11/4/2022", "full", issuer_unit="Huyện ủy Điện Biên")],
+        id="Huyện ủy Điện Biên is never Điện Biên Đông (before)"),
+    pytest.param(
+        "Thực hiện Kế hoạch số 33-KH/HU, ngày 11/4/2022 của Huyện ủy Điện Biên về trồng rừng.", DB,
+        [C("Kế hoạch số 33-KH/HU, ngày 11/4/2022", "full", issuer_unit="Huyện ủy Điện Biên")],
+        id="Huyện ủy Điện Biên is never Điện Biên Đông (after)"),
+    pytest.param(
+        "Thực hiện Kế hoạch số 20-KH/ThU, ngày 21/6/2021 của Thị ủy Mường Lay về phát triển du lịch.", DB,
+        [C("Kế hoạch số 20-KH/ThU, ngày 21/6/2021", "full", issuer_unit="Thị ủy Mường Lay")],
+        id="Thị ủy Mường Lay"),
+    pytest.param(
+        "Thực hiện Kế hoạch số 88-KH/HU, ngày 21/6/2021 của Huyện ủy Mường La về chuyển đổi cây trồng.", SL,
+        [C("Kế hoạch số 88-KH/HU, ngày 21/6/2021", "full", issuer_unit="Huyện ủy Mường La")],
+        id="Huyện ủy Mường La (Sơn La)"),
+    pytest.param(
+        "Các chi bộ nghiên cứu Kế hoạch số 20-KH/ThU, ngày 21/6/2021 của Thị ủy Mường Lay về du lịch.", SL,
+        [C("Kế hoạch số 20-KH/ThU, ngày 21/6/2021", "full", issuer="Thị ủy Mường Lay", issuer_unit=None)],
+        id="Thị ủy Mường Lay in a Sơn La text is no Sơn La unit"),
+    pytest.param(
+        "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ban hành Kế hoạch số 124/KH-MTTQ-BTT ngày 20/5/2022 "
+        "về giám sát.", LC,
+        [C("Kế hoạch số 124/KH-MTTQ-BTT ngày 20/5/2022", "full", issuer_unit="Ủy ban MTTQ Việt Nam tỉnh Lai Châu")],
+        id="Ban Thường trực Ủy ban MTTQ before"),
+]
+
+# --- what must give no citation -----------------------------------------------------------------
+
+NEGATIVE = [
+    pytest.param("Xây dựng Kế hoạch 5 năm phát triển kinh tế - xã hội giai đoạn 2021 - 2025.", DB, [],
+                 id="Kế hoạch 5 năm"),
+    pytest.param("Nghị quyết 3 nội dung trọng tâm được các chi bộ cụ thể hóa.", DB, [],
+                 id="Nghị quyết 3 nội dung"),
+    pytest.param("Trong năm, chi bộ thực hiện Kế hoạch 2 năm và Chỉ thị 3 lần.", DB, [],
+                 id="numbers counting years and times"),
+    pytest.param("Ngày 18/11/2021, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ tháng 11.", DB, [],
+                 id="a date alone"),
+    pytest.param("Nghị quyết được ban hành kịp thời và đi vào cuộc sống.", DB, [],
+                 id="Nghị quyết alone"),
+    pytest.param("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị về học tập và làm theo.", DB, [],
+                 id="Chỉ thị with no number"),
+    pytest.param("Tổ chức thành công nghị quyết đại hội đảng các cấp nhiệm kỳ 2020 - 2025.", DB, [],
+                 id="nghị quyết đại hội đảng các cấp"),
+    pytest.param("Mọi thông tin xin liên hệ số điện thoại 0215/3825 của Văn phòng.", DB, [],
+                 id="phone-number-like 0215/3825"),
+    pytest.param("Báo cáo số 12/BC ngày 03/4/2021 đã gửi Huyện ủy.", DB, [],
+                 id="bare code of unknown type 12/BC"),
+    pytest.param("", DB, [], id="empty text"),
+    pytest.param(
+        "Ban Thường vụ Huyện ủy chỉ thị 100% chi bộ phải tổ chức sinh hoạt chuyên đề.", DB, [],
+        id="chỉ thị followed by a percentage"),
+]
+
+# --- bugs found while writing these tables ------------------------------------------------------
+
+BUGS = [
+    pytest.param(
+        "Các chi bộ quán triệt Kết luận Trung ương 4 khóa XIII về xây dựng, chỉnh đốn Đảng.", DB,
+        [C("Kết luận Trung ương 4 khóa XIII", "named")],
+        id="Kết luận Trung ương 4 khóa XIII"),
+    pytest.param(
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện Tuần Giáo lần thứ XXIII, nhiệm kỳ 2020 - 2025.", DB,
+        [C("Nghị quyết Đại hội đại biểu Đảng bộ huyện Tuần Giáo lần thứ XXIII", "named", congress="XXIII")],
+        id="local congress XXIII"),
+    pytest.param(
+        "Thực hiện Thông báo kết luận số 123-TB/TU ngày 02/2/2022 của Ban Thường vụ Tỉnh ủy.", DB,
+        [C("Thông báo kết luận số 123-TB/TU ngày 02/2/2022", "full", type="Thông báo", code="TB/TU")],
+        id="Thông báo kết luận 123-TB/TU"),
+    pytest.param(
+        "Cán bộ chủ chốt gương mẫu thực hiện Quy định về trách nhiệm nêu gương trong công tác.", DB,
+        [C("Quy định về trách nhiệm nêu gương", "named", type="Quy định")],
+        id="registry name keeps its type"),
+]
+
+
+@pytest.mark.parametrize("text,province,expected",
+                         PARTY_CODES + STATE_CODES + FORMS + SHORT_AND_NAMED + ISSUERS + NEGATIVE + BUGS)
+def test_citations(data, text, province, expected):
+    check(run(data, text, province), expected, text)
+
+
+def test_citations_are_in_reading_order_with_lines_and_columns(data):
+    text = ("KẾ HOẠCH\nThực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị\n\n"
+            "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện Nghị quyết 15.")
+    cits = run(data, text, DB)
+    assert [c.surface for c in cits] == ["Chỉ thị số 05-CT/TW", "Kế hoạch số 47-KH/HU, ngày 18/12/2021",
+                                         "Nghị quyết 15"]
+    assert [(c.line, c.col) for c in cits] == [(2, 10), (4, 25), (4, 76)]
+    assert [c.start for c in cits] == sorted(c.start for c in cits)
+
+
+def test_province_is_found_from_the_text_when_not_given(data):
+    roster, registry = data
+    text = "Tại huyện Mai Sơn, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 102-KH/HU, ngày 09/5/2022."
+    (c,) = find(text, "t.txt", roster, registry)
+    assert c.province == "Sơn La"
+    assert c.issuer_unit == "Huyện ủy Mai Sơn"
+
+
+def test_crlf_text_keeps_spans_on_their_line(data):
+    text = "Dòng đầu\r\nThực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị.\r\n"
+    (c,) = run(data, text, DB)
+    assert text[c.start:c.end] == c.surface == "Kết luận số 01-KL/TW, ngày 18/5/2021"
+    assert (c.line, c.col) == (2, 10)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "Chỉ thị số ", "Nghị quyết ", "Kế hoạch số ", "KẾ HOẠCH ", "Kết luận ", "-CT/TW", "-NQ/TU", "-KH/HU",
+    "/KH-MTTQ-BTT", "/QĐ-TTg", " - ", "- ", "ngày ", "ngày", "18/11/2021", "17 tháng 6 năm 2021", "tháng ", "năm ",
+    "05", "15", "2532", ", ", " của ", " về ", "Huyện ủy Nậm Pồ", "Ban Thường vụ ", "Tỉnh uỷ", "ban hành ",
+    "Nghị quyết Trung ương 4", " (khóa XI, XII)", "Đại hội XIII của Đảng", "<sup>1</sup>", ". ", "; ", ":",
+    "%", "\n", "\n\n", "\r\n", "\r", "\t", "  ", "\u2028", "\x85",
+]
+_LETTERS = st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x1EFF)
+_PIECE = st.one_of(st.sampled_from(FRAGMENTS), st.text(_LETTERS | st.sampled_from(list("/-–., \n:;()ủỷĐđ")),
+                                                       max_size=6))
+TEXTS = st.one_of(st.lists(_PIECE, max_size=30).map("".join), st.text(max_size=80))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_spans_point_into_the_text(data, text):
+    cits = find(text, "t.txt", *data, province=DB)
+    lines = text.splitlines()
+    for c in cits:
+        assert text[c.start:c.end] == c.surface
+        assert c.surface and "\n" not in c.surface and "\r" not in c.surface
+        assert lines[c.line - 1][c.col:c.col + len(c.surface)] == c.surface

@@ -1,0 +1,295 @@
+"""ingest.relate through ingest.pipeline.analyse + build: what the texts say between documents,
+and which units carry them out. Assertions are on Graph.edges, by the numbers and codes of the
+documents at both ends.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from graph.model import DOC_RELATIONS, Relation
+from ingest.pipeline import MAX_EARLY_DAYS, analyse, build
+from ingest.read import Source
+from ingest.registry import Registry
+from ingest.units import Roster
+
+IMPLEMENTS, CONTINUES, INSPECTS, GUIDES, AMENDS, CITES = (
+    Relation.IMPLEMENTS, Relation.CONTINUES, Relation.INSPECTS, Relation.GUIDES, Relation.AMENDS, Relation.CITES)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return Roster.load(), Registry.load()
+
+
+class Built:
+    def __init__(self, data, *texts: str):
+        self.texts = {f"t{i}.txt": t for i, t in enumerate(texts)}
+        self.facts = [analyse(Source(name, t, "txt"), *data) for name, t in self.texts.items()]
+        self.graph = build(self.facts, *data)
+        self.docs = {d.id: d for d in self.graph.documents}
+        self.units = {u.id: u for u in self.graph.units}
+
+    def label(self, node: str):
+        """"47-KH/HU" for a document, "unit:Huyện ủy Nậm Pồ" for a unit."""
+        if node in self.docs:
+            d = self.docs[node]
+            return f"{d.number}-{d.code}" if d.code and d.sep == "-" else (
+                f"{d.number}/{d.code}" if d.code else f"{d.type} {d.id}")
+        return f"unit:{self.units[node].name}" if node in self.units else node
+
+    def edges(self, *relations: Relation) -> set[tuple]:
+        """(relation, source label, target label) of every edge but `issued`."""
+        wanted = relations or tuple(DOC_RELATIONS)
+        return {(e.relation, self.label(e.source), self.label(e.target)) for e in self.graph.edges
+                if e.relation in wanted}
+
+    def unit_edges(self) -> set[tuple]:
+        return {(r, s, t) for r, s, t in self.edges() if s.startswith("unit:")}
+
+    def doc_edges(self) -> set[tuple]:
+        return {(r, s, t) for r, s, t in self.edges() if not s.startswith("unit:")}
+
+
+# --- one document's subject names another ------------------------------------------------------
+
+NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
+
+DOC_TO_DOC = [
+    pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện {NQ15}.",
+                 {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="về thực hiện"),
+    pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về triển khai thực hiện {NQ15}.",
+                 {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="về triển khai thực hiện"),
+    pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về việc thực hiện {NQ15}.",
+                 {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="về việc thực hiện"),
+    pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 thực hiện {NQ15}.",
+                 {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="thực hiện with no về"),
+    pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về tổ chức học tập, quán triệt "
+                 f"và triển khai thực hiện {NQ15}.",
+                 {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="học tập, quán triệt và triển khai thực hiện"),
+    pytest.param("Đảng ủy Công an tỉnh ban hành Kế hoạch số 964-KH/ĐUCA, ngày 10/01/2022 V/v thực hiện "
+                 "Chỉ thị số 05-CT/TW của Bộ Chính trị ở Điện Biên.",
+                 {(IMPLEMENTS, "964-KH/ĐUCA", "05-CT/TW")}, id="V/v thực hiện"),
+    pytest.param("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ban hành Kế hoạch số 124/KH-MTTQ-BTT, ngày 20/5/2022 về "
+                 "thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương ở Lai Châu.",
+                 {(IMPLEMENTS, "124/KH-MTTQ-BTT", "21-KL/TW")}, id="state-style source"),
+    pytest.param("Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện Kết luận số "
+                 "01-KL/TW và Chỉ thị số 05-CT/TW ở Điện Biên.",
+                 {(IMPLEMENTS, "47-KH/HU", "01-KL/TW"), (IMPLEMENTS, "47-KH/HU", "05-CT/TW")},
+                 id="two coordinated targets"),
+    pytest.param("Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 25-KH/TU, ngày 05/5/2017 về thực hiện Nghị quyết "
+                 "Trung ương 4 (khóa XII) ở Điện Biên.",
+                 {(IMPLEMENTS, "25-KH/TU", "04-NQ/TW")}, id="named target"),
+    pytest.param("Bộ Chính trị ban hành Kết luận số 01-KL/TW, ngày 18/5/2021 về tiếp tục thực hiện Chỉ thị số "
+                 "05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo.",
+                 {(CONTINUES, "01-KL/TW", "05-CT/TW")}, id="Kết luận về tiếp tục thực hiện -> continues"),
+    pytest.param("Ủy ban Kiểm tra Tỉnh ủy ban hành Quyết định số 120-QĐ/UBKTTU, ngày 10/6/2022 về kiểm tra việc "
+                 "thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị tại Điện Biên.",
+                 {(INSPECTS, "120-QĐ/UBKTTU", "05-CT/TW")}, id="về kiểm tra việc thực hiện -> inspects"),
+    pytest.param("Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 12-HD/BTGTU, ngày 01/6/2021 về hướng dẫn thực hiện "
+                 "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị tại Điện Biên.",
+                 {(GUIDES, "12-HD/BTGTU", "01-KL/TW")}, id="Hướng dẫn về hướng dẫn thực hiện -> guides"),
+    pytest.param("Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 15-CT/TU, ngày 03/9/2021 về sửa đổi, bổ sung Chỉ thị "
+                 "số 09-CT/TU, ngày 02/02/2020 ở Điện Biên.",
+                 {(AMENDS, "15-CT/TU", "09-CT/TU")}, id="về sửa đổi, bổ sung -> amends"),
+    pytest.param(f"Thực hiện {NQ15}, Ban Thường vụ Huyện ủy Mường Chà đã ban hành Kế hoạch số 58-KH/HU, "
+                 "ngày 02/12/2021 để tổ chức triển khai.",
+                 {(IMPLEMENTS, "58-KH/HU", "15-NQ/TU")}, id="Thực hiện B, X đã ban hành A"),
+    pytest.param("Để triển khai Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương, Ban Thường vụ "
+                 "Tỉnh ủy Điện Biên đã ban hành Kế hoạch số 35-KH/TU, ngày 15/12/2021.",
+                 {(IMPLEMENTS, "35-KH/TU", "21-KL/TW")}, id="Để triển khai B, X đã ban hành A"),
+    pytest.param("Quán triệt Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Huyện ủy Mường Chà "
+                 "ban hành Kế hoạch số 58-KH/HU, ngày 02/12/2016 ở Điện Biên.",
+                 {(IMPLEMENTS, "58-KH/HU", "05-CT/TW")}, id="Quán triệt B, X ban hành A"),
+    # no relation
+    pytest.param("Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca gắn với "
+                 "học tập tấm gương đạo đức Hồ Chí Minh theo Chỉ thị số 05-CT/TW ở Điện Biên.",
+                 set(), id="the verb governs something else"),
+    pytest.param("Ban Thường vụ Huyện ủy Mường Chà đã ban hành Kế hoạch số 58-KH/HU, ngày 02/12/2021 về phát triển "
+                 "kinh tế; các chi bộ tiếp tục thực hiện Chỉ thị số 05-CT/TW ở Điện Biên.",
+                 set(), id="another clause"),
+    pytest.param(
+        "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển kinh tế ở Điện Biên. "
+        "Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị tiếp tục được quán triệt đến chi bộ.",
+        set(), id="a sentence opening on a citation"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOC_TO_DOC)
+def test_document_relations(data, text, expected):
+    assert Built(data, text).doc_edges() == expected
+
+
+# --- a list introduced by a colon ------------------------------------------------------------
+
+LIST_TEXT = (
+    "Các cấp ủy trong tỉnh Điện Biên đã chủ động xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU, ngày "
+    "18/11/2021 của Tỉnh ủy: Huyện ủy Nậm Pồ ban hành Kế hoạch số 1-KH/HU, ngày 20/12/2021; Huyện ủy Tủa Chùa "
+    "ban hành Nghị quyết số 2-NQ/HU, ngày 05/01/2022 về công tác phát triển chè Shan tuyết; Ủy ban MTTQ Việt "
+    "Nam tỉnh ban hành Kế hoạch số 3/KH-MTTQ-BTT, ngày 12/01/2022 về thực hiện Kết luận số 21-KL/TW, ngày "
+    "25/10/2021 của Ban Chấp hành Trung ương.")
+
+
+def test_list_items_implement_the_introduced_document(data):
+    b = Built(data, LIST_TEXT)
+    assert b.doc_edges() == {
+        (IMPLEMENTS, "1-KH/HU", "15-NQ/TU"),
+        (IMPLEMENTS, "2-NQ/HU", "15-NQ/TU"),
+        (IMPLEMENTS, "3/KH-MTTQ-BTT", "21-KL/TW"),
+    }
+
+
+def test_list_item_units_implement_the_introduced_document(data):
+    """The units of the items carry out 15-NQ/TU through the documents they issued."""
+    b = Built(data, LIST_TEXT)
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert ("unit:Huyện ủy Nậm Pồ", "1-KH/HU") in issued
+    assert ("unit:Huyện ủy Tủa Chùa", "2-NQ/HU") in issued
+    assert {(IMPLEMENTS, "1-KH/HU", "15-NQ/TU"), (IMPLEMENTS, "2-NQ/HU", "15-NQ/TU")} <= b.doc_edges()
+
+
+def test_list_item_with_its_own_target_does_not_give_its_unit_the_list_target(data):
+    units = Built(data, LIST_TEXT).unit_edges()
+    assert (IMPLEMENTS, "unit:Ủy ban MTTQ Việt Nam tỉnh Điện Biên", "15-NQ/TU") not in units
+
+
+# --- units carrying out a directive ----------------------------------------------------------
+
+UNIT_SENTENCES = [
+    pytest.param("Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Chỉ thị số 05-CT/TW, ngày "
+                 "15/5/2016 của Bộ Chính trị tại Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "05-CT/TW")}, id="Ban Thường vụ X đã chỉ đạo quán triệt"),
+    pytest.param("Huyện ủy Tủa Chùa đã tổ chức quán triệt Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị "
+                 "ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Tủa Chùa", "01-KL/TW")}, id="X đã tổ chức quán triệt"),
+    pytest.param("Ban Thường vụ Huyện ủy Mường Nhé luôn quan tâm chỉ đạo thực hiện Chỉ thị số 05-CT/TW của "
+                 "Bộ Chính trị ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "05-CT/TW")}, id="X luôn quan tâm chỉ đạo thực hiện"),
+    pytest.param("Tại huyện Mai Sơn, Ban Thường vụ Huyện ủy đã chỉ đạo quán triệt Nghị quyết số 09-NQ/TU, ngày "
+                 "20/4/2022 của Ban Thường vụ Tỉnh ủy Sơn La.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mai Sơn", "09-NQ/TU")}, id="bare Huyện ủy after Tại huyện X"),
+    # a unit after của / đối với / với is not the one acting
+    pytest.param("Đoàn kiểm tra của Huyện ủy Mường Nhé đã làm việc về thực hiện Chỉ thị số 05-CT/TW, ngày "
+                 "15/5/2016 của Bộ Chính trị tại Điện Biên.",
+                 set(), id="của X"),
+    pytest.param("Ban Tuyên giáo Tỉnh ủy giao nhiệm vụ đối với Huyện ủy Tủa Chùa trong việc thực hiện Chỉ thị số "
+                 "05-CT/TW, ngày 15/5/2016 của Bộ Chính trị tại Điện Biên.",
+                 set(), id="đối với X"),
+    pytest.param("Đoàn công tác làm việc với Huyện ủy Tủa Chùa về kết quả thực hiện Kết luận số 01-KL/TW, ngày "
+                 "18/5/2021 của Bộ Chính trị ở Điện Biên.",
+                 set(), id="làm việc với X"),
+    pytest.param(
+        "Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Chỉ thị số 05-CT/TW, ngày 15/5/2016 "
+        "của Bộ Chính trị; Huyện ủy Tủa Chùa tổ chức học tập Kết luận số 01-KL/TW đến chi bộ ở Điện Biên.",
+        {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "05-CT/TW"), (IMPLEMENTS, "unit:Huyện ủy Tủa Chùa", "01-KL/TW")},
+        id="each clause its own actor"),
+    pytest.param(
+        "Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Quy định về trách nhiệm nêu gương "
+        "ở Điện Biên.",
+        {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "08-QĐi/TW")}, id="named registry document"),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNIT_SENTENCES)
+def test_unit_relations(data, text, expected):
+    assert Built(data, text).unit_edges() == expected
+
+
+def test_unit_edge_starts_at_the_unit_id(data):
+    b = Built(data, UNIT_SENTENCES[0].values[0])
+    (edge,) = [e for e in b.graph.edges if e.relation is IMPLEMENTS]
+    assert edge.source == "dien-bien/huyen-uy-muong-nhe"
+    assert b.docs[edge.target].number == "05"
+
+
+def test_document_relation_carries_no_extra_unit_edge(data):
+    b = Built(data, f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện {NQ15}.")
+    assert b.unit_edges() == set()
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+REPORT = """BÁO CÁO
+Kết quả 2 năm thực hiện Nghị quyết số 15-NQ/TU ở Điện Biên
+
+I. TÌNH HÌNH CHUNG
+
+Năm qua, công tác tuyên truyền được đẩy mạnh trên toàn tỉnh.
+
+Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện
+Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy về phát triển nông nghiệp.
+
+Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị, Ban Thường vụ
+Huyện ủy Mường Ảng đã ban hành Kế hoạch số 61-KH/HU, ngày 02/7/2021 để triển khai.
+
+Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Chỉ thị số
+05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo.
+
+Huyện ủy Tủa Chùa đã tổ chức học tập Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính
+trị đến các chi bộ.
+"""
+
+
+def _lines_of(text: str, needle: str) -> set[int]:
+    """1-based lines spanned by `needle` in `text`, whitespace-insensitive; empty when absent."""
+    flat, owner = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        for ch in line + " ":
+            flat.append(ch)
+            owner.append(n)
+    joined = "".join(flat)
+    pattern = r"\s+".join(re.escape(w) for w in needle.split())
+    m = re.search(pattern, joined)
+    return set(owner[m.start():m.end()]) if m else set()
+
+
+def test_every_edge_has_evidence_where_its_sentence_is(data):
+    b = Built(data, REPORT)
+    edges = [e for e in b.graph.edges if e.relation is not Relation.ISSUED]
+    assert {(r, s, t) for r, s, t in b.edges()} >= {
+        (IMPLEMENTS, "47-KH/HU", "15-NQ/TU"),
+        (IMPLEMENTS, "61-KH/HU", "01-KL/TW"),
+        (IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "05-CT/TW"),
+        (IMPLEMENTS, "unit:Huyện ủy Tủa Chùa", "01-KL/TW"),
+    }
+    for e in b.graph.edges:
+        assert e.evidence.file == "t0.txt"
+        assert e.evidence.text.strip()
+        lines = _lines_of(REPORT, e.evidence.text)
+        assert lines, f"evidence not in the text: {e.evidence.text!r}"
+        assert e.evidence.line in lines, (b.label(e.source), b.label(e.target), e.evidence)
+    assert edges
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def test_a_plan_dated_years_before_its_target_implements_nothing(data):
+    b = Built(data, "Huyện ủy Tuần Giáo ban hành Kế hoạch số 10-KH/HU, ngày 05/01/2015 về thực hiện "
+                    f"{NQ15}.")
+    assert b.doc_edges() == set()
+
+
+def test_a_plan_dated_weeks_before_its_target_is_kept_and_flagged(data):
+    b = Built(data, f"Huyện ủy Tuần Giáo ban hành Kế hoạch số 10-KH/HU, ngày 05/11/2021 về thực hiện {NQ15}.")
+    (edge,) = [e for e in b.graph.edges if e.relation is IMPLEMENTS]
+    assert edge.confidence < 0.9
+    assert "dated-before-target" in b.docs[edge.source].flags
+
+
+def test_implements_edges_never_go_from_a_document_dated_years_before_its_target(data):
+    b = Built(data, REPORT, LIST_TEXT,
+              "Huyện ủy Tuần Giáo ban hành Kế hoạch số 10-KH/HU, ngày 05/01/2015 về thực hiện "
+              f"{NQ15}. Bộ Chính trị ban hành Kết luận số 01-KL/TW, ngày 18/5/2021 về tiếp tục thực hiện Chỉ thị "
+              "số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.")
+    checked = 0
+    for e in b.graph.edges:
+        if e.relation not in (IMPLEMENTS, CONTINUES, INSPECTS) or e.source not in b.docs:
+            continue
+        src, tgt = b.docs[e.source], b.docs[e.target]
+        if src.date and tgt.date:
+            checked += 1
+            lag = (date.fromisoformat(tgt.date) - date.fromisoformat(src.date)).days
+            assert lag <= MAX_EARLY_DAYS, (b.label(e.source), src.date, b.label(e.target), tgt.date)
+    assert checked >= 4

@@ -1,0 +1,257 @@
+"""ingest.resolve: citations of several texts -> canonical documents.
+
+Each scenario is a few short texts run through ingest.pipeline.analyse, then resolved.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import analyse, build
+from ingest.read import Source
+from ingest.registry import Registry
+from ingest.resolve import resolve
+from ingest.units import Roster
+
+
+@pytest.fixture(scope="module")
+def data():
+    return Roster.load(), Registry.load()
+
+
+class Scenario:
+    """The texts, their facts and the resolution, with small lookups for the asserts."""
+
+    def __init__(self, data, *texts: str):
+        self.roster, self.registry = data
+        self.facts = [analyse(Source(f"t{i}.txt", t, "txt"), *data) for i, t in enumerate(texts)]
+        self.res = resolve({f.file: list(f.citations) for f in self.facts}, *data)
+        self.docs = {d.id: d for d in self.res.documents}
+
+    def cits(self, text: int = 0):
+        return self.facts[text].citations
+
+    def find(self, surface_start: str, text: int = 0) -> int:
+        """Index of the first citation of text `text` whose surface starts with `surface_start`."""
+        for i, c in enumerate(self.cits(text)):
+            if c.surface.startswith(surface_start):
+                return i
+        raise AssertionError(f"no citation {surface_start!r} in {[c.surface for c in self.cits(text)]}")
+
+    def key(self, surface_start: str, text: int = 0) -> tuple:
+        return (f"t{text}.txt", self.find(surface_start, text))
+
+    def assigned(self, surface_start: str, text: int = 0) -> list:
+        return [self.docs[i] for i in self.res.assigned.get(self.key(surface_start, text), [])]
+
+    def doc(self, surface_start: str, text: int = 0):
+        docs = self.assigned(surface_start, text)
+        assert len(docs) == 1, (surface_start, [d.id for d in docs])
+        return docs[0]
+
+    def how(self, surface_start: str, text: int = 0) -> str:
+        return self.res.how.get(self.key(surface_start, text))
+
+    def cited(self, **attrs) -> list:
+        """Documents that some citation is assigned to, with these attributes."""
+        ids = {i for v in self.res.assigned.values() for i in v}
+        return [d for d in self.res.documents if d.id in ids
+                and all(getattr(d, k) == v for k, v in attrs.items())]
+
+
+# --- one code, several documents ----------------------------------------------------------
+
+def test_same_code_of_two_units_is_two_documents(data):
+    s = Scenario(data,
+                 "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca.",
+                 "Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày 02/3/2022 về chuyển đổi số.")
+    nam_po, muong_ang = s.doc("Kế hoạch số 47", 0), s.doc("Kế hoạch số 47", 1)
+    assert nam_po.id != muong_ang.id
+    assert (nam_po.unit, nam_po.date) == ("Huyện ủy Nậm Pồ", "2021-12-18")
+    assert (muong_ang.unit, muong_ang.date) == ("Huyện ủy Mường Ảng", "2022-03-02")
+    assert len(s.cited(type="Kế hoạch", number="47")) == 2
+
+
+def test_same_code_of_two_units_in_one_text(data):
+    s = Scenario(data,
+                 "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca. "
+                 "Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày 02/3/2022 về chuyển đổi số.")
+    first, second = (s.assigned("Kế hoạch số 47")[0],
+                     s.docs[s.res.assigned[("t0.txt", 1)][0]])
+    assert first.id != second.id
+    assert {first.unit, second.unit} == {"Huyện ủy Nậm Pồ", "Huyện ủy Mường Ảng"}
+
+
+def test_bare_code_shared_by_two_documents_is_ambiguous(data):
+    s = Scenario(data,
+                 "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca.",
+                 "Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày 02/3/2022 về chuyển đổi số.",
+                 "Các xã của tỉnh Điện Biên bàn cách thực hiện Kế hoạch số 47-KH/HU.")
+    assert s.how("Kế hoạch số 47", 2) == "ambiguous"
+    assert set(s.res.candidates[s.key("Kế hoạch số 47", 2)]) == {s.doc("Kế hoạch số 47", 0).id,
+                                                                s.doc("Kế hoạch số 47", 1).id}
+
+
+def test_20_ct_tw_of_bo_chinh_tri_and_of_ban_bi_thu_are_two_documents(data):
+    s = Scenario(data,
+                 "Thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ Chính trị về tăng cường sự lãnh đạo.",
+                 "Thực hiện Chỉ thị số 20-CT/TW, ngày 18/01/2018 của Ban Bí thư về tăng cường công tác.")
+    old, new = s.doc("Chỉ thị số 20", 0), s.doc("Chỉ thị số 20", 1)
+    assert old.id != new.id
+    assert (old.date, old.issuer_unit) == ("2012-11-05", "Bộ Chính trị")
+    assert (new.date, new.issuer_unit) == ("2018-01-18", "Ban Bí thư")
+
+
+def test_20_ct_tw_told_apart_by_issuer_alone(data):
+    s = Scenario(data,
+                 "Quán triệt Chỉ thị số 20-CT/TW của Bộ Chính trị đến các chi bộ.",
+                 "Quán triệt Chỉ thị số 20-CT/TW của Ban Bí thư đến các chi bộ.")
+    assert s.doc("Chỉ thị số 20", 0).date == "2012-11-05"
+    assert s.doc("Chỉ thị số 20", 1).date == "2018-01-18"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def test_conflicting_dates_are_voted_on(data):
+    s = Scenario(data,
+                 "Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2015 của Bộ Chính trị về học tập và làm theo.",
+                 "Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo.",
+                 "Các chi bộ học tập Chỉ thị số 05-CT/TW ngày 15/5/2016 trong sinh hoạt.")
+    docs = {s.doc("Chỉ thị số 05", i).id for i in range(3)}
+    assert len(docs) == 1
+    doc = s.docs[docs.pop()]
+    assert set(doc.dates_seen) == {"2015-05-15", "2016-05-15"}
+    assert doc.date == "2016-05-15"
+    assert "conflicting-dates" in doc.flags
+
+
+def test_conflicting_dates_of_a_local_document(data):
+    s = Scenario(data,
+                 "Huyện ủy Tuần Giáo ban hành Chỉ thị số 09-CT/HU, ngày 04/3/2015 về trồng rừng.",
+                 "Huyện ủy Tuần Giáo ban hành Chỉ thị số 09-CT/HU, ngày 04/3/2016 về trồng rừng.",
+                 "Thực hiện Chỉ thị số 09-CT/HU, ngày 04/3/2016 của Huyện ủy Tuần Giáo về trồng rừng.")
+    (doc,) = s.cited(number="09")
+    assert doc.date == "2016-03-04"
+    assert doc.dates_seen == ("2015-03-04", "2016-03-04")
+    assert "conflicting-dates" in doc.flags
+
+
+@pytest.mark.parametrize("other,joins", [
+    ("10/3/2022", True),  # the year only: a typo
+    ("10/7/2021", True),  # the month only
+    ("10/7/2023", False),  # month and year
+    ("22/7/2023", False),  # everything
+])
+def test_a_date_differing_in_more_than_one_part_is_another_document(data, other, joins):
+    s = Scenario(data,
+                 "Huyện ủy Tuần Giáo ban hành Kế hoạch số 30-KH/HU, ngày 10/3/2021 về chuyển đổi số.",
+                 f"Huyện ủy Tuần Giáo ban hành Kế hoạch số 30-KH/HU, ngày {other} về chuyển đổi số.")
+    same = s.doc("Kế hoạch số 30", 0).id == s.doc("Kế hoạch số 30", 1).id
+    assert same is joins
+    assert len(s.cited(number="30")) == (1 if joins else 2)
+
+
+def test_a_date_far_from_the_registry_date_does_not_join_it(data):
+    s = Scenario(data, "Thực hiện Chỉ thị số 05-CT/TW, ngày 20/8/2019 của Bộ Chính trị.")
+    doc = s.doc("Chỉ thị số 05")
+    assert doc.date == "2019-08-20"
+    assert doc.id != "05-ct-tw.tw.2016"
+    assert not [d for d in s.cited() if d.date == "2016-05-15"]
+
+
+# --- garbled codes ----------------------------------------------------------------------------
+
+def test_garbled_code_joins_the_real_document(data):
+    s = Scenario(data,
+                 "Ban Thường vụ Tỉnh ủy Sơn La ban hành Nghị quyết số 15-NQ/TU, ngày 18/11/2021 về phát triển "
+                 "cây cà phê bền vững.",
+                 "Ở Sơn La, các huyện thực hiện Nghị quyết số 15-NQ/TU ngày 18/11/2021 về phát triển cây cà phê "
+                 "bền vững.",
+                 "Tỉnh Sơn La triển khai Nghị quyết số 15-NQ/ThU, ngày 18/11/2021 về phát triển cây cà phê bền vững.")
+    real = s.doc("Nghị quyết số 15-NQ/TU", 0)
+    assert s.doc("Nghị quyết số 15-NQ/TU", 1).id == real.id
+    assert s.doc("Nghị quyết số 15-NQ/ThU", 2).id == real.id
+    assert s.how("Nghị quyết số 15-NQ/ThU", 2) == "fuzzy"
+    assert real.code == "NQ/TU" and real.unit == "Tỉnh ủy Sơn La"
+    assert any(f.startswith("garbled-code") and "NQ/ThU" in f for f in real.flags)
+    assert len(s.cited(number="15")) == 1
+
+
+def test_a_code_alone_is_not_garbled(data):
+    s = Scenario(data, "Tỉnh Sơn La triển khai Nghị quyết số 15-NQ/ThU, ngày 18/11/2021 về phát triển cây cà phê.")
+    doc = s.doc("Nghị quyết số 15-NQ/ThU")
+    assert doc.code == "NQ/ThU"
+    assert not any(f.startswith("garbled-code") for f in doc.flags)
+
+
+# --- short forms through the registry ------------------------------------------------------------
+
+def test_short_form_resolves_through_the_registry(data):
+    s = Scenario(data, "Các chi bộ tiếp tục thực hiện Chỉ thị 05 trong sinh hoạt hằng tháng.")
+    doc = s.doc("Chỉ thị 05")
+    assert (doc.number, doc.code, doc.date, doc.issuer_unit) == ("05", "CT/TW", "2016-05-15", "Bộ Chính trị")
+    assert s.how("Chỉ thị 05") == "registry"
+
+
+def test_short_form_resolves_to_the_full_citation_of_its_text(data):
+    s = Scenario(data, "Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị. Sau 5 năm thực hiện "
+                       "Chỉ thị 05, các chi bộ có nhiều mô hình hay.")
+    assert s.doc("Chỉ thị 05").id == s.doc("Chỉ thị số 05").id
+    assert s.how("Chỉ thị 05") == "context"
+
+
+def test_short_form_without_context_is_ambiguous(data):
+    s = Scenario(data, "Các chi bộ tiếp tục thực hiện Chỉ thị 20 trong sinh hoạt hằng tháng.")
+    key = s.key("Chỉ thị 20")
+    assert s.res.assigned[key] == []
+    assert s.res.how[key] == "ambiguous"
+    dates = sorted(s.docs[i].date for i in s.res.candidates[key])
+    assert dates == ["2012-11-05", "2018-01-18"]
+
+
+def test_short_form_with_its_issuer_is_not_ambiguous(data):
+    s = Scenario(data, "Các chi bộ tiếp tục thực hiện Chỉ thị 20 của Ban Bí thư trong sinh hoạt.")
+    assert s.doc("Chỉ thị 20").date == "2018-01-18"
+
+
+def test_short_form_of_an_unknown_number_is_unresolved(data):
+    s = Scenario(data, "Các chi bộ tiếp tục thực hiện Chỉ thị 77 trong sinh hoạt hằng tháng.")
+    key = s.key("Chỉ thị 77")
+    assert s.res.assigned[key] == []
+    assert s.res.how[key] == "unresolved"
+
+
+# --- named forms --------------------------------------------------------------------------------
+
+def test_plenum_of_two_terms_is_two_documents(data):
+    s = Scenario(data, "Các chi bộ quán triệt Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng.")
+    docs = s.assigned("Nghị quyết Trung ương 4")
+    assert sorted((d.number, d.code, d.date) for d in docs) == [("04", "NQ/TW", "2016-10-30"),
+                                                               ("12", "NQ/TW", "2012-01-16")]
+    graph = build(s.facts, *data)
+    mentions = [m for m in graph.mentions if m.surface.startswith("Nghị quyết Trung ương 4")]
+    assert sorted(m.document for m in mentions) == sorted(d.id for d in docs)
+    assert len({(m.start, m.end) for m in mentions}) == 1
+
+
+def test_plenum_joins_the_full_citation_of_the_same_document(data):
+    s = Scenario(data, "Quán triệt Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng.",
+                 "Thực hiện Nghị quyết số 04-NQ/TW, ngày 30/10/2016 của Ban Chấp hành Trung ương.")
+    assert s.doc("Nghị quyết Trung ương 4", 0).id == s.doc("Nghị quyết số 04", 1).id
+
+
+def test_national_congress_resolution(data):
+    s = Scenario(data, "Thực hiện Nghị quyết Đại hội XIII của Đảng, Tỉnh ủy xây dựng chương trình hành động.")
+    doc = s.doc("Nghị quyết Đại hội XIII")
+    assert (doc.type, doc.number, doc.date) == ("Nghị quyết", None, "2021-02-01")
+
+
+def test_every_citation_has_a_resolution_and_documents_have_unique_ids(data):
+    s = Scenario(data,
+                 "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện Chỉ thị 05 và "
+                 "Nghị quyết Trung ương 4 (khóa XI, XII).",
+                 "Thực hiện Chỉ thị 20, Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày 02/3/2022.")
+    for f in s.facts:
+        for i, _ in enumerate(f.citations):
+            assert (f.file, i) in s.res.how
+            assert all(d in s.docs for d in s.res.assigned.get((f.file, i), []))
+    assert len(s.docs) == len(s.res.documents)

@@ -1,0 +1,216 @@
+"""ingest.units.Roster: how a written unit name finds its unit; ingest.clean spelling keys."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from ingest.clean import fold, key, spelling
+from ingest.units import Roster
+
+DB, LC, SL = "Điện Biên", "Lai Châu", "Sơn La"
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return Roster.load()
+
+
+# --- match / canonical ------------------------------------------------------------------
+
+MATCHES = [
+    # exact names, aliases and bodies of a unit
+    ("Huyện ủy Nậm Pồ", DB, "Huyện ủy Nậm Pồ"),
+    ("Ban Thường vụ Huyện ủy Mường Nhé", DB, "Huyện ủy Mường Nhé"),
+    ("Ban Thường vụ Huyện ủy Mường Nhé", None, "Huyện ủy Mường Nhé"),
+    ("Đảng bộ huyện Tuần Giáo", DB, "Huyện ủy Tuần Giáo"),
+    ("Ban Chấp hành Đảng bộ tỉnh", LC, "Tỉnh ủy Lai Châu"),
+    ("Đảng bộ tỉnh", SL, "Tỉnh ủy Sơn La"),
+    ("Thành ủy Điện Biên Phủ", DB, "Thành ủy Điện Biên Phủ"),
+    # a bare "Tỉnh ủy" is the Tỉnh ủy of the text's province, in either spelling
+    ("Tỉnh uỷ", SL, "Tỉnh ủy Sơn La"),
+    ("Tỉnh ủy", SL, "Tỉnh ủy Sơn La"),
+    ("Ban Thường vụ Tỉnh uỷ", DB, "Tỉnh ủy Điện Biên"),
+    ("TỈNH UỶ LAI CHÂU", None, "Tỉnh ủy Lai Châu"),
+    # "... tỉnh" takes the province
+    ("Đảng ủy Công an tỉnh", DB, "Đảng ủy Công an tỉnh Điện Biên"),
+    ("Đảng ủy Công an tỉnh", SL, "Đảng ủy Công an tỉnh Sơn La"),
+    ("Ban Tuyên giáo Tỉnh ủy", LC, "Ban Tuyên giáo Tỉnh ủy Lai Châu"),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", DB, "Ủy ban MTTQ Việt Nam tỉnh Điện Biên"),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", LC, "Ủy ban MTTQ Việt Nam tỉnh Lai Châu"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", SL, "Ủy ban MTTQ Việt Nam tỉnh Sơn La"),
+    ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh", DB, "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Điện Biên"),
+    # central bodies, whatever the province
+    ("Bộ Chính trị", DB, "Bộ Chính trị"),
+    ("Ban Bí thư", SL, "Ban Bí thư"),
+    ("Ban Chấp hành Trung ương Đảng", None, "Ban Chấp hành Trung ương"),
+    ("Thủ tướng Chính phủ", LC, "Thủ tướng Chính phủ"),
+    # places that share words: never the longer or the other one
+    ("Huyện ủy Điện Biên", DB, "Huyện ủy Điện Biên"),
+    ("Ban Thường vụ Huyện ủy Điện Biên", DB, "Huyện ủy Điện Biên"),
+    ("Huyện ủy Điện Biên Đông", DB, "Huyện ủy Điện Biên Đông"),
+    ("Thị ủy Mường Lay", DB, "Thị ủy Mường Lay"),
+    ("Huyện ủy Mường La", SL, "Huyện ủy Mường La"),
+    ("Huyện ủy Mường La", DB, None),  # Mường La is in Sơn La
+    ("Thị ủy Mường Lay", SL, None),  # Mường Lay is in Điện Biên
+    ("Huyện ủy Mường Lay", DB, None),  # a Thị ủy, never the Sơn La Huyện ủy Mường La
+    ("Thị ủy Mường La", SL, None),
+    ("Thành ủy Điện Biên", DB, None),  # neither Thành ủy Điện Biên Phủ nor Huyện ủy Điện Biên
+    # misspellings within reach
+    ("Huyện ủy Tòa Chùa", DB, "Huyện ủy Tủa Chùa"),
+    ("Huyện uỷ Toà Chùa", DB, "Huyện ủy Tủa Chùa"),
+    ("Huyện ủy Sin Hồ", LC, "Huyện ủy Sìn Hồ"),
+    # units of another province, unknown names, kinds without a place
+    ("Huyện ủy Mường Nhé", SL, None),
+    ("Huyện ủy Tủa Chùa", SL, None),
+    ("Huyện ủy Hoàng Su Phì", DB, None),
+    ("Sở Giáo dục và Đào tạo", DB, None),
+    ("Ban Chỉ đạo 35", DB, None),
+    ("Huyện ủy", DB, None),
+    ("Tỉnh ủy", None, None),
+    ("Đảng ủy Công an tỉnh", None, None),
+    ("Chi bộ thôn Pa Ham", DB, None),
+]
+
+
+@pytest.mark.parametrize("phrase,province,expected", MATCHES)
+def test_canonical(roster, phrase, province, expected):
+    assert roster.canonical(phrase, province) == expected
+
+
+def test_exact_and_fuzzy_scores(roster):
+    assert roster.match("Ban Thường vụ Huyện ủy Mường Nhé", DB).score == 100
+    fuzzy = roster.match("Huyện ủy Tòa Chùa", DB)
+    assert fuzzy.unit.id == "dien-bien/huyen-uy-tua-chua"
+    assert 86 <= fuzzy.score < 100
+
+
+def test_canonical_of_nothing(roster):
+    assert roster.canonical(None, DB) is None
+    assert roster.canonical("", DB) is None
+
+
+def test_by_name_is_exact(roster):
+    assert roster.by_name("Huyện ủy Mường Ảng").id == "dien-bien/huyen-uy-muong-ang"
+    assert roster.by_name("Huyện ủy Mường Ang") is None
+
+
+def test_canonical_names_use_new_style_tones(roster):
+    assert all("uỷ" not in u.name and "Uỷ" not in u.name for u in roster.units.values())
+    assert roster.by_name("Huyện ủy Tủa Chùa") is not None
+
+
+# --- bare kinds: "Ban Thường vụ Huyện ủy" ------------------------------------------------
+
+BARE = [
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, ", SL, None, "Huyện ủy Mai Sơn"),
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, ", None, None, "Huyện ủy Mai Sơn"),
+    ("Ban Thường vụ Huyện ủy", "Ở Mộc Châu, ", SL, None, "Huyện ủy Mộc Châu"),
+    ("Huyện uỷ", "Tại huyện Tủa Chùa, ", DB, None, "Huyện ủy Tủa Chùa"),
+    ("Huyện ủy", "Huyện ủy Mường Nhé tổ chức hội nghị quán triệt. Sau hội nghị, ", DB, None,
+     "Huyện ủy Mường Nhé"),
+    # the one named last wins
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, các chi bộ đăng ký việc làm. Tại huyện Yên Châu, ", SL, None,
+     "Huyện ủy Yên Châu"),
+    ("Ban Thường vụ Thành ủy", "Tại thành phố Sơn La, ", SL, None, "Thành ủy Sơn La"),
+    ("Ban Thường vụ Thị ủy", "Tại thị xã Mường Lay, ", DB, None, "Thị ủy Mường Lay"),
+    # nothing named before: the author, when it is of that kind
+    ("Ban Thường vụ Huyện ủy", "", DB, "Huyện ủy Nậm Pồ", "Huyện ủy Nậm Pồ"),
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Hoàng Su Phì, ", DB, "Huyện ủy Nậm Pồ", "Huyện ủy Nậm Pồ"),
+    ("Ban Thường vụ Huyện ủy", "", DB, "Tỉnh ủy Điện Biên", None),
+    ("Ban Thường vụ Huyện ủy", "", DB, None, None),
+    # a place of another province is no unit here
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, ", DB, None, None),
+    # only district-level kinds are named without their place
+    ("Ban Thường vụ Tỉnh ủy", "Tại huyện Mai Sơn, ", SL, None, None),
+    ("Đảng ủy Công an tỉnh", "Tại huyện Mai Sơn, ", SL, None, None),
+]
+
+
+@pytest.mark.parametrize("phrase,before,province,author,expected", BARE)
+def test_bare(roster, phrase, before, province, author, expected):
+    assert roster.bare(phrase, before, province, author) == expected
+
+
+# --- province_of ------------------------------------------------------------------------
+
+PROVINCES = [
+    ("Tỉnh ủy Sơn La tổ chức hội nghị quán triệt nghị quyết.", SL),
+    ("Các huyện Mường Nhé, Nậm Pồ, Tủa Chùa đều hoàn thành chỉ tiêu.", DB),
+    ("Tại Mai Sơn và Thuận Châu, các chi bộ đăng ký việc làm theo.", SL),
+    ("Phong Thổ, Sìn Hồ, Tam Đường dẫn đầu phong trào.", LC),
+    ("Hội nghị được tổ chức tại thành phố Điện Biên Phủ.", DB),
+    ("Đoàn công tác làm việc với huyện Điện Biên Đông.", DB),
+    ("Thị xã Mường Lay tổ chức lễ hội đua thuyền.", DB),
+    ("Huyện ủy Mường La ban hành kế hoạch.", SL),
+    ("Các chi bộ sinh hoạt chuyên đề hằng tháng.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROVINCES)
+def test_province_of(roster, text, expected):
+    assert roster.province_of(text) == expected
+
+
+# --- spelling keys ------------------------------------------------------------------------
+
+SPELLING = [
+    ("Tỉnh uỷ", "Tỉnh ủy"),
+    ("TỈNH UỶ", "TỈNH ỦY"),
+    ("hoá", "hóa"),
+    ("Khoá XIII", "Khóa XIII"),
+    ("KHOÁ", "KHÓA"),
+    ("Toà Chùa", "Tòa Chùa"),
+    ("thuỷ lợi", "thủy lợi"),
+    ("khoẻ", "khỏe"),
+    ("tuỳ", "tùy"),
+    ("hoà bình", "hòa bình"),
+    # "uy" after q and tones not on the final vowel are not old-style
+    ("Quỳnh Nhai", "Quỳnh Nhai"),
+    ("QUỲNH", "QUỲNH"),
+    ("quý", "quý"),
+    ("khuya", "khuya"),
+    ("thuyền", "thuyền"),
+    ("toàn", "toàn"),
+    ("hoàn thành", "hoàn thành"),
+    ("Kế hoạch", "Kế hoạch"),
+    ("Ủy ban", "Ủy ban"),
+    # spaces
+    ("Huyện  uỷ\n Mường  Nhé ", "Huyện ủy Mường Nhé"),
+    # NFD in, NFC out
+    (unicodedata.normalize("NFD", "Tỉnh uỷ Điện Biên"), "Tỉnh ủy Điện Biên"),
+]
+
+
+@pytest.mark.parametrize("written,expected", SPELLING)
+def test_spelling(written, expected):
+    out = spelling(written)
+    assert out == expected
+    assert unicodedata.is_normalized("NFC", out)
+
+
+def test_both_spellings_give_one_key():
+    assert spelling("Tỉnh uỷ") == spelling("Tỉnh ủy")
+    assert key("Ban Thường vụ Tỉnh uỷ") == key("ban thường vụ tỉnh ủy")
+    assert spelling(spelling("Huyện uỷ Toà Chùa")) == spelling("Huyện uỷ Toà Chùa")
+
+
+FOLDS = [
+    ("Tủa Chùa", "tua chua"),
+    ("Huyện uỷ Tòa Chùa", "huyen uy toa chua"),
+    ("Đảng ủy Công an tỉnh Điện Biên", "dang uy cong an tinh dien bien"),
+    ("Mường Ảng", "muong ang"),
+    ("Quỳnh Nhai", "quynh nhai"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize("written,expected", FOLDS)
+def test_fold(written, expected):
+    assert fold(written) == expected
+
+
+def test_fold_keeps_places_apart_that_differ_in_letters():
+    assert fold("Mường Lay") != fold("Mường La")
+    assert fold("Tủa Chùa") == fold("Tùa Chua")
