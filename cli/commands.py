@@ -3,17 +3,22 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from graph import queries
-from graph.embedded import EmbeddedStore
-from graph.errors import InputError
+from graph.embedded import DB_NAME, EmbeddedStore
+from graph.errors import InputError, StoreError
 
 from ingest.lookup import find_document
 
 
 def open_store(args, *, write: bool = False):
-    store = EmbeddedStore(args.store, readonly=False)
-    if store.stale() and (write or True):
+    """The store of `--store`; only writing commands create one. A store left stale by an
+    interrupted ingest is brought up to date from the texts it committed."""
+    if not write and not (Path(args.store) / DB_NAME).exists():
+        raise StoreError(f"no store at {args.store} (run `directives ingest` first)")
+    store = EmbeddedStore(args.store)
+    if store.stale():
         from ingest.pipeline import rebuild
         rebuild(store)
     return store
@@ -85,6 +90,20 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """The HTTP API over the store (see api/): reads open, writes need $DIRECTIVES_API_KEY when set."""
+    import uvicorn
+    from api.app import create_app
+    from api.settings import Settings
+    try:
+        settings = Settings.from_env(store=args.store)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    print(f"directives: serving {args.store} on http://{args.host}:{args.port} (docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(settings=settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
 def _clip(text: str, n: int = 220) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
@@ -119,4 +138,7 @@ COMMANDS = {
     "export": (cmd_export, "Export the graph (documents, units, edges, mentions).", _export_args),
     "implementers": (cmd_implementers, "Units that implemented a directive, with evidence.", _implementers_args),
     "evaluate": (cmd_evaluate, "Score the pipeline against a gold set.", _evaluate_args),
+    "serve": (cmd_serve, "Serve the HTTP API (FastAPI) over the store.",
+              lambda p: (p.add_argument("--host", default="127.0.0.1", help="address to listen on"),
+                         p.add_argument("--port", type=int, default=8000, help="port to listen on"))),
 }

@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args) or 0
     except DirectivesError as e:
-        print(f"directives: {e}", file=sys.stderr)
+        hints = getattr(e, "suggestions", None) or getattr(e, "candidates", None)
+        print(f"directives: {e}" + (f" (did you mean: {', '.join(hints)}?)" if getattr(e, "suggestions", None)
+                                    and hints else ""), file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("directives: interrupted", file=sys.stderr)

@@ -1,0 +1,118 @@
+"""End-to-end accuracy against gold sets (gold/SCHEMA.md), scored by `cli.evaluate`.
+
+Thresholds sit a little below what the pipeline measures today, so a regression fails
+here. Measured when written: sample mentions F1 1.0, B-cubed F1 1.0, attributes
+type 36/36 number 35/35 code 35/35 date 32/34 unit 35/36, edges R_any 0.9375 P_on_mapped
+1.0, queries P 1.0 R 0.8421; seeds 1.0 everywhere.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli.evaluate import evaluate
+
+SCORED = ("mentions", "resolution_b3", "documents", "attributes", "edges", "queries")
+
+
+def ratio(fraction: str) -> float:
+    ok, n = map(int, fraction.split("/"))
+    return ok / n if n else 1.0
+
+
+@pytest.fixture(scope="module")
+def sample_scores(tmp_path_factory, sample_dir, sample_gold_dir):
+    return evaluate(str(sample_gold_dir), str(sample_dir), str(tmp_path_factory.mktemp("gold-sample") / "S"))
+
+
+@pytest.fixture(scope="module")
+def seed_scores(tmp_path_factory, shared_corpus):
+    return evaluate(str(shared_corpus / "gold" / "seeds"), str(shared_corpus / "corpus"),
+                    str(tmp_path_factory.mktemp("gold-seeds") / "S"))
+
+
+# --- the bundled sample -------------------------------------------------------------------
+
+def test_sample_mentions(sample_scores):
+    m = sample_scores["mentions"]
+    assert m["gold"] == 82
+    assert m["F1"] >= 0.95, m
+
+
+def test_sample_resolution(sample_scores):
+    assert sample_scores["resolution_b3"]["F1"] >= 0.95, sample_scores["resolution_b3"]
+    d = sample_scores["documents"]
+    assert d["mapped"] >= 0.95 * d["gold"], d
+
+
+def test_sample_attributes(sample_scores):
+    attributes = sample_scores["attributes"]
+    assert set(attributes) == {"type", "number", "code", "date", "unit"}
+    for name, fraction in attributes.items():
+        assert ratio(fraction) >= 0.9, (name, fraction)
+
+
+def test_sample_edges(sample_scores):
+    e = sample_scores["edges"]
+    assert e["R_any_relation"] >= 0.85, e
+    assert e["R_same_relation"] >= 0.85, e
+    assert e["P_on_mapped"] >= 0.9, e
+
+
+def test_sample_queries(sample_scores):
+    q = sample_scores["queries"]
+    assert q["P"] >= 0.9, {k: v for k, v in q.items() if k != "rows"}
+    assert q["R"] >= 0.8, {k: v for k, v in q.items() if k != "rows"}
+
+
+# --- the seed gold (../shared) ----------------------------------------------------------------
+
+@pytest.mark.shared
+def test_seed_mentions_and_resolution(seed_scores):
+    assert seed_scores["mentions"]["F1"] >= 0.97, seed_scores["mentions"]
+    assert seed_scores["resolution_b3"]["F1"] >= 0.97, seed_scores["resolution_b3"]
+
+
+@pytest.mark.shared
+def test_seed_attributes(seed_scores):
+    attributes = seed_scores["attributes"]
+    assert attributes
+    for name, fraction in attributes.items():
+        assert ratio(fraction) >= 0.95, (name, fraction)
+
+
+@pytest.mark.shared
+def test_seed_edges(seed_scores):
+    e = seed_scores["edges"]
+    assert e["R_any_relation"] >= 0.9 and e["R_same_relation"] >= 0.9, e
+    assert e["P_on_mapped"] >= 0.9, e
+
+
+@pytest.mark.shared
+def test_seed_queries(seed_scores):
+    rows = seed_scores["queries"]["rows"]
+    assert rows
+    for row in rows:
+        assert row["missed"] == [] and row["found"] == row["expected"], row
+        assert row["wrong"] == [], row
+
+
+# --- `directives evaluate` agrees with the project's scorer ------------------------------------
+
+@pytest.mark.shared
+def test_evaluate_agrees_with_score_py(tmp_path, shared_corpus, run_cli, console_script, cli_environ):
+    gold, corpus = shared_corpus / "gold" / "seeds", shared_corpus / "corpus"
+    scorer = subprocess.run([sys.executable, str(shared_corpus / "tools" / "score.py"), "--gold", str(gold),
+                             "--corpus", str(corpus), "--store", str(tmp_path / "S2"),
+                             "--cli", " ".join(console_script), "--json"],
+                            capture_output=True, text=True, encoding="utf-8", env=cli_environ, timeout=120)
+    assert scorer.returncode == 0, scorer.stderr
+    ours = run_cli("evaluate", "--gold", gold, "--corpus", corpus, "--store", tmp_path / "S1", "--json")
+    assert ours.returncode == 0, ours.stderr
+    theirs, mine = json.loads(scorer.stdout), json.loads(ours.stdout)
+    for part in SCORED:
+        assert mine[part] == theirs[part], part
