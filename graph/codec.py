@@ -48,6 +48,8 @@ def _typed(cls, name, value):
         return tuple(from_dict(M.Citation, c) for c in value)
     if name == "statements":
         return tuple(from_dict(M.Statement, s) for s in value)
+    if name == "footnotes":
+        return tuple(from_dict(M.Footnote, f) for f in value)
     if isinstance(value, list):
         return tuple(value)
     return value

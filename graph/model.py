@@ -159,6 +159,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A footnote marker and the body it points to, both as lines of the text."""
+
+    marker: str  # "2" for <sup>2</sup>
+    line: int  # line of the sentence that carries the marker
+    body_line: int  # first line of the footnote's body
+    sentence: str  # the sentence that carries the marker
+
+
+@dataclass(frozen=True)
 class TextFacts:
     """What one text contributes, before resolution: the unit of ingest, replaced
     whole when the file changes and withdrawn whole when it is removed."""
@@ -170,3 +180,4 @@ class TextFacts:
     citations: tuple[Citation, ...] = ()
     statements: tuple[Statement, ...] = ()
     text: str = ""  # the NFC text, for the source view
+    footnotes: tuple[Footnote, ...] = ()

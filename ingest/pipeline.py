@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Iterable
 
 from graph.errors import DirectivesError
-from graph.model import (Citation, Document, Edge, Evidence, Graph, Level, Mention, Relation,
-                         TextFacts, Unit)
+from graph.model import (Citation, Document, Edge, Evidence, Footnote, Graph, Level, Mention,
+                         Relation, TextFacts, Unit)
 from graph.store import Store
 
 from .extract import find
-from .layout import layout
+from .layout import clause_at, layout
 from .read import Source, iter_paths, read
 from .registry import Registry
 from .relate import author_of, own_document, relate
@@ -49,7 +49,22 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
         cits[own] = replace(cits[own], issuer=author, issuer_unit=author)  # a plan's letterhead names its issuer
     statements = relate(source.name, cits, doc_layout, roster, province, author)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text)
+    return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text,
+                     footnotes(doc_layout))
+
+
+def footnotes(doc_layout) -> tuple[Footnote, ...]:
+    """Each footnote marker linked to its body: which sentence carries footnote N."""
+    out = []
+    for marker, (p_index, pos) in sorted(doc_layout.refs.items(), key=lambda kv: int(kv[0])):
+        body = doc_layout.footnotes.get(marker)
+        if body is None:
+            continue
+        paragraph = doc_layout.paragraphs[p_index]
+        out.append(Footnote(marker, doc_layout.line_of(p_index, pos),
+                            doc_layout.locate(doc_layout.paragraphs[body].pieces[0][0])[0],
+                            clause_at(paragraph.text, max(pos - 1, 0))))
+    return tuple(out)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = None,
