@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
-from .layout import Layout, sentence_bounds
+from .layout import Layout, clause_at, sentence_bounds
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -314,7 +314,6 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
         actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
         sentence = _clean(ptext[s_start:s_end])
-        line = line_of(s_start)
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
@@ -329,13 +328,14 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
                 previous = None
                 continue
             for name in actors:
-                _unit_statement(file, name, i, 0.7, sentence, c.line, out, done)
+                _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
         if topic is not None and _ACTIVITY.search(sentence):
             for u in actors_in:
                 if not here or all(i in doc_targets for i in here):
-                    _unit_statement(file, u.name, topic, 0.6, sentence, line, out, done)
-        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line)
+                    _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
+                                    line_of(u.start), out, done)
+        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of)
 
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
@@ -349,7 +349,7 @@ def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     return list(dict.fromkeys(first))
 
 
-def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line):
+def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of):
     """"... thực hiện Chỉ thị 05-CT/TW, điển hình như: Huyện ủy Nậm Nhùn ...; Tỉnh đoàn ..." """
     for i in here:
         c = cits[i]
@@ -360,7 +360,7 @@ def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, 
             continue
         for u in units:
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
-                _unit_statement(file, u.name, i, 0.6, _clean(ptext[s_start:s_end]), c.line, out, done)
+                _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
 
 
 def _clause_start(ptext, pos, floor) -> bool:
@@ -378,7 +378,8 @@ def _unit_statement(file, name, target, confidence, sentence, line, out, done):
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"<sup>\s*\d+\s*</sup>", "", text).strip()
+    """Evidence as a person reads it: no footnote markers, no markdown emphasis."""
+    return re.sub(r"<sup>\s*\d+\s*</sup>|\*\*|__|^#+\s*", "", text).strip()
 
 
 def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
