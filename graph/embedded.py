@@ -106,20 +106,24 @@ class EmbeddedStore:
         return self._graph
 
     def document(self, doc_id: str) -> Document | None:
-        data = self.nx.nodes.get(doc_id)
-        obj = data.get("obj") if data else None
-        return obj if isinstance(obj, Document) else None
+        return self._node(doc_id, Document)
 
     def documents(self) -> Iterable[Document]:
-        return [d["obj"] for _, d in self.nx.nodes(data=True) if isinstance(d.get("obj"), Document)]
+        return self._nodes(Document)
 
     def unit(self, unit_id: str) -> Unit | None:
-        data = self.nx.nodes.get(unit_id)
-        obj = data.get("obj") if data else None
-        return obj if isinstance(obj, Unit) else None
+        return self._node(unit_id, Unit)
 
     def units(self) -> Iterable[Unit]:
-        return [d["obj"] for _, d in self.nx.nodes(data=True) if isinstance(d.get("obj"), Unit)]
+        return self._nodes(Unit)
+
+    def _node(self, node_id: str, cls):
+        data = self.nx.nodes.get(node_id)
+        obj = data.get("obj") if data else None
+        return obj if isinstance(obj, cls) else None
+
+    def _nodes(self, cls) -> list:
+        return [d["obj"] for _, d in self.nx.nodes(data=True) if isinstance(d.get("obj"), cls)]
 
     def edges(self) -> Iterable[Edge]:
         return [d["obj"] for _, _, d in self.nx.edges(data=True)]
