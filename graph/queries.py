@@ -1,11 +1,22 @@
 """Questions users ask, as free functions over a `Store`: store first, plain values back."""
 from __future__ import annotations
 
-from collections import deque
-from typing import Iterator
+import base64
+import bisect
+import json
+import re
+import threading
+import unicodedata
+import weakref
+from collections import Counter, defaultdict, deque
+from datetime import date as _date
+from typing import Iterable, Iterator
+
+from rapidfuzz import fuzz, process
 
 from .codec import to_dict
-from .model import CARRY_OUT, Document, Edge, Relation, Unit
+from .errors import InputError, NotFound
+from .model import CARRY_OUT, Document, Edge, Level, Mention, Relation, Unit
 from .store import Store
 
 
@@ -88,3 +99,941 @@ def export_rows(store: Store) -> Iterator[dict]:
         yield {"kind": "mention", "file": m.file, "line": m.line, "col": m.col, "surface": m.surface,
                "document": m.document, "resolution": m.resolution, "mention_kind": m.kind.value,
                **({"candidates": list(m.candidates)} if m.candidates else {})}
+
+
+# =====================================================================================
+# The questions the HTTP API asks (api/ only presents these). Store first, plain values
+# back. Lists come as pages: {"items", "total", "next_cursor", "facets", "limit"}, in a
+# fixed order, with an opaque cursor that names the last item served, so a page stays
+# right when documents are added between two requests.
+# =====================================================================================
+
+MAX_LIMIT = 1000
+LEVEL_ORDER = {lv.value: i for i, lv in enumerate(Level)}
+#: relations followed from a plan up to what it carries out, and down from a directive
+UP = (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.GUIDES)
+DOWN = (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.GUIDES, Relation.INSPECTS, Relation.AMENDS)
+DOCUMENT_FACETS = ("type", "unit", "province", "level", "year")
+UNIT_FACETS = ("level", "province", "kind")
+QUALITY_ISSUES = ("fuzzy-citation", "ambiguous-citation", "unresolved-citation", "conflicting-dates",
+                  "garbled-code", "registry-date", "dated-before-target", "unknown-issuer", "unit-not-in-roster")
+_YEAR_IN_ID = re.compile(r"\.((?:19|20)\d\d)(?:-\d+)?$")
+
+
+def fold(text: str | None) -> str:
+    """Accent-free, case-free key for comparing what people type: "Tủa Chùa" ~ "tua chua"."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
+
+
+# --- cursors and pages ---------------------------------------------------------------
+
+def encode_cursor(key: tuple) -> str:
+    raw = json.dumps(list(key), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise InputError(f"invalid cursor {cursor!r}: use the `next` link of the previous page") from None
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise InputError(f"invalid cursor {cursor!r}: use the `next` link of the previous page")
+    return tuple(value)
+
+
+def paginate(rows: list[dict], key, cursor: str | None, limit: int, facets: Iterable[str] | dict = ()) -> dict:
+    """One page of `rows` (already sorted by `key`) after `cursor`, with facet counts over all rows
+    (`facets`: the names to count, or counts already made)."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    start = 0
+    if cursor:
+        after = decode_cursor(cursor)
+        try:
+            start = bisect.bisect_right(rows, after, key=key)
+        except TypeError:
+            raise InputError(f"cursor {cursor!r} does not belong to this list") from None
+    page = rows[start:start + limit]
+    more = start + limit < len(rows)
+    return {"items": page, "total": len(rows), "limit": limit,
+            "next_cursor": encode_cursor(key(page[-1])) if more and page else None,
+            "facets": facets if isinstance(facets, dict) else facet_counts(rows, facets)}
+
+
+def facet_counts(rows: list[dict], names: Iterable[str], top: int = 50) -> dict:
+    out = {}
+    for name in names:
+        counts = Counter(r.get(name) for r in rows if r.get(name) is not None)
+        out[name] = [{"value": v, "count": n}
+                     for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:top]]
+    return out
+
+
+# --- one index per loaded graph --------------------------------------------------------
+
+class _Index:
+    """Views derived from one loaded graph: document rows in page order, search keys,
+    mentions per document, documents per unit. Built once, dropped when the graph changes."""
+
+    def __init__(self, store: Store):
+        docs = list(store.documents())
+        self.docs: dict[str, Document] = {d.id: d for d in docs}
+        self.units: dict[str, Unit] = {u.id: u for u in store.units()}
+        self.issuers: dict[str, Unit | None] = {d.id: issuer(store, d.id) for d in docs}
+        self.rows = sorted((document_row(d, self.issuers[d.id]) for d in docs), key=document_key)
+        self.row = {r["id"]: r for r in self.rows}
+        self.text = {d.id: fold(" ".join(filter(None, (self.row[d.id]["label"], d.id, *d.aliases, d.subject,
+                                                         self.row[d.id]["unit"], d.issuer))))
+                     for d in docs}
+        self.names: list[tuple[str, str]] = []  # (folded short name, document id), for fuzzy lookup
+        for d in docs:
+            names = {self.row[d.id]["label"], d.id, *d.aliases}
+            if d.number and d.code:
+                names.add(f"{d.number}{d.sep or '-'}{d.code}")
+            self.names.extend((fold(n), d.id) for n in names if n)
+        self.issued: dict[str, list[str]] = defaultdict(list)
+        for r in self.rows:
+            if r["unit_id"]:
+                self.issued[r["unit_id"]].append(r["id"])
+        self.carried_out: dict[str, set[str]] = defaultdict(set)  # unit id -> directives carried out
+        self.relations: Counter = Counter()
+        for e in store.edges():
+            self.relations[e.relation.value] += 1
+            if e.relation in CARRY_OUT:
+                who = self.units.get(e.source) or self.issuers.get(e.source)  # a unit, or a document's issuer
+                if who:
+                    self.carried_out[who.id].add(e.target)
+        self._mentions: list[Mention] | None = None
+        self._by_doc: dict[str, list[Mention]] = {}
+        self._lines: dict[str, list[str]] = {}
+        self._stats: dict | None = None
+        self.lists: dict[tuple, tuple[list[dict], dict]] = {}  # filtered document lists and their facets
+        self.lock = threading.Lock()
+
+    def mentions(self, store: Store) -> list[Mention]:
+        if self._mentions is None:
+            with self.lock:
+                if self._mentions is None:
+                    ms = list(store.mentions())
+                    by_doc = defaultdict(list)
+                    for m in ms:
+                        if m.document:
+                            by_doc[m.document].append(m)
+                    self._by_doc = dict(by_doc)
+                    self._mentions = ms
+        return self._mentions
+
+    def mentions_of(self, store: Store, doc_id: str) -> list[Mention]:
+        self.mentions(store)
+        return self._by_doc.get(doc_id, [])
+
+    def line(self, store: Store, file: str, line: int) -> str | None:
+        """Line `line` (1-based) of an ingested text, or None when the text is not kept."""
+        lines = self._lines.get(file)
+        if lines is None:
+            facts = store.facts(file) if file else None
+            lines = facts.text.splitlines() if facts else []
+            if len(self._lines) > 256:
+                self._lines.clear()
+            self._lines[file] = lines
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_INDEX_LOCK = threading.Lock()
+
+
+def _index(store: Store) -> _Index:
+    # the embedded store loads a new networkx graph after replace_graph: that object is the
+    # version token; other stores are re-indexed when `invalidate` is called after a write
+    token = getattr(store, "nx", None)
+    with _INDEX_LOCK:
+        try:
+            entry = _INDEXES.get(store)
+        except TypeError:  # a store that cannot be weakly referenced: no cache
+            return _Index(store)
+        if entry is not None and entry[0] is token:
+            return entry[1]
+        index = _Index(store)
+        _INDEXES[store] = (token, index)
+        return index
+
+
+def invalidate(store: Store) -> None:
+    """Forget what was derived from `store`'s graph (call after a write)."""
+    with _INDEX_LOCK:
+        try:
+            _INDEXES.pop(store, None)
+        except TypeError:
+            pass
+
+
+def warm(store: Store) -> None:
+    """Build the derived views now (after an ingest), so the next reader does not wait."""
+    index = _index(store)
+    index.mentions(store)
+    stats(store)
+
+
+# --- rows ---------------------------------------------------------------------------
+
+def document_year(doc: Document) -> int | None:
+    for d in (doc.date, *doc.dates_seen):
+        if d and d[:4].isdigit():
+            return int(d[:4])
+    m = _YEAR_IN_ID.search(doc.id)
+    return int(m.group(1)) if m else None
+
+
+def document_row(doc: Document, unit: Unit | None) -> dict:
+    """A document as lists show it: its label, date, year and issuing unit."""
+    return {"id": doc.id, "label": label(doc), "type": doc.type, "number": doc.number, "code": doc.code,
+            "date": doc.date, "year": document_year(doc),
+            "unit": unit.name if unit else doc.unit, "unit_id": unit.id if unit else None,
+            "level": unit.level.value if unit else None,
+            "province": (unit.province if unit else doc.province),
+            "subject": doc.subject, "flags": list(doc.flags)}
+
+
+def document_key(row: dict) -> tuple:
+    return (0, row["date"], row["id"]) if row["date"] else (1, "", row["id"])
+
+
+def unit_row(unit: Unit, index: _Index | None = None, in_roster: bool = True) -> dict:
+    return {"id": unit.id, "name": unit.name, "level": unit.level.value, "province": unit.province,
+            "parent": unit.parent, "kind": unit.kind or None, "valid_from": unit.valid_from,
+            "valid_to": unit.valid_to, "in_roster": in_roster,
+            "documents": len(index.issued.get(unit.id, ())) if index else 0,
+            "carried_out": len(index.carried_out.get(unit.id, ())) if index else 0}
+
+
+def unit_key(row: dict) -> tuple:
+    return (0 if row["province"] is None else 1, row["province"] or "", LEVEL_ORDER.get(row["level"], 9),
+            fold(row["name"]), row["id"])
+
+
+def _days(later: str | None, earlier: str | None) -> int | None:
+    if not (later and earlier):
+        return None
+    try:
+        return (_date.fromisoformat(later) - _date.fromisoformat(earlier)).days
+    except ValueError:
+        return None
+
+
+def _same(value: str | None, wanted: str | None) -> bool:
+    return wanted is None or fold(value) == fold(wanted)
+
+
+def _level(level: str | None) -> str | None:
+    if level is None:
+        return None
+    try:
+        return Level(level).value
+    except ValueError:
+        raise InputError(f"unknown level {level!r} ({', '.join(lv.value for lv in Level)})") from None
+
+
+def _document(store: Store, index: _Index, doc_id: str) -> Document:
+    doc = index.docs.get(doc_id)
+    if doc is None:
+        raise NotFound(f"no document {doc_id!r}", suggest_documents(store, doc_id))
+    return doc
+
+
+def suggest_documents(store: Store, text: str, limit: int = 5) -> list[str]:
+    """Ids of the documents nearest to `text` by id, label, code and aliases, accent-insensitive."""
+    index = _index(store)
+    hits = process.extract(fold(text), [n for n, _ in index.names], scorer=fuzz.WRatio,
+                           limit=limit * 4, score_cutoff=50)
+    return list(dict.fromkeys(index.names[i][1] for _, _, i in hits))[:limit]
+
+
+def _evidence(edge: Edge) -> dict:
+    return to_dict(edge.evidence)
+
+
+def _context(index: _Index, store: Store, m: Mention, width: int = 160) -> str | None:
+    line = index.line(store, m.file, m.line)
+    if line is None:
+        return None
+    if len(line) <= 2 * width + len(m.surface):
+        return line
+    start, end = max(0, m.col - width), min(len(line), m.col + len(m.surface) + width)
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+
+
+# --- documents ----------------------------------------------------------------------
+
+def documents(store: Store, *, type: str | None = None, unit: str | None = None, province: str | None = None,
+              level: str | None = None, year_from: int | None = None, year_to: int | None = None,
+              q: str | None = None, flag: str | None = None, cursor: str | None = None,
+              limit: int = 50) -> dict:
+    """Documents filtered by type, issuing unit (id or name), province, level of the issuing unit,
+    year range, data-quality flag and free text (accent-insensitive, every word must occur)."""
+    index = _index(store)
+    level = _level(level)
+    words = fold(q).split() if q else []
+    filters = (type, unit, province, level, year_from, year_to, flag, tuple(words))
+    cached = index.lists.get(filters)
+    if cached is not None:
+        return paginate(cached[0], document_key, cursor, limit, cached[1])
+    rows = index.rows
+    if type:
+        rows = [r for r in rows if _same(r["type"], type)]
+    if unit:
+        rows = [r for r in rows if r["unit_id"] == unit or _same(r["unit"], unit)]
+    if province:
+        rows = [r for r in rows if _same(r["province"], province)]
+    if level:
+        rows = [r for r in rows if r["level"] == level]
+    if year_from is not None:
+        rows = [r for r in rows if r["year"] is not None and r["year"] >= year_from]
+    if year_to is not None:
+        rows = [r for r in rows if r["year"] is not None and r["year"] <= year_to]
+    if flag:
+        rows = [r for r in rows if any(f == flag or f.startswith(flag + ":") for f in r["flags"])]
+    if words:
+        rows = [r for r in rows if all(w in index.text[r["id"]] for w in words)]
+    rows = list(rows)
+    facets = facet_counts(rows, DOCUMENT_FACETS)
+    if len(index.lists) >= 256:
+        index.lists.clear()
+    index.lists[filters] = (rows, facets)  # the next pages of the same list come from here
+    return paginate(rows, document_key, cursor, limit, facets)
+
+
+def document_detail(store: Store, doc_id: str, *, mentions_limit: int = 200) -> dict:
+    """One document: its attributes, the variants seen (aliases, dates), its issuing unit,
+    relations in and out with their evidence, and where texts cite it (file, line, sentence)."""
+    index = _index(store)
+    doc = _document(store, index, doc_id)
+    unit = index.issuers.get(doc.id)
+    incoming, outgoing = [], []
+    for e in store.edges_to(doc.id):
+        src_doc, src_unit = index.row.get(e.source), index.units.get(e.source)
+        incoming.append({"relation": e.relation.value, "source": e.source,
+                         "source_kind": "document" if src_doc else "unit",
+                         "source_label": src_doc["label"] if src_doc else (src_unit.name if src_unit else e.source),
+                         "source_date": src_doc["date"] if src_doc else None,
+                         "source_unit": src_doc["unit"] if src_doc else (src_unit.name if src_unit else None),
+                         "confidence": e.confidence, "evidence": _evidence(e)})
+    for e in store.edges_from(doc.id):
+        tgt = index.row.get(e.target)
+        outgoing.append({"relation": e.relation.value, "target": e.target,
+                         "target_label": tgt["label"] if tgt else e.target,
+                         "target_date": tgt["date"] if tgt else None,
+                         "target_unit": tgt["unit"] if tgt else None,
+                         "confidence": e.confidence, "evidence": _evidence(e)})
+    ms = index.mentions_of(store, doc.id)
+    mentions = [{"file": m.file, "line": m.line, "col": m.col, "surface": m.surface, "kind": m.kind.value,
+                 "resolution": m.resolution, "sentence": _context(index, store, m)}
+                for m in ms[:max(0, mentions_limit)]]
+    return {**index.row[doc.id], "sep": doc.sep, "code_owner": doc.unit, "issuer": doc.issuer,
+            "aliases": list(doc.aliases), "dates_seen": list(doc.dates_seen),
+            "conflicting_dates": len(set(doc.dates_seen)) > 1,
+            "issuing_unit": unit_row(unit, index, True) if unit else None,
+            "incoming": incoming, "outgoing": outgoing,
+            "mentions": mentions, "mentions_total": len(ms),
+            "files": sorted({m.file for m in ms})}
+
+
+# --- implementers, coverage, chains ---------------------------------------------------
+
+def _implementer_key(row: dict) -> tuple:
+    return (row["depth"], row["date"] or "9999", fold(row["unit"]), row["unit_id"], row["document"] or "")
+
+
+def implementers_report(store: Store, doc_id: str, *, transitive: bool = True, level: str | None = None,
+                        province: str | None = None, cursor: str | None = None, limit: int = 100) -> dict:
+    """Units that carried out `doc_id`, directly (depth 0) and through plans implementing plans
+    and successor directives (depth > 0): each with its document, date, lag in days after the
+    directive, and evidence; grouped by level and province."""
+    index = _index(store)
+    directive = _document(store, index, doc_id)
+    level = _level(level)
+    rows = []
+    for r in implementers(store, directive.id, transitive=transitive):
+        via = index.row.get(r["via"])
+        rows.append({**r, "direct": r["depth"] == 0, "year": int(r["date"][:4]) if r["date"] else None,
+                     "lag_days": _days(r["date"], directive.date),
+                     "via_label": via["label"] if via else r["via"], "via_date": via["date"] if via else None,
+                     "how": "document" if r["document"] else "activity"})
+    if level:
+        rows = [r for r in rows if r["level"] == level]
+    if province:
+        rows = [r for r in rows if _same(r["province"], province)]
+    rows.sort(key=_implementer_key)
+    groups: dict[tuple, dict] = {}
+    for r in rows:
+        g = groups.setdefault((r["level"], r["province"]), {"level": r["level"], "province": r["province"],
+                                                             "count": 0, "units": []})
+        g["count"] += 1
+        if r["unit"] not in g["units"]:
+            g["units"].append(r["unit"])
+    page = paginate(rows, _implementer_key, cursor, limit, ("level", "province", "relation", "year", "how"))
+    page["directive"] = index.row[directive.id]
+    page["groups"] = sorted(groups.values(), key=lambda g: (LEVEL_ORDER.get(g["level"], 9), g["province"] or ""))
+    page["units"] = len({r["unit_id"] for r in rows})
+    return page
+
+
+def _existed(unit: Unit, start: str | None, end: str | None) -> bool:
+    if start is None:
+        return True
+    return (unit.valid_from is None or unit.valid_from <= end) and (unit.valid_to is None or unit.valid_to >= start)
+
+
+def coverage(store: Store, doc_id: str, roster_units: Iterable[Unit], province: str | None = None,
+             level: str | None = None, *, kind: str | None = None, status: str | None = None,
+             on: str | None = None, cursor: str | None = None, limit: int = 200) -> dict:
+    """Which units of the roster carried out `doc_id` and which did not, among the units that
+    existed when it was issued (or on `on`), in `province` and at `level`. Without a province, a
+    provincial directive is looked at in its own province; without province and level, a central
+    one is looked at everywhere below the centre."""
+    index = _index(store)
+    directive = _document(store, index, doc_id)
+    level = _level(level)
+    if status not in (None, "implemented", "not_implemented"):
+        raise InputError(f"unknown status {status!r} (implemented, not_implemented)")
+    if on is not None and _days(on, on) is None:
+        raise InputError(f"invalid date {on!r} (YYYY-MM-DD)")
+    own = index.issuers.get(directive.id)
+    if province is None and own and own.province:
+        province = own.province
+    if on or directive.date:
+        start = end = on or directive.date
+    else:
+        year = document_year(directive)
+        start, end = (f"{year}-01-01", f"{year}-12-31") if year else (None, None)
+    by_unit: dict[str, list[dict]] = defaultdict(list)
+    for r in implementers(store, directive.id, transitive=True):
+        by_unit[r["unit_id"]].append(r)
+
+    def wanted(u: Unit) -> bool:
+        if own and u.id == own.id:
+            return False
+        if province is None and level is None and u.level is Level.CENTRAL:
+            return False
+        return (_same(u.province, province) if province else True) and (level is None or u.level.value == level) \
+            and (kind is None or fold(u.kind) == fold(kind))
+
+    roster = {u.id: u for u in roster_units}
+    candidates = [u for u in roster.values() if wanted(u)]
+    existing = [u for u in candidates if _existed(u, start, end)]
+    excluded = [u for u in candidates if not _existed(u, start, end)]
+    items = []
+    for u in existing:
+        done = by_unit.get(u.id, [])
+        docs = [{"document": r["document"], "label": r["document_label"], "date": r["date"],
+                 "lag_days": _days(r["date"], directive.date), "relation": r["relation"], "via": r["via"],
+                 "depth": r["depth"], "evidence": r["evidence"]} for r in done]
+        dates = sorted(d["date"] for d in docs if d["date"])
+        items.append({"unit_id": u.id, "unit": u.name, "level": u.level.value, "province": u.province,
+                      "kind": u.kind or None, "valid_from": u.valid_from, "valid_to": u.valid_to,
+                      "status": "implemented" if done else "not_implemented",
+                      "first_date": dates[0] if dates else None,
+                      "lag_days": _days(dates[0], directive.date) if dates else None, "documents": docs})
+    existing_ids = {u.id for u in existing}
+    outside = []
+    for uid, rs in by_unit.items():
+        if uid in existing_ids:
+            continue
+        u = roster.get(uid) or index.units.get(uid)
+        if u is None or not wanted(u):
+            continue
+        reason = "not in the roster" if uid not in roster else f"did not exist on {start}"
+        outside.append({"unit_id": uid, "unit": u.name, "level": u.level.value, "province": u.province,
+                        "reason": reason, "documents": [r["document"] for r in rs if r["document"]]})
+    done_n = sum(1 for i in items if i["status"] == "implemented")
+    summary = {"as_of": start if start == end else f"{start}/{end}" if start else None,
+               "province": province, "level": level, "kind": kind, "units": len(items), "implemented": done_n,
+               "not_implemented": len(items) - done_n, "ratio": round(done_n / len(items), 3) if items else None,
+               "excluded": [{"unit_id": u.id, "unit": u.name, "valid_from": u.valid_from, "valid_to": u.valid_to}
+                            for u in sorted(excluded, key=lambda u: u.id)],
+               "outside_roster": sorted(outside, key=lambda o: o["unit_id"])}
+
+    def key(i: dict) -> tuple:
+        return (0 if i["status"] == "implemented" else 1, LEVEL_ORDER.get(i["level"], 9), fold(i["unit"]),
+                i["unit_id"])
+
+    if status:
+        items = [i for i in items if i["status"] == status]
+    items.sort(key=key)
+    page = paginate(items, key, cursor, limit, ("status", "level", "province", "kind"))
+    page["directive"] = index.row[directive.id]
+    page["summary"] = summary
+    return page
+
+
+def _dedup(edges: list[Edge]) -> list[Edge]:
+    best: dict[tuple, Edge] = {}
+    for e in edges:
+        k = (e.source, e.target, e.relation)
+        if k not in best or e.confidence > best[k].confidence:
+            best[k] = e
+    return list(best.values())
+
+
+def chain_up(store: Store, doc_id: str, *, max_depth: int = 12, max_paths: int = 100) -> dict:
+    """Every path from `doc_id` up through what it implements, continues or guides, to the
+    documents that carry out nothing further: the directive(s) it ultimately carries out."""
+    index = _index(store)
+    doc = _document(store, index, doc_id)
+    paths: list[list[dict]] = []
+    truncated = False
+
+    def walk(node: str, steps: list[dict], seen: frozenset):
+        nonlocal truncated
+        if len(paths) >= max_paths:
+            truncated = True
+            return
+        outs = [e for e in _dedup(store.edges_from(node, UP)) if e.target in index.row and e.target not in seen]
+        if not outs or len(steps) >= max_depth:
+            if steps:
+                paths.append(steps)
+            truncated = truncated or bool(outs)
+            return
+        for e in sorted(outs, key=lambda e: (e.relation.value, e.target)):
+            step = {"document": index.row[e.target], "relation": e.relation.value, "from": e.source,
+                    "confidence": e.confidence, "evidence": _evidence(e),
+                    "lag_days": _days(index.row[e.source]["date"], index.row[e.target]["date"])}
+            walk(e.target, steps + [step], seen | {e.target})
+
+    walk(doc.id, [], frozenset({doc.id}))
+    paths.sort(key=lambda p: (len(p), p[-1]["document"]["id"]))
+    roots = list({p[-1]["document"]["id"]: p[-1]["document"] for p in paths}.values()) or [index.row[doc.id]]
+    return {"document": index.row[doc.id],
+            "paths": [{"steps": p, "root": p[-1]["document"], "central": p[-1]["document"]["level"] == "central"}
+                      for p in paths],
+            "roots": roots, "truncated": truncated}
+
+
+def chain_down(store: Store, doc_id: str, *, depth: int = 6, max_nodes: int = 2000) -> dict:
+    """The tree down from `doc_id`: what implements, continues, guides, inspects or amends it,
+    and so on down; each document once, under the first (shallowest) parent that reaches it."""
+    index = _index(store)
+    doc = _document(store, index, doc_id)
+    root = {**_tree_node(index.row[doc.id]), "relation": None, "confidence": None, "evidence": None,
+            "lag_days": None}
+    seen, queue, count, truncated = {doc.id}, deque([(root, 0)]), 1, False
+    while queue:
+        node, d = queue.popleft()
+        if d >= depth:
+            truncated = truncated or any(e.source not in seen for e in store.edges_to(node["id"], DOWN))
+            continue
+        for e in sorted(_dedup(store.edges_to(node["id"], DOWN)), key=lambda e: (e.relation.value, e.source)):
+            if e.source in seen:
+                continue
+            if count >= max_nodes:
+                truncated = True
+                break
+            row = index.row.get(e.source)
+            unit = index.units.get(e.source)
+            if row is None and unit is None:
+                continue
+            seen.add(e.source)
+            count += 1
+            child = {**(_tree_node(row) if row else _unit_node(unit)), "relation": e.relation.value,
+                     "confidence": e.confidence, "evidence": _evidence(e),
+                     "lag_days": _days(row["date"], node["date"]) if row else None}
+            node["children"].append(child)
+            if row:
+                queue.append((child, d + 1))
+    return {"document": index.row[doc.id], "tree": root, "nodes": count, "truncated": truncated}
+
+
+def _tree_node(row: dict) -> dict:
+    return {"id": row["id"], "kind": "document", "label": row["label"], "date": row["date"], "unit": row["unit"],
+            "level": row["level"], "province": row["province"], "children": []}
+
+
+def _unit_node(unit: Unit) -> dict:
+    return {"id": unit.id, "kind": "unit", "label": unit.name, "date": None, "unit": unit.name,
+            "level": unit.level.value, "province": unit.province, "children": []}
+
+
+# --- units ----------------------------------------------------------------------------
+
+def _all_units(store: Store, index: _Index, roster_units: Iterable[Unit]) -> dict[str, tuple[Unit, bool]]:
+    out = {u.id: (u, True) for u in roster_units}
+    for u in index.units.values():
+        out.setdefault(u.id, (u, False))
+    return out
+
+
+def units(store: Store, roster_units: Iterable[Unit] = (), *, level: str | None = None,
+          province: str | None = None, kind: str | None = None, q: str | None = None,
+          in_roster: bool | None = None, cursor: str | None = None, limit: int = 50) -> dict:
+    """Units of the roster and those met in texts, with how many documents each issued and
+    how many directives each carried out."""
+    index = _index(store)
+    level = _level(level)
+    words = fold(q).split() if q else []
+    rows = [unit_row(u, index, r) for u, r in _all_units(store, index, roster_units).values()]
+    rows = [r for r in rows if (level is None or r["level"] == level) and _same(r["province"], province)
+            and _same(r["kind"], kind) and (in_roster is None or r["in_roster"] == in_roster)
+            and all(w in fold(f"{r['name']} {r['id']}") for w in words)]
+    rows.sort(key=unit_key)
+    return paginate(rows, unit_key, cursor, limit, UNIT_FACETS)
+
+
+def find_unit(store: Store, ref: str, roster_units: Iterable[Unit] = ()) -> Unit:
+    """A unit by id or by name (accent- and case-insensitive); NotFound suggests the nearest."""
+    index = _index(store)
+    everything = _all_units(store, index, roster_units)
+    if ref in everything:
+        return everything[ref][0]
+    folded = fold(ref)
+    named = [u for u, _ in everything.values() if fold(u.name) == folded]
+    if len(named) == 1:
+        return named[0]
+    choices = {fold(u.name): u.id for u, _ in everything.values()} | {u.id: u.id for u, _ in everything.values()}
+    hits = process.extract(folded, list(choices), scorer=fuzz.WRatio, limit=15, score_cutoff=50)
+    raise NotFound(f"no unit {ref!r}", list(dict.fromkeys(choices[h[0]] for h in hits))[:5])
+
+
+def unit_detail(store: Store, unit_id: str, roster_units: Iterable[Unit] = ()) -> dict:
+    """One unit: its parent and children, the documents it issued and the directives it
+    carried out (through which document, when, with evidence)."""
+    index = _index(store)
+    roster_units = list(roster_units)
+    unit = find_unit(store, unit_id, roster_units)
+    everything = _all_units(store, index, roster_units)
+    parent = everything.get(unit.parent) if unit.parent else None
+    children = sorted((unit_row(u, index, r) for u, r in everything.values() if u.parent == unit.id), key=unit_key)
+    docs = [index.row[d] for d in index.issued.get(unit.id, ())]
+    carried: list[dict] = []
+    for d in docs:
+        for e in _dedup(store.edges_from(d["id"], CARRY_OUT)):
+            tgt = index.row.get(e.target)
+            if tgt:
+                carried.append({"directive": tgt, "document": d["id"], "document_label": d["label"],
+                                "date": d["date"], "lag_days": _days(d["date"], tgt["date"]),
+                                "relation": e.relation.value, "confidence": e.confidence, "evidence": _evidence(e)})
+    for e in _dedup(store.edges_from(unit.id, CARRY_OUT)):
+        tgt = index.row.get(e.target)
+        if tgt:
+            carried.append({"directive": tgt, "document": None, "document_label": None, "date": None,
+                            "lag_days": None, "relation": e.relation.value, "confidence": e.confidence,
+                            "evidence": _evidence(e)})
+    carried.sort(key=lambda c: (c["directive"]["date"] or "9999", c["directive"]["id"], c["date"] or "9999"))
+    return {**unit_row(unit, index, everything[unit.id][1]),
+            "parent_unit": unit_row(parent[0], index, parent[1]) if parent else None,
+            "children": children, "issued": docs, "carried_out_directives": carried}
+
+
+# --- search -----------------------------------------------------------------------------
+
+def _fuzzy(query: str, choices: list[str], cutoff: float) -> dict[int, float]:
+    """Index of each choice -> the best of: whole ratio, token-set ratio and (for queries of four
+    letters or more) the ratio of the best-matching part, discounted a little."""
+    best: dict[int, float] = {}
+    scorers = [(fuzz.ratio, 1.0), (fuzz.token_set_ratio, 1.0)] + ([(fuzz.partial_ratio, 0.95)] if len(query) >= 4 else [])
+    for scorer, weight in scorers:
+        for _, score, i in process.extract(query, choices, scorer=scorer, limit=None, score_cutoff=cutoff / weight):
+            best[i] = max(best.get(i, 0.0), score * weight)
+    return best
+
+
+def search(store: Store, q: str, roster_units: Iterable[Unit] = (), *, kind: str | None = None,
+           cursor: str | None = None, limit: int = 20, cutoff: float = 80, exact: Iterable[str] = ()) -> dict:
+    """Documents and units matching `q`: fuzzy (rapidfuzz) and accent-insensitive on names,
+    codes and aliases; every word of `q` in a document's subject also matches. Results keep
+    their exact Vietnamese. When nothing matches, `suggestions` holds the nearest. `exact`:
+    ids of documents the caller knows `q` cites (scored 100)."""
+    if kind not in (None, "document", "unit"):
+        raise InputError(f"unknown kind {kind!r} (document, unit)")
+    folded = fold(q)
+    if not folded:
+        raise InputError("empty search: give a few letters of a document or a unit")
+    index = _index(store)
+    everything = _all_units(store, index, roster_units)
+    scores: dict[tuple[str, str], float] = {}
+
+    def note(k: tuple[str, str], score: float):
+        if score > scores.get(k, 0):
+            scores[k] = score
+
+    doc_names = [n for n, _ in index.names]
+    unit_names = [(fold(u.name), u.id) for u, _ in everything.values()] + [(u_id, u_id) for u_id in everything]
+    if kind in (None, "document"):
+        for i, score in _fuzzy(folded, doc_names, cutoff).items():
+            note(("document", index.names[i][1]), score)
+        words = folded.split()
+        for doc_id, text in index.text.items():
+            if all(w in text for w in words):
+                note(("document", doc_id), 85.0)
+        for doc_id in exact:
+            if doc_id in index.row:
+                note(("document", doc_id), 100.0)
+    if kind in (None, "unit"):
+        for i, score in _fuzzy(folded, [n for n, _ in unit_names], cutoff).items():
+            note(("unit", unit_names[i][1]), score)
+
+    def result(k: tuple[str, str], score: float) -> dict:
+        if k[0] == "document":
+            r = index.row[k[1]]
+            return {"kind": "document", "id": r["id"], "label": r["label"], "score": round(score, 1),
+                    "date": r["date"], "unit": r["unit"], "level": r["level"], "province": r["province"],
+                    "subject": r["subject"]}
+        u, _ = everything[k[1]]
+        return {"kind": "unit", "id": u.id, "label": u.name, "score": round(score, 1), "date": None,
+                "unit": u.name, "level": u.level.value, "province": u.province, "subject": None}
+
+    rows = [result(k, v) for k, v in scores.items()]
+
+    def key(r: dict) -> tuple:
+        return (-int(round(r["score"] * 10)), r["kind"], r["id"])
+
+    rows.sort(key=key)
+    page = paginate(rows, key, cursor, limit, ("kind", "level", "province"))
+    page["query"] = q
+    page["suggestions"] = []
+    if not rows:
+        near: dict[tuple[str, str], float] = {}
+        if kind in (None, "document"):
+            for i, score in _fuzzy(folded, doc_names, 50).items():
+                k = ("document", index.names[i][1])
+                near[k] = max(score, near.get(k, 0))
+        if kind in (None, "unit"):
+            for i, score in _fuzzy(folded, [n for n, _ in unit_names], 50).items():
+                k = ("unit", unit_names[i][1])
+                near[k] = max(score, near.get(k, 0))
+        page["suggestions"] = [result(k, v) for k, v in sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+    return page
+
+
+# --- subgraphs and export ----------------------------------------------------------------
+
+def _node(index: _Index, node_id: str) -> dict | None:
+    row = index.row.get(node_id)
+    if row:
+        return {"id": row["id"], "kind": "document", "label": row["label"], "type": row["type"], "date": row["date"],
+                "year": row["year"], "unit": row["unit"], "level": row["level"], "province": row["province"],
+                "flags": row["flags"]}
+    unit = index.units.get(node_id)
+    if unit:
+        return {"id": unit.id, "kind": "unit", "label": unit.name, "type": None, "date": None, "year": None,
+                "unit": unit.name, "level": unit.level.value, "province": unit.province, "flags": []}
+    return None
+
+
+def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: dict | None = None) -> dict:
+    """The ego network of a document or unit up to `depth` steps (edges in either direction), or
+    the whole graph when `node_id` is None, as {"nodes": [...], "edges": [...]}.
+
+    `filters`: relations (list of relation names), min_confidence, type, province, level,
+    year_from, year_to, units (False leaves units out), max_nodes (default 2000)."""
+    f = dict(filters or {})
+    index = _index(store)
+    relations = tuple(Relation(r) for r in f.get("relations") or ()) or None
+    min_conf = float(f.get("min_confidence") or 0)
+    level = _level(f.get("level"))
+    max_nodes = int(f.get("max_nodes") or 2000)
+
+    def keep(n: dict) -> bool:
+        if n["kind"] == "unit" and f.get("units") is False:
+            return False
+        if f.get("type") and n["kind"] == "document" and not _same(n["type"], f["type"]):
+            return False
+        if f.get("province") and not _same(n["province"], f["province"]):
+            return False
+        if level and n["level"] != level:
+            return False
+        if n["kind"] == "document" and (f.get("year_from") is not None or f.get("year_to") is not None):
+            if n["year"] is None or not (f.get("year_from") or 0) <= n["year"] <= (f.get("year_to") or 9999):
+                return False
+        return True
+
+    def edge_ok(e: Edge) -> bool:
+        return (relations is None or e.relation in relations) and e.confidence >= min_conf
+
+    nodes: dict[str, dict] = {}
+    edges: list[Edge] = []
+    truncated = False
+    if node_id is not None:
+        center = _node(index, node_id)
+        if center is None:
+            raise NotFound(f"no document or unit {node_id!r}", suggest_documents(store, node_id))
+        nodes[node_id] = center
+        frontier = [node_id]
+        for _ in range(max(0, depth)):
+            nxt = []
+            for nid in frontier:
+                for e in store.edges_from(nid) + store.edges_to(nid):
+                    other = e.target if e.source == nid else e.source
+                    if not edge_ok(e):
+                        continue
+                    if other not in nodes:
+                        n = _node(index, other)
+                        if n is None or not keep(n):
+                            continue
+                        if len(nodes) >= max_nodes:
+                            truncated = True
+                            continue
+                        nodes[other] = n
+                        nxt.append(other)
+            frontier = nxt
+        edges = [e for e in store.edges() if e.source in nodes and e.target in nodes and edge_ok(e)] \
+            if len(nodes) > 200 else \
+            list({id(e): e for nid in nodes for e in store.edges_from(nid) if e.target in nodes and edge_ok(e)}.values())
+    else:
+        for nid in list(index.row) + list(index.units):
+            n = _node(index, nid)
+            if n and keep(n):
+                if len(nodes) >= max_nodes:
+                    truncated = True
+                    break
+                nodes[nid] = n
+        edges = [e for e in store.edges() if e.source in nodes and e.target in nodes and edge_ok(e)]
+    return {"center": node_id, "depth": depth if node_id is not None else None, "truncated": truncated,
+            "nodes": list(nodes.values()),
+            "edges": [{"source": e.source, "target": e.target, "relation": e.relation.value,
+                       "confidence": e.confidence, "evidence": _evidence(e)} for e in edges]}
+
+
+def subgraph_rows(sub: dict) -> Iterator[dict]:
+    """A subgraph as JSON lines: one per node ("kind": document|unit) and one per edge."""
+    for n in sub["nodes"]:
+        yield {**n, "kind": n["kind"]}
+    for e in sub["edges"]:
+        yield {"kind": "edge", **e}
+
+
+# --- statistics and data quality ----------------------------------------------------------
+
+def stats(store: Store) -> dict:
+    """Counts: documents (by type, year, province, level, flag), units, relations, mentions by how
+    they were resolved, files; and the directives with the most implementing units."""
+    index = _index(store)
+    if index._stats is not None:
+        return index._stats
+    ms = index.mentions(store)
+    implemented = Counter()
+    for uid, targets in index.carried_out.items():
+        for t in targets:
+            implemented[t] += 1
+    flags = Counter(f.split(":", 1)[0] for r in index.rows for f in r["flags"])
+    result = {
+        "documents": len(index.rows), "units": len(index.units), "edges": sum(index.relations.values()),
+        "mentions": len(ms), "files": len({m.file for m in ms}),
+        "relations": dict(sorted(index.relations.items())),
+        "resolutions": dict(sorted(Counter(m.resolution for m in ms).items())),
+        "flags": dict(sorted(flags.items())),
+        "facets": facet_counts(index.rows, DOCUMENT_FACETS, top=100),
+        "most_implemented": [{**index.row[d], "implementing_units": n}
+                             for d, n in sorted(implemented.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+                             if d in index.row],
+    }
+    index._stats = result
+    return result
+
+
+def _quality_key(item: dict) -> tuple:
+    return (QUALITY_ISSUES.index(item["issue"]), item["document"] or item["unit_id"] or "", item["file"] or "",
+            item["line"] or 0, item["surface"] or "")
+
+
+def _date_forms(iso: str) -> list[str]:
+    y, m, d = iso.split("-")
+    return list(dict.fromkeys(f"{dd}/{mm}/{y}" for dd in (d, d.lstrip("0")) for mm in (m, m.lstrip("0"))))
+
+
+def quality_report(store: Store, roster_units: Iterable[Unit] | None = None, *, issue: str | None = None,
+                   file: str | None = None, document: str | None = None, cursor: str | None = None,
+                   limit: int = 100) -> dict:
+    """What an archivist would fix, each with evidence (file, line, the sentence): citations
+    resolved by fuzzy matching, ambiguous or unresolved citations (short forms that fit no or
+    several documents), documents with conflicting dates, garbled codes, dates that disagree with
+    the registry, plans dated before what they implement, documents of unknown issuer, and
+    units that are not in the roster."""
+    if issue is not None and issue not in QUALITY_ISSUES:
+        raise InputError(f"unknown issue {issue!r} ({', '.join(QUALITY_ISSUES)})")
+    index = _index(store)
+    items: list[dict] = []
+
+    def add(kind: str, *, doc: str | None = None, unit_id: str | None = None, m: Mention | None = None,
+            detail: str, candidates: list[str] | None = None, ev: dict | None = None):
+        r = index.row.get(doc) if doc else None
+        items.append({"issue": kind, "document": doc, "label": r["label"] if r else None,
+                      "unit_id": unit_id, "file": m.file if m else (ev or {}).get("file"),
+                      "line": m.line if m else (ev or {}).get("line"), "surface": m.surface if m else None,
+                      "sentence": _context(index, store, m) if m else (ev or {}).get("text"),
+                      "detail": detail, "candidates": candidates or []})
+
+    for m in index.mentions(store):
+        if m.resolution == "fuzzy":
+            r = index.row.get(m.document)
+            add("fuzzy-citation", doc=m.document, m=m,
+                detail=f"“{m.surface}” was read as {r['label'] if r else m.document} by fuzzy matching")
+        elif m.resolution == "ambiguous":
+            add("ambiguous-citation", m=m, candidates=list(m.candidates),
+                detail=f"“{m.surface}” fits {len(m.candidates)} documents; the text does not say which")
+        elif m.resolution == "unresolved":
+            add("unresolved-citation", m=m,
+                detail=f"“{m.surface}” ({m.kind.value} form) fits no known document")
+    for r in index.rows:
+        doc = index.docs[r["id"]]
+        flags = list(doc.flags)
+        ms = index.mentions_of(store, doc.id)
+        if len(set(doc.dates_seen)) > 1:
+            for seen in doc.dates_seen:
+                forms = _date_forms(seen)
+                hits = [m for m in ms if any(f in (index.line(store, m.file, m.line) or m.surface) for f in forms)]
+                detail = f"dated {', '.join(doc.dates_seen)} in different texts; kept {doc.date}"
+                for m in hits or [None]:
+                    add("conflicting-dates", doc=doc.id, m=m, detail=f"{detail} (this one says {seen})")
+        for flag in flags:
+            name, _, value = flag.partition(":")
+            if name == "garbled-code":
+                hits = [m for m in ms if value and value.replace("/", "") in m.surface.replace(" ", "").replace("/", "")]
+                for m in hits or [None]:
+                    add("garbled-code", doc=doc.id, m=m,
+                        detail=f"code written {value}, read as {doc.code} ({r['label']})")
+            elif name == "registry-date":
+                add("registry-date", doc=doc.id, m=ms[0] if ms else None,
+                    detail=f"texts date it {', '.join(doc.dates_seen) or '?'}; the registry says {value}")
+            elif name == "dated-before-target":
+                out = [e for e in store.edges_from(doc.id, CARRY_OUT)]
+                add("dated-before-target", doc=doc.id, ev=_evidence(out[0]) if out else None,
+                    m=None if out else (ms[0] if ms else None),
+                    detail=f"dated {doc.date}, before a document it is said to carry out")
+        if not doc.issuer_unit and not doc.unit:
+            add("unknown-issuer", doc=doc.id, m=ms[0] if ms else None, detail="no text says who issued it")
+    if roster_units is not None:
+        known = {u.id for u in roster_units}
+        for u in index.units.values():
+            if u.id not in known:
+                first = next((e for e in store.edges_from(u.id)), None)
+                if first is None:
+                    issued = index.issued.get(u.id)
+                    first = next((e for e in store.edges_to(issued[0], (Relation.ISSUED,))), None) if issued else None
+                add("unit-not-in-roster", unit_id=u.id, ev=_evidence(first) if first else None,
+                    detail=f"“{u.name}” is not in data/units.json")
+    summary = dict(Counter(i["issue"] for i in items))
+    if issue:
+        items = [i for i in items if i["issue"] == issue]
+    if file:
+        items = [i for i in items if i["file"] == file]
+    if document:
+        items = [i for i in items if i["document"] == document]
+    items.sort(key=_quality_key)
+    page = paginate(items, _quality_key, cursor, limit, ("issue", "file"))
+    page["summary"] = {k: summary.get(k, 0) for k in QUALITY_ISSUES}
+    return page
+
+
+def files(store: Store) -> list[dict]:
+    """The ingested texts: name, hash, how many citations each holds and of how many documents."""
+    index = _index(store)
+    per_file: dict[str, list[Mention]] = defaultdict(list)
+    for m in index.mentions(store):
+        per_file[m.file].append(m)
+    return [{"file": f, "sha256": store.file_hash(f), "mentions": len(per_file.get(f, ())),
+             "documents": len({m.document for m in per_file.get(f, ()) if m.document})}
+            for f in store.files()]

@@ -15,6 +15,7 @@ from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
 from .clean import key
+from .context import Context, contexts
 from .units import Roster, fold
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
@@ -27,16 +28,18 @@ _ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "và"}  # lower-case w
 
 
 def find(text: str, file: str, roster: Roster, registry: Registry,
-         doc_layout: Layout | None = None, province: str | None = None, author: str | None = None) -> list[Citation]:
+         doc_layout: Layout | None = None, province: str | None = None, author: str | None = None,
+         paragraph_contexts: list[Context] | None = None) -> list[Citation]:
     """All citations in `text`, in reading order."""
     doc_layout = doc_layout or make_layout(text)
     province = province if province is not None else roster.province_of(text)
+    paragraph_contexts = paragraph_contexts or contexts(doc_layout, roster, province, author)
     out: list[Citation] = []
     for index, paragraph in enumerate(doc_layout.paragraphs):
         matches = _matches(paragraph.text, registry)
         for n, match in enumerate(matches):
             limit = matches[n + 1][0] if n + 1 < len(matches) else len(paragraph.text)
-            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, province, author, limit)
+            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, paragraph_contexts[index], limit)
             if cit is not None:
                 out.append(cit)
     return _inherit_terms(out)
@@ -64,8 +67,8 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     return kept
 
 
-def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster, province,
-              author=None, limit=None):
+def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster,
+              context: Context, limit=None):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -75,6 +78,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
+    province, author = context.province, context.author
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer, issuer_unit = after, None
     for phrase in (after, _issuer_before(ptext, start, roster)):
@@ -82,6 +86,9 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
         if unit:
             issuer, issuer_unit = phrase, unit
             break
+    if (issuer_unit is None and context.unit and _BAN_HANH_ALONE.search(ptext[max(0, start - 40):start])
+            and _code_fits(attrs.get("code"), context.unit)):
+        issuer, issuer_unit = context.unit, context.unit  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
     s = paragraph.to_source(start)
     e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
@@ -179,6 +186,19 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     return (" ".join(words) or None), end
 
 
+_BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ã\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
+#: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
+_SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),
+                 "ĐU": ("đảng ủy",)}
+
+
+def _code_fits(code: str | None, unit: str) -> bool:
+    """Whether a document numbered `code` can be the unit's own: 47-KH/HU is a Huyện ủy's."""
+    if not code or "/" not in code:
+        return False
+    suffix = re.split(r"[/-]", code.upper())[1] if "/" in code else ""
+    kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
+    return kinds is not None and key(unit).startswith(kinds)
 _BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có)\s*$")
 
 

@@ -19,7 +19,8 @@ from .extract import find
 from .layout import clause_at, layout
 from .read import Source, iter_paths, read
 from .registry import Registry
-from .relate import author_of, own_document, relate
+from .context import contexts
+from .relate import author_of, own_documents, relate
 from .resolve import resolve
 from .units import CENTRAL, Roster
 
@@ -43,14 +44,33 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     doc_layout = layout(text)
     province = roster.province_of(text)
     author = author_of(text, roster, province)
-    cits = find(text, source.name, roster, registry, doc_layout, province, author)
-    own = own_document(cits)
-    if own is not None and author and cits[own].issuer_unit is None:
-        cits[own] = replace(cits[own], issuer=author, issuer_unit=author)  # a plan's letterhead names its issuer
-    statements = relate(source.name, cits, doc_layout, roster, province, author)
+    ctxs = contexts(doc_layout, roster, province, author)
+    cits = find(text, source.name, roster, registry, doc_layout, province, author, ctxs)
+    for own in own_documents(cits, text):
+        cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text)
+    statements = relate(source.name, cits, doc_layout, roster, province, author, ctxs, text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text,
                      footnotes(doc_layout))
+
+
+_LETTERHEAD_DATE = re.compile(r"^[^\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.MULTILINE)
+
+
+def _letterhead_facts(c: Citation, context, text: str) -> Citation:
+    """A number on a letterhead: its issuer is the letterhead's unit, its date the line
+    "Điện Biên Phủ, ngày 12 tháng 6 năm 2023" printed beside it."""
+    if c.issuer_unit is None and context.author:
+        c = replace(c, issuer=context.author, issuer_unit=context.author)
+    if c.date is None:
+        window = "\n".join(text.splitlines()[c.line - 1:c.line + 4])
+        m = _LETTERHEAD_DATE.search(window)
+        if m:
+            try:
+                c = replace(c, date=date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat())
+            except ValueError:
+                pass
+    return c
 
 
 def footnotes(doc_layout) -> tuple[Footnote, ...]:

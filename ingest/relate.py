@@ -20,6 +20,7 @@ from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
+from .context import Context
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -64,58 +65,67 @@ class UnitMention:
 
 
 def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
-           province: str | None, author: str | None) -> list[Statement]:
+           province: str | None, author: str | None, paragraph_contexts: list[Context] | None = None,
+           text: str | None = None) -> list[Statement]:
     out: list[Statement] = []
     by_paragraph: dict[int, list[int]] = {}
     for i, c in enumerate(cits):
         by_paragraph.setdefault(c.paragraph, []).append(i)
     topic = _topic(cits)
-    own = own_document(cits)
+    ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
+    owns = own_documents(cits, text) if text is not None else []
     targets: set[int] = set()
     for p_index, paragraph in enumerate(doc_layout.paragraphs):
         indexes = by_paragraph.get(p_index, [])
         ptext = paragraph.text
+        own = _section_owner(owns, cits, p_index)
         doc_targets = _document_relations(file, cits, indexes, ptext, out)
         _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
         _list_relations(file, cits, indexes, ptext, doc_targets, out)
-        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out,
+        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, ctxs[p_index], topic, out,
                         lambda pos, p=p_index: doc_layout.line_of(p, pos))
         targets |= doc_targets
-    if own is not None:
-        _own_relations(file, cits, own, doc_layout, targets, out)
+    for n, own in enumerate(owns):
+        end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
+        _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out)
     return out
 
 
-def own_document(cits: list[Citation]) -> int | None:
-    """The document a text is: the number on its letterhead ("Số 61-KH/HU", "KẾ HOẠCH số 61-KH/HU")."""
-    for i, c in enumerate(cits[:6]):
-        if c.line > 15 or c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
-            continue  # a letterhead number opens its paragraph
-        before = re.sub(r"[*_#\s]", "", c.sentence[:max(0, c.sentence.find(c.surface))])
-        if before.casefold() in ("", "số") and c.surface[:1].isupper() and _is_heading(c):
-            return i
-    return None
+def own_documents(cits: list[Citation], text: str) -> list[int]:
+    """The documents a text is: each number printed on a letterhead, alone on its line
+    ("Số 85-KH/HU", "KẾ HOẠCH số 61-KH/HU"); a file may hold several, one after another."""
+    lines = text.splitlines()
+    out = []
+    for i, c in enumerate(cits):
+        if c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
+            continue
+        line = re.sub(r"[*_#]", "", lines[c.line - 1]).strip()
+        head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
+        alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
+        if alone and (c.kind is MentionKind.CODE or c.surface.split()[0].isupper()):
+            out.append(i)
+    return out
 
 
-def _is_heading(c: Citation) -> bool:
-    return c.kind is MentionKind.CODE or c.surface.split()[0].isupper() or c.sentence.startswith(c.surface)
+def _section_owner(owns: list[int], cits: list[Citation], p_index: int) -> int | None:
+    before = [i for i in owns if cits[i].paragraph <= p_index]
+    return before[-1] if before else None
 
 
-_PREAMBLE = re.compile(r"^\s*(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt)\b")
-_OWN_ACT = re.compile(r"(?:xây dựng|ban hành)\s+(?:kế hoạch|nghị quyết|chương trình|hướng dẫn|quy định|quyết định)"
-                      r"|như sau\s*:?\s*$", re.IGNORECASE)
+_PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt)\b")
+_PREAMBLE_SPAN = 10  # paragraphs after the letterhead where a preamble may stand
 
 
-def _own_relations(file, cits, own, doc_layout: Layout, targets, out):
-    """A plan's preamble ("Thực hiện A; B ..., Huyện ủy X xây dựng kế hoạch") names what it
-    implements ("Căn cứ" what it cites); what else it names, it cites."""
+def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out):
+    """A document's preamble ("Thực hiện A; B ..., Huyện ủy X xây dựng kế hoạch") names what
+    it implements ("Căn cứ": what it cites); what else it names, it cites."""
     linked = {_same_doc_key(cits[s.target]) for s in out if s.source == own} | {_same_doc_key(cits[own])}
     sources = {s.source for s in out if isinstance(s.source, int)}
-    for p_index, paragraph in enumerate(doc_layout.paragraphs):
-        ptext = paragraph.text
+    for p_index in paragraphs:
+        ptext = doc_layout.paragraphs[p_index].text
         for start, end in sentence_bounds(ptext):
             pre = _PREAMBLE.match(ptext[start:end])
-            preamble = pre and _OWN_ACT.search(ptext[start:end])
+            preamble = pre and p_index - paragraphs.start <= _PREAMBLE_SPAN
             for i, c in enumerate(cits):
                 if c.paragraph != p_index or not start <= c.pos < end or i == own or i in targets:
                     continue
@@ -307,8 +317,9 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 
 # --- units ----------------------------------------------------------------------
 
-def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, author, topic, out, line_of):
-    units = _unit_mentions(ptext, roster, province, cits, indexes, author)
+def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Context, topic, out, line_of):
+    units = _unit_mentions(ptext, roster, context.province, cits, indexes, context.author)
+    fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
@@ -321,7 +332,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, province, a
                 previous = None
                 continue
             if _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
-                actors = _actors_for(c.pos, actors_in, ptext, s_start) or ([author] if author else [])
+                actors = _actors_for(c.pos, actors_in, ptext, s_start) or fallback
             elif previous and re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?", ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:

@@ -368,8 +368,9 @@ ISSUERS = [
         id="Huyện ủy Mường La (Sơn La)"),
     pytest.param(
         "Các chi bộ nghiên cứu Kế hoạch số 20-KH/ThU, ngày 21/6/2021 của Thị ủy Mường Lay về du lịch.", SL,
-        [C("Kế hoạch số 20-KH/ThU, ngày 21/6/2021", "full", issuer="Thị ủy Mường Lay", issuer_unit=None)],
-        id="Thị ủy Mường Lay in a Sơn La text is no Sơn La unit"),
+        [C("Kế hoạch số 20-KH/ThU, ngày 21/6/2021", "full", issuer="Thị ủy Mường Lay",
+           issuer_unit="Thị ủy Mường Lay")],
+        id="Thị ủy Mường Lay named in a Sơn La text is Điện Biên's, never Mường La"),
     pytest.param(
         "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ban hành Kế hoạch số 124/KH-MTTQ-BTT ngày 20/5/2022 "
         "về giám sát.", LC,

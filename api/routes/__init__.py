@@ -1,0 +1,1 @@
+"""Route modules: each presents what `graph.queries` answers."""

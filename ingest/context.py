@@ -1,0 +1,72 @@
+"""What each paragraph is about, beyond its own words: the province it speaks of and the
+unit it is under.
+
+Reports are organised by unit ("1. Ban Thường vụ Huyện ủy Tủa Chùa" / "Đã kịp thời ban
+hành Kế hoạch số 131-KH/HU ..."), news compare provinces paragraph by paragraph ("Ở Lai
+Châu, ..." / "Khác với Lai Châu, Sơn La ..."), and one file may hold several documents,
+each under its own letterhead. A `Context` per paragraph carries that down.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import key
+from .layout import Layout
+from .units import Roster
+
+_NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
+_MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
+_HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
+
+
+@dataclass(frozen=True)
+class Context:
+    province: str | None  # the province this paragraph speaks of
+    unit: str | None  # the unit a heading above put this paragraph under
+    author: str | None  # the unit whose letterhead this paragraph follows
+
+
+def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: str | None) -> list[Context]:
+    out: list[Context] = []
+    unit, section_author = None, author
+    for p in doc_layout.paragraphs:
+        text = _MARKUP.sub("", p.text).strip()
+        letterhead = _letterhead_unit(text, roster, province)
+        if letterhead:
+            section_author, unit = letterhead, None
+        heading = _heading_unit(text, roster, province)
+        if heading:
+            unit = heading
+        elif _HEADING.match(p.text) and len(text) < 120:
+            unit = None  # a new section that names no unit
+        out.append(Context(_province_of(text, roster, province), unit, section_author))
+    return out
+
+
+def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
+    """"1. Ban Thường vụ Huyện ủy Tủa Chùa" — a short line that is nothing but a unit."""
+    body = _NUMBERING.sub("", text).strip().rstrip(":.")
+    if not body or len(body.split()) > 12 or not body[0].isupper():
+        return None
+    m = roster.match(body, province)
+    return m.unit.name if m and m.score == 100 else None
+
+
+def _letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
+    """"HUYỆN ỦY TUẦN GIÁO" — a unit's name in capitals, as letterheads print it."""
+    for part in re.split(r"\s{3,}|\t|\|", text):
+        part = part.strip()
+        if len(part) > 6 and part.upper() == part and any(ch.isalpha() for ch in part):
+            m = roster.match(part, province)
+            if m and m.score == 100 and not key(part).startswith("đảng bộ"):
+                return m.unit.name
+    return None
+
+
+def _province_of(text: str, roster: Roster, province: str | None) -> str | None:
+    """A paragraph speaks of another province only when it names that one and not the text's."""
+    here = roster.province_of(text)
+    if here and here != province and (not province or province not in text):
+        return here
+    return province
