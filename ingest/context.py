@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .clean import key
 from .layout import Layout
-from .units import Roster
+from .units import Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
 _MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
@@ -32,7 +32,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
         text = _MARKUP.sub("", p.text).strip()
-        letterhead = _letterhead_unit(text, roster, province)
+        letterhead = letterhead_unit(text, roster, province)
         if letterhead:
             section_author, unit = letterhead, None
         heading = _heading_unit(text, roster, province)
@@ -50,17 +50,23 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
     if not body or len(body.split()) > 12 or not body[0].isupper():
         return None
     m = roster.match(body, province)
-    return m.unit.name if m and m.score == 100 else None
+    return m.unit.name if m and m.score == 100 else unlisted(body)
 
 
-def _letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
-    """"HUYỆN ỦY TUẦN GIÁO" — a unit's name in capitals, as letterheads print it."""
+def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
+    """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
+    print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
     for part in re.split(r"\s{3,}|\t|\|", text):
         part = part.strip()
-        if len(part) > 6 and part.upper() == part and any(ch.isalpha() for ch in part):
-            m = roster.match(part, province)
-            if m and m.score == 100 and not key(part).startswith("đảng bộ"):
-                return m.unit.name
+        if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
+            continue
+        if key(part).startswith("đảng bộ"):
+            continue  # the parent line above the issuer: "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"
+        m = roster.match(part, province)
+        if m and m.score == 100 and m.unit.kind in ("party", "state", "front"):
+            return m.unit.name
+        if not m and unlisted(part):
+            return unlisted(part)
     return None
 
 

@@ -82,7 +82,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer, issuer_unit = after, None
     for phrase in (after, _issuer_before(ptext, start, roster)):
-        unit = phrase and (roster.canonical(phrase, province) or roster.bare(phrase, ptext[:start], province, author))
+        unit = roster.name(phrase, province, ptext[:start], author)
         if unit:
             issuer, issuer_unit = phrase, unit
             break
@@ -199,7 +199,7 @@ def _code_fits(code: str | None, unit: str) -> bool:
     suffix = re.split(r"[/-]", code.upper())[1] if "/" in code else ""
     kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
     return kinds is not None and key(unit).startswith(kinds)
-_BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có)\s*$")
+_BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có|cụ thể hóa bằng|cụ thể hoá bằng|xây dựng)\s*$")
 
 
 def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:

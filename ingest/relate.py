@@ -20,7 +20,7 @@ from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
-from .context import Context
+from .context import Context, letterhead_unit
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -37,11 +37,11 @@ _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nộ
                        r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
 _EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
 _UNIT_HEAD = re.compile(
-    r"(?:(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)\s+)?"
+    r"(?:(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)\s+)?(?:Chi bộ|"
     r"(?:Tỉnh [uủ]ỷ|Tỉnh ủy|tỉnh [uủ]ỷ|tỉnh ủy|Huyện [uủ]ỷ|Huyện ủy|Thành [uủ]ỷ|Thành ủy|Thị [uủ]ỷ|Thị ủy|"
     r"Đảng [uủ]ỷ|Đảng ủy|Đảng bộ|Tỉnh đoàn|Tỉnh Đoàn|Công an tỉnh|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|"
     r"Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Trường|Đài|Báo|Bộ Chỉ huy|Ban Tuyên giáo|Ban Tổ chức|"
-    r"Ban Dân vận|Mặt trận|Bộ Chính trị|Ban Bí thư|Liên đoàn)(?!\w)")
+    r"Ban Dân vận|Mặt trận|Bộ Chính trị|Ban Bí thư|Liên đoàn))(?!\w)")
 _ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
                           r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -160,6 +160,34 @@ def _anaphora(file, cits, indexes, ptext, targets, own, out):
             continue
         out.append(_statement(file, source, i, Relation.IMPLEMENTS, 0.7, cits, ptext))
         targets.add(i)
+
+
+# --- document to document ----
+
+
+def author_of(text: str, roster: Roster, province: str | None) -> str | None:
+    """The unit a text speaks for: its letterhead ("HUYỆN ỦY MƯỜNG ẢNG" above the title), or
+    the signature of a report ("T/M BAN THƯỜNG VỤ ... Lưu Văn phòng Tỉnh ủy")."""
+    heading = _letterhead(text, roster, province)
+    if heading:
+        return heading
+    office = None
+    signed = False
+    for m in _SIGNATURE.finditer(text):
+        if m.group("office"):
+            office = m.group("office")
+        else:
+            signed = True
+    if office:
+        return roster.canonical(office.strip(), province)
+    return roster.canonical("Tỉnh ủy", province) if signed and province else None
+
+
+def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
+    found = None
+    for line in [ln for ln in text.splitlines()[:12] if ln.strip()][:8]:
+        found = letterhead_unit(re.sub(r"[*_#]", "", line), roster, province) or found
+    return found  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG" under "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"
 
 
 # --- document to document ----
@@ -400,8 +428,7 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) 
         if any(s <= m.start() < e for s, e in spans):
             continue  # an issuer phrase inside a citation
         phrase = _phrase(ptext, m.start(), roster)
-        unit = roster.match(phrase, province)
-        name = unit.unit.name if unit else roster.bare(phrase, ptext[:m.start()], province, author)
+        name = roster.name(phrase, province, ptext[:m.start()], author)
         if name is None:
             continue
         end = m.start() + len(phrase)

@@ -197,8 +197,8 @@ class Resolver:
             return CENTRAL
         if c.issuer_unit:
             unit = self.roster.by_name(c.issuer_unit)
-            if unit and unit.level.value != "central":
-                return unit.name
+            if unit is None or unit.level.value != "central":
+                return c.issuer_unit  # a roster unit, or a well-formed name the roster lacks
         template = CODE_OWNERS.get(suffix.upper())
         if template and ("{p}" not in template or c.province):
             return self.roster.canonical(template.format(p=c.province), c.province) or template.format(p=c.province)

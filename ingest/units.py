@@ -31,7 +31,32 @@ _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "h
 _FUZZY_CUTOFF = 86
 _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
-_PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã"}
+_PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
+                "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
+#: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
+_UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
+                   "Chi bộ bản", "Chi bộ thôn", "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
+                   "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã")
+_UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in _UNLISTED_KINDS) + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
+_STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
+
+
+def unlisted(phrase: str) -> str | None:
+    """"Đảng ủy xã Mường Phăng", "ĐẢNG ỦY XÃ MƯỜNG PHĂNG" (not in the roster) -> the name in
+    canonical spelling; None unless it reads as kind + level + a capitalised place."""
+    written = _BODIES.sub("", spelling(phrase))
+    low = key(written)
+    for long, short in _STATE_NAMES:
+        if low.startswith(long):
+            low, written = short + low[len(long):], short + written[len(long):]
+    m = _UNLISTED.match(low)
+    if not m:
+        return None
+    place = written[m.start("place"):]
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in place.split()):
+        return None
+    kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
+    return f"{kind} {' '.join(w[:1] + w[1:].lower() if w.isupper() else w for w in place.split())}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +109,16 @@ class Roster:
         m = self.match(phrase, province) if phrase else None
         return m.unit.name if m else None
 
+    def name(self, phrase: str | None, province: str | None, before: str = "",
+             author: str | None = None) -> str | None:
+        """The canonical name of the unit a phrase writes: a roster unit, a unit named by its
+        kind alone (`bare`), or a well-formed name the roster lacks ("Đảng ủy xã Mường Phăng",
+        "UBND huyện Mường Chà"), kept as written so that nothing is lost."""
+        if not phrase:
+            return None
+        return (self.canonical(phrase, province) or self.bare(phrase, before, province, author)
+                or unlisted(phrase))
+
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""
         units = [u for u in self._places.get(key(name), []) if province in (None, u.province)]
@@ -104,6 +139,8 @@ class Roster:
             unit = self.canonical(f"{head} {place}", province)
             if unit:
                 return unit
+        if head.startswith(("ubnd", "ủy ban")) and author and key(author).startswith("huyện ủy"):
+            return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author
         return None
