@@ -138,6 +138,7 @@ class Citation:
     terms: tuple[str, ...] = ()  # named Central Committee resolutions: the khóa written
     plenum: int | None = None
     congress: str | None = None  # named congress resolutions: the ordinal, or the term years
+    year: str | None = None  # a year printed in the number: 15/2020/NĐ-CP, 20/2023/QH15
     name: str | None = None  # a registry common name this citation matched
     paragraph: int = 0  # index of the paragraph in the text's layout
     pos: int = 0  # position of the citation in that paragraph's joined text

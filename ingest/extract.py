@@ -19,7 +19,9 @@ from .context import Context, contexts
 from .units import Roster, fold
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
-_TYPE_BY_FOLD = {w.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS}
+_TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
+                 for s in (w, P._without_marks(w))}
+ABBREV_LAW = "Luật"
 _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
                 "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
@@ -49,7 +51,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
 
 def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
     found = []
-    for regex, kind in ((P.FULL_RE, MentionKind.FULL), (P.PLENUM_RE, MentionKind.NAMED),
+    for regex, kind in ((P.FULL_RE, MentionKind.FULL), (P.LAW_RE, MentionKind.FULL), (P.PLENUM_RE, MentionKind.NAMED),
                         (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED), (P.LOCAL_CONGRESS_RE, MentionKind.NAMED),
                         (P.BODY_TERM_RE, MentionKind.NAMED), (registry.names_re, MentionKind.NAMED),
                         (P.CODE_RE, MentionKind.CODE), (P.SHORT_RE, MentionKind.SHORT)):
@@ -104,6 +106,9 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
 
 def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     g = m.groupdict()
+    if g.get("lnumber"):
+        return {"type": "Luật" if g.get("type") or "lawname" in g else ABBREV_LAW, "number": g["lnumber"],
+                "code": g["lcode"], "sep": "/", "year": g["lyear"]}
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
         number = g["number"] if party else g["snumber"]
@@ -117,7 +122,7 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
         if ctype is None:
             return None  # a bare code whose type is unknown: 12/BC is no document code
         return {"type": ctype, "number": number, "code": code, "sep": "-" if party else "/",
-                **({"congress": g["syear"]} if not party and g.get("syear") else {})}
+                **({"year": g["syear"]} if not party and g.get("syear") else {})}
     if kind is MentionKind.SHORT:
         return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "number": g["short"]}
     return _named_attributes(m, g)

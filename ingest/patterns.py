@@ -48,12 +48,19 @@ TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo"}
 
 
 def _spellings(word: str) -> list[str]:
-    return [word, word.lower(), word.upper(), word[0] + word[1:].lower()]
+    bare = _without_marks(word)  # OCR and hasty typing drop the marks: "Chi thi", "Nghi quyet"
+    return [word, word.lower(), word.upper(), word[0] + word[1:].lower(), bare, bare.lower()]
+
+
+def _without_marks(word: str) -> str:
+    import unicodedata
+    flat = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in flat if not unicodedata.combining(c)))
 
 
 TYPE_WORD = "(?P<type>" + "|".join(
     dict.fromkeys(s for w in _TYPE_WORDS for s in _spellings(w))) + ")"
-SO = r"(?:\s+(?:số|Số|SỐ))?"  # the optional "số" after the type word
+SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô))?"  # the optional "số" after the type word (OCR: "so", "sô'")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
 
 # --- numbers and codes --------------------------------------------------------
@@ -69,7 +76,9 @@ PARTY_REF = rf"{NUMBER}{DASH}{PARTY_CODE}"
 STATE_YEAR = r"(?:(?P<syear>(?:19|20)\d\d)/)?"
 STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART})+)"
 STATE_REF = rf"(?P<snumber>\d{{1,5}}){SLASH}{STATE_YEAR}{STATE_CODE}"
-NUMBER_CODE = rf"(?:{PARTY_REF}|{STATE_REF})"
+#: laws: 20/2023/QH15
+LAW_NUMBER = r"(?P<lnumber>\d{1,3})/(?P<lyear>(?:19|20)\d\d)/(?P<lcode>QH\d{1,2})"
+NUMBER_CODE = rf"(?:{PARTY_REF}|{STATE_REF}|{LAW_NUMBER})"
 CODE_END = r"(?![\w/])"
 
 # --- dates -------------------------------------------------------------------
@@ -115,12 +124,16 @@ BODY_TERM_REF = (
     r"(?P<body>Ban Chấp hành Trung ương(?:\s+Đảng)?|Bộ Chính trị|Ban Bí thư)\s+"
     rf"{KHOA}\s+(?P<term>{ROMAN})")
 
+#: "Luật Giao dịch điện tử số 20/2023/QH15": a law's name stands between the word and the number
+LAW_REF = rf"(?P<type>Luật)(?P<lawname>(?:\s+[^\s,;.()]+){{1,8}}?)\s+số\s*{LAW_NUMBER}(?![\w/])"
+
 # --- issuer and subject phrases after a citation --------------------------------
 ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
 SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 
 # --- compiled -------------------------------------------------------------------
 FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{NUMBER_CODE}{CODE_END}")
+LAW_RE = re.compile(LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 SHORT_RE = re.compile(SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)

@@ -43,6 +43,7 @@ class Cluster:
     known: Known | None = None
     congress: str | None = None
     name: str | None = None
+    printed_year: str | None = None  # the year in the number: 15/2020/NĐ-CP
     dates: Counter = field(default_factory=Counter)
     codes: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
@@ -75,7 +76,7 @@ class Cluster:
     @property
     def year(self):
         d = self.best_date()
-        return d[:4] if d else None
+        return d[:4] if d else self.printed_year
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ class Resolver:
     def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
         if owner and cl.owner and owner != cl.owner:
             return False
+        if c.year and cl.printed_year and c.year != cl.printed_year:
+            return False
         if body and cl.body and body != cl.body:
             return False
         best = cl.best_date()
@@ -195,6 +198,7 @@ class Resolver:
         suffix = ck.split("/", 1)[1] if c.sep == "-" and "/" in ck else ck.split("-", 1)[-1]
         if c.sep == "-" and suffix == "TW":
             return CENTRAL
+        suffix = re.sub(r"\d+$", "", suffix)  # QH15 -> QH
         if c.issuer_unit:
             unit = self.roster.by_name(c.issuer_unit)
             if unit is None or unit.level.value != "central":
@@ -224,6 +228,7 @@ class Resolver:
         cl.aliases[_alias(c.surface)] += 1
         cl.owner = cl.owner or owner
         cl.body = cl.body or body
+        cl.printed_year = cl.printed_year or c.year
         if cl.province is None and cl.owner != CENTRAL and c.province:
             cl.province = c.province
         self.assigned.setdefault((f, i), []).append(cl)
