@@ -44,6 +44,7 @@ class Cluster:
     congress: str | None = None
     name: str | None = None
     printed_year: str | None = None  # the year in the number: 15/2020/NĐ-CP
+    owner_guessed: bool = False  # the owner comes from the code's suffix, not from the text
     dates: Counter = field(default_factory=Counter)
     codes: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
@@ -124,21 +125,23 @@ class Resolver:
 
     # --- coded citations --------------------------------------------------------
     def _place_coded(self, f, i, c: Citation):
-        owner, body = self._owner(c), self._body(c)
+        owner, body, guess = self._owner(c), self._body(c), None
+        if owner is None:
+            guess = self._guessed_owner(c)  # "…/UBND" is most often the province's: a hint, not a fact
         ck, nk = code_key(c.code), c.number.lstrip("0") or "0"
         self._seed_known(c, ck)
         fits = [cl for cl in self._by_number[(c.type, nk)] if cl.code_key == ck
                 and self._compatible(cl, c, owner, body)]
         if len(fits) > 1:
-            fits = self._narrow(fits, c, f, owner)
+            fits = self._narrow(fits, c, f, owner or guess)
         if len(fits) == 1:
             cl, how = fits[0], "registry" if fits[0].known and not fits[0].files else "exact"
         elif fits:
             cl, how = self._nearest(fits, f), "ambiguous"
             self.candidates[(f, i)] = fits
         else:
-            cl, how = Cluster(c.type, c.number, c.code, c.sep, owner, None if owner == CENTRAL else c.province,
-                              body=body), "exact"
+            cl, how = Cluster(c.type, c.number, c.code, c.sep, owner or guess,
+                              None if owner == CENTRAL else c.province, body=body, owner_guessed=owner is None), "exact"
             self._keep(cl)
         self._add(cl, f, i, c, owner, body, how)
 
@@ -163,7 +166,7 @@ class Resolver:
         return cl
 
     def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
-        if owner and cl.owner and owner != cl.owner:
+        if owner and cl.owner and owner != cl.owner and not cl.owner_guessed:
             return False
         if c.year and cl.printed_year and c.year != cl.printed_year:
             return False
@@ -194,16 +197,19 @@ class Resolver:
         return fits
 
     def _owner(self, c: Citation) -> str | None:
-        ck = code_key(c.code)
-        suffix = ck.split("/", 1)[1] if c.sep == "-" and "/" in ck else ck.split("-", 1)[-1]
-        if c.sep == "-" and suffix == "TW":
+        """The unit owning the code space, as the text says: …/TW is central, else the issuer."""
+        if c.sep == "-" and _suffix(c) == "TW":
             return CENTRAL
-        suffix = re.sub(r"\d+$", "", suffix)  # QH15 -> QH
         if c.issuer_unit:
             unit = self.roster.by_name(c.issuer_unit)
             if unit is None or unit.level.value != "central":
                 return c.issuer_unit  # a roster unit, or a well-formed name the roster lacks
-        template = CODE_OWNERS.get(suffix.upper())
+        return None
+
+    def _guessed_owner(self, c: Citation) -> str | None:
+        """The owner the code's suffix suggests when the text does not say: …/TU the province's
+        Tỉnh ủy, …/QĐ-TTg the Prime Minister."""
+        template = CODE_OWNERS.get(re.sub(r"\d+$", "", _suffix(c)).upper())
         if template and ("{p}" not in template or c.province):
             return self.roster.canonical(template.format(p=c.province), c.province) or template.format(p=c.province)
         return None
@@ -226,7 +232,8 @@ class Resolver:
         if c.subject:
             cl.subjects.append(c.subject)
         cl.aliases[_alias(c.surface)] += 1
-        cl.owner = cl.owner or owner
+        if owner and (cl.owner is None or cl.owner_guessed):
+            cl.owner, cl.owner_guessed = owner, False
         cl.body = cl.body or body
         cl.printed_year = cl.printed_year or c.year
         if cl.province is None and cl.owner != CENTRAL and c.province:
@@ -302,8 +309,12 @@ class Resolver:
         return [k for k in knowns if (cl := self._known_cluster.get(id(k))) and cl.size]
 
     def _local_congress(self, f, i, c: Citation):
-        owner = self.roster.canonical("Tỉnh ủy", c.province) if "tỉnh" in c.name else None
-        owner = owner or c.name
+        """"Nghị quyết Đại hội Đảng bộ huyện Mường Chà lần thứ XXII" belongs to Huyện ủy Mường Chà."""
+        rest = c.name.removeprefix("Đại hội Đảng bộ ")
+        level = next((lv for lv in _PARTY_OF_LEVEL if rest.startswith(lv)), "tỉnh")
+        party, place = _PARTY_OF_LEVEL[level], rest[len(level):].strip()
+        owner = self.roster.name(f"{party} {place}".strip(), c.province, author=c.issuer_unit) \
+            or self.roster.name(party, c.province) or c.name
         for cl in self.clusters:
             if cl.congress == c.congress and cl.owner == owner and cl.number is None:
                 break
@@ -376,6 +387,16 @@ class Resolver:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+_PARTY_OF_LEVEL = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy",
+                   "xã": "Đảng ủy xã"}
+
+
+def _suffix(c: Citation) -> str:
+    """"TU" of 15-NQ/TU, "ĐU" of 2532/KH-ĐU, "QH15" of 20/2023/QH15."""
+    ck = code_key(c.code)
+    return ck.split("/", 1)[1] if c.sep == "-" and "/" in ck else ck.split("-", 1)[-1]
+
 
 def _ref(number: str, code: str) -> str:
     return f"{number.lstrip('0')}-{code_key(code)}"

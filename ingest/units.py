@@ -31,7 +31,7 @@ _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "h
 _FUZZY_CUTOFF = 86
 _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
-_PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
+_PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
                 "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
@@ -129,6 +129,7 @@ class Roster:
         last in `before` ("Huyện ủy Mường Nhé", "Tại huyện Mai Sơn", "Ở Mộc Châu"), else the
         text's author when it is of that kind."""
         head = _BODIES.sub("", key(phrase))
+        head = dict(_PARTY_OF).get(head, head)  # "Ban Chấp hành Đảng bộ huyện" is the Huyện ủy
         if head not in _PLACE_WORDS:
             return None
         word = _PLACE_WORDS[head]
