@@ -80,7 +80,8 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
-    province, author = context.province, context.author
+    province = roster.last_province(ptext[:start]) or context.province
+    author = context.author
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer, issuer_unit = after, None
     for phrase in (after, _issuer_before(ptext, start, roster)):

@@ -122,12 +122,14 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def layout(text: str) -> Layout:
     paragraphs: list[Paragraph] = []
     blank_before = True
-    for start, end in line_spans(text):
+    spans = line_spans(text)
+    wrapped = _hard_wrapped(text, spans)
+    for start, end in spans:
         line = text[start:end]
         if not line.strip() or _SEPARATOR.match(line):
             blank_before = True
             continue
-        target = _continued(paragraphs, text, line, blank_before)
+        target = _continued(paragraphs, text, line, blank_before, wrapped)
         if target is None:
             note = _FOOTNOTE_START.match(line)
             paragraphs.append(Paragraph([(start, end)], footnote=note.group(1) if note else None))
@@ -140,13 +142,13 @@ def layout(text: str) -> Layout:
     return Layout(tuple(paragraphs), *_link_footnotes(paragraphs), starts)
 
 
-def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool):
+def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool, wrapped: bool = False):
     """The open paragraph this line carries on, or None when it starts a new one."""
     if not paragraphs or _FOOTNOTE_START.match(line) or _BLOCK_START.match(line):
         return None
     last = paragraphs[-1]
     if not blank_before:
-        return None if last.closed(text) or not _wrapped(text, last, line) else last
+        return None if last.closed(text) or not (wrapped or _wrapped(text, last, line)) else last
     head = line.lstrip()[:1]
     if not (head.islower() or head.isdigit()):
         return None
@@ -175,6 +177,18 @@ def _wrapped(text: str, last: Paragraph, line: str) -> bool:
         return True
     start, end = last.pieces[-1]
     return bool(_DANGLING.search(text[start:end]))
+
+
+def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A text cut into lines of one width (a scan, a terminal): its lines run on whatever
+    letter the next one starts with."""
+    lengths = [e - s for s, e in spans if e - s > 20]
+    if len(lengths) < 8:
+        return False
+    lengths.sort()
+    width = lengths[int(len(lengths) * 0.8)]
+    near = sum(width - 15 <= n <= width + 2 for n in lengths)
+    return width <= 100 and near >= 0.6 * len(lengths)
 
 
 def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:

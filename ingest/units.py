@@ -161,6 +161,18 @@ class Roster:
         best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
         return best[0] if best[1] > 0 else None
 
+    def last_province(self, text: str) -> str | None:
+        """The province named last in `text` ("Khác với Lai Châu, Sơn La ..." -> Sơn La)."""
+        found = None
+        for m in self._place_re.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1] not in _PLACE_LEADS:
+                continue
+            provinces = {p for p, _ in self._place_votes.get(m.group(0), ())}
+            if len(provinces) == 1:
+                found = provinces.pop()
+        return found
+
     def _place_index(self) -> None:
         """One regex over every province and district name, for `province_of`."""
         self._place_votes: dict[str, list[tuple[str, int]]] = {}
