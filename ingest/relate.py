@@ -24,7 +24,7 @@ from .context import Context, letterhead_unit
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
-_CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành"
+_CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
 _VERB = re.compile(rf"(?:{_CARRY_OUT}|kiểm tra|giám sát|hướng dẫn|sửa đổi|bổ sung|thay thế)", re.IGNORECASE)
 _INSPECT = re.compile(r"kiểm tra|giám sát", re.IGNORECASE)
 _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế", re.IGNORECASE)
@@ -87,7 +87,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         targets |= doc_targets
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
-        _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out)
+        _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
     return out
 
 
@@ -112,33 +112,76 @@ def _section_owner(owns: list[int], cits: list[Citation], p_index: int) -> int |
     return before[-1] if before else None
 
 
-_PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt)\b")
-_PREAMBLE_SPAN = 10  # paragraphs after the letterhead where a preamble may stand
+_PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt|Xét)\b")
+_PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stand
+_BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
+_TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
+                            r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|tổng kết|sơ kết)\b")
 
 
-def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out):
-    """A document's preamble ("Thực hiện A; B ..., Huyện ủy X xây dựng kế hoạch") names what
-    it implements ("Căn cứ": what it cites); what else it names, it cites."""
+def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out, ctxs):
+    """A document's title ("về kiểm tra việc thực hiện A") and preamble ("Thực hiện A; B ...,
+    Huyện ủy X xây dựng kế hoạch"; "Căn cứ", "Xét": cites) name what it implements, inspects,
+    amends; what else it names in its own voice, it cites."""
     linked = {_same_doc_key(cits[s.target]) for s in out if s.source == own} | {_same_doc_key(cits[own])}
-    sources = {s.source for s in out if isinstance(s.source, int)}
+    head = True  # title and preamble, until the body's first numbered section
     for p_index in paragraphs:
         ptext = doc_layout.paragraphs[p_index].text
+        head = head and p_index - paragraphs.start <= _PREAMBLE_SPAN and not _BODY_START.match(ptext)
+        titled = head and _TITLE_SUBJECT.match(ptext)
         for start, end in sentence_bounds(ptext):
-            pre = _PREAMBLE.match(ptext[start:end])
-            preamble = pre and p_index - paragraphs.start <= _PREAMBLE_SPAN
+            pre = _PREAMBLE.match(ptext[start:end]) if head else None
             for i, c in enumerate(cits):
                 if c.paragraph != p_index or not start <= c.pos < end or i == own or i in targets:
                     continue
                 k = _same_doc_key(c)
-                if k in linked or c.type not in DIRECTIVE_TYPES + ("Luật", "Nghị định", "Thông tư"):
+                if k in linked or c.type not in DIRECTIVE_TYPES + _STATE_TYPES:
                     continue
-                relation = (Relation.CITES if pre.group("verb") == "Căn cứ" else Relation.IMPLEMENTS) \
-                    if preamble else Relation.CITES
-                if relation is Relation.CITES and i in sources:
-                    continue  # a document described with its own subject is cited for that, not by us
+                if titled:
+                    relation = _title_relation(ptext[start:c.pos])
+                elif pre:
+                    relation = Relation.CITES if pre.group("verb") in ("Căn cứ", "Xét") else Relation.IMPLEMENTS
+                elif _about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c):
+                    continue  # what another unit did, or a document the list names as issued
+                else:
+                    relation = Relation.CITES
                 linked.add(k)
-                out.append(Statement(own, i, relation, 0.8 if preamble else 0.5,
-                                     Evidence(file, c.line, c.sentence)))
+                out.append(Statement(own, i, relation, 0.8 if head else 0.5, Evidence(file, c.line, c.sentence)))
+
+
+_STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Chương trình", "Công văn")
+
+
+def _title_relation(before: str) -> Relation:
+    """The verb of a title's subject: "về kiểm tra việc ... thực hiện" inspects."""
+    if _INSPECT.search(before):
+        return Relation.INSPECTS
+    if _AMEND.search(before):
+        return Relation.AMENDS
+    return Relation.IMPLEMENTS if re.search(_CARRY_OUT, before, re.IGNORECASE) else Relation.CITES
+
+
+def _about_another(sentence: str, own: Citation, context: Context) -> bool:
+    """A finding about another unit: under its heading ("1. Ban Thường vụ Huyện ủy Tủa Chùa"),
+    or a sentence that reports what another unit did or did not do."""
+    if context.unit and context.unit != own.issuer_unit:
+        return True
+    return bool(re.search(r"\b(?:đã|chưa|còn)\b", sentence)) and _other_actor(sentence, own)
+
+
+def _listed(ptext: str, c: Citation) -> bool:
+    """"- Kế hoạch số 58-KH/ĐU ..." — an item of a list of documents issued."""
+    return c.pos <= 4 and bool(re.match(r"\s*[-+•]", ptext))
+
+
+def _other_actor(sentence: str, own: Citation) -> bool:
+    """A sentence whose subject is a unit other than the document's issuer."""
+    for m in _UNIT_HEAD.finditer(sentence):
+        if not _NOT_SUBJECT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+            name = sentence[m.start():m.start() + 60]
+            if own.issuer_unit is None or not key(name).startswith(key(own.issuer_unit)[:12]):
+                return True
+    return False
 
 
 _ANAPHOR = re.compile(r"^\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình)"
@@ -237,9 +280,10 @@ def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
         relation = _relation(ca, gap)
         if relation is None:
             continue
-        group = [b] + _coordinated(cits, indexes[n + 1:], ptext)
-        for t in group:
-            out.append(_statement(file, a, t, relation, 0.9, cits, ptext))
+        out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
+        targets.add(b)
+        for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca):
+            out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
             targets.add(t)
     _fronted(file, cits, indexes, ptext, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
@@ -250,7 +294,7 @@ def _relation(a: Citation, gap: str) -> Relation | None:
     if len(gap) > 260 or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap) or "<sup>" in gap:
         return None
     head = gap.lstrip(" ,")
-    if not re.match(rf"(?:về|V/v|v/v|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
+    if not re.match(rf"(?:về|V/v|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
                     head, re.IGNORECASE):
         return None
     verbs = list(_VERB.finditer(gap))
@@ -260,6 +304,8 @@ def _relation(a: Citation, gap: str) -> Relation | None:
         return None  # the verb governs something else: "học tập ... tấm gương đạo đức"
     if _INSPECT.search(gap):
         return Relation.INSPECTS
+    if re.search(r"báo cáo|sơ kết|tổng kết", gap, re.IGNORECASE):
+        return Relation.CITES  # reporting on a directive is not carrying it out
     if _AMEND.search(gap) and not re.search(_CARRY_OUT, gap, re.IGNORECASE):
         return Relation.AMENDS
     if _CONTINUE.search(gap) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
@@ -269,13 +315,17 @@ def _relation(a: Citation, gap: str) -> Relation | None:
     return Relation.IMPLEMENTS
 
 
-def _coordinated(cits, rest: list[int], ptext) -> list[int]:
-    """B và C, D: the citations joined to B by "và" or a comma."""
-    out = []
+def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, bool]]:
+    """B và C, D (gắn với E): the citations joined to B, each with whether it is only
+    linked ("gắn với") rather than a second object of the verb."""
+    out, linked = [], False
     for prev, nxt in zip(rest, rest[1:]):
-        if not _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or cits[nxt].subject:
-            break  # a citation with a subject of its own is another item, not a second object
-        out.append(nxt)
+        between = ptext[cits[prev].end_pos if cits[prev].subject is None else cits[prev].tail:cits[nxt].pos]
+        m = _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or _COORDINATION.match(between)
+        if not m or (a.date and cits[nxt].date and cits[nxt].date > a.date):
+            break  # a document dated after the plan is no object of it
+        linked = linked or "gắn" in m.group(0)  # "thực hiện A, gắn với B và C": B and C are linked
+        out.append((nxt, linked))
     return out
 
 
