@@ -166,7 +166,13 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                         early.add(src)
                     add(Edge(src, tgt, s.relation, confidence, s.evidence))
     docs = _with_issuer_ids(docs, units, early)
-    return Graph(tuple(docs.values()), tuple(units.all()), tuple(edges.values()), tuple(mentions))
+    return Graph(tuple(docs.values()), tuple(units.all()), _strongest(edges.values()), tuple(mentions))
+
+
+def _strongest(edges) -> tuple[Edge, ...]:
+    """A pair linked by a named relation (implements, inspects ...) is not also merely `cites`."""
+    named = {(e.source, e.target) for e in edges if e.relation not in (Relation.CITES, Relation.ISSUED)}
+    return tuple(e for e in edges if e.relation is not Relation.CITES or (e.source, e.target) not in named)
 
 
 def _lag_days(src: Document | None, tgt: Document | None, relation: Relation) -> int:
