@@ -153,8 +153,7 @@ class Roster:
         """The province a text is about: its name (two votes) and its districts' names, counted."""
         votes: dict[str, int] = {}
         for m in self._place_re.finditer(text):
-            before = text[max(0, m.start() - 12):m.start()].split()
-            if before and before[-1][:1].isupper() and before[-1] not in _PLACE_LEADS:
+            if _inside_name(text, m.start()):
                 continue  # inside a longer proper name: "Thái Bình Dương", "phong cách Hồ Chí Minh"
             for province, weight in self._place_votes.get(m.group(0), ()):
                 votes[province] = votes.get(province, 0) + weight
@@ -165,8 +164,7 @@ class Roster:
         """The province named last in `text` ("Khác với Lai Châu, Sơn La ..." -> Sơn La)."""
         found = None
         for m in self._place_re.finditer(text):
-            before = text[max(0, m.start() - 12):m.start()].split()
-            if before and before[-1][:1].isupper() and before[-1] not in _PLACE_LEADS:
+            if _inside_name(text, m.start()):
                 continue
             provinces = {p for p, _ in self._place_votes.get(m.group(0), ())}
             if len(provinces) == 1:
@@ -229,6 +227,13 @@ class Roster:
             return None
         units = [u for u in self._by_key[best[0]] if u.province in (province, None)]
         return Match(units[0], best[1]) if units else None
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
+    comma or a lead word ("tỉnh", "Huyện") in between does not count."""
+    m = re.search(r"(\S+) $", text[max(0, start - 16):start])
+    return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1].isalpha() and m.group(1) not in _PLACE_LEADS)
 
 
 def _one_at_a_time(units: list[Unit]) -> list[Unit]:
