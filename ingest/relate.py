@@ -236,36 +236,6 @@ def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
 # --- document to document ----
 
 
-def author_of(text: str, roster: Roster, province: str | None) -> str | None:
-    """The unit a text speaks for: its letterhead ("HUYỆN ỦY MƯỜNG ẢNG" above the title), or
-    the signature of a report ("T/M BAN THƯỜNG VỤ ... Lưu Văn phòng Tỉnh ủy")."""
-    heading = _letterhead(text, roster, province)
-    if heading:
-        return heading
-    office = None
-    signed = False
-    for m in _SIGNATURE.finditer(text):
-        if m.group("office"):
-            office = m.group("office")
-        else:
-            signed = True
-    if office:
-        return roster.canonical(office.strip(), province)
-    return roster.canonical("Tỉnh ủy", province) if signed and province else None
-
-
-def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
-    found = None
-    for line in [ln for ln in text.splitlines()[:12] if ln.strip()][:8]:
-        for part in re.split(r"\s{3,}|\t|\|", re.sub(r"[*_#]", "", line)):
-            part = part.strip()
-            if len(part) > 6 and part.upper() == part and any(ch.isalpha() for ch in part):
-                m = roster.match(part, province)
-                if m and m.score == 100:
-                    found = m.unit.name  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG"
-    return found
-
-
 # --- document to document -------------------------------------------------------
 
 def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
@@ -416,15 +386,50 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
             else:
                 previous = None
                 continue
+            if _NEGATED.search(ptext[max(s_start, c.pos - 90):c.pos]):
+                previous = None
+                continue  # "Đảng ủy xã Huổi Só chưa ban hành kế hoạch thực hiện ..."
             for name in actors:
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
+        for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, fallback):
+            _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if topic is not None and _ACTIVITY.search(sentence):
             for u in actors_in:
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
                                     line_of(u.start), out, done)
         _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of)
+
+
+_NEGATED = re.compile(r"(?<!\w)(?:chưa|không)(?!\w)[^.;,]{0,60}$")
+_BARE = re.compile(rf"(?:{_CARRY_OUT})[^.;]{{0,30}}?(?<!\w)(?P<type>Nghị quyết|Chỉ thị|Kết luận)"
+                   r"(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)")
+
+
+def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, fallback):
+    """"Huyện ủy Mường Tè ... trong thực hiện Kết luận" — a directive named by its kind alone is
+    the last one of that kind the text cited; its subject units carry it out."""
+    for m in _BARE.finditer(ptext, s_start, s_end):
+        if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
+            continue
+        target = _antecedent(cits, m.group("type"), indexes, m.start())
+        actors = _actors_for(m.start(), actors_in, ptext, s_start)
+        if target is None or not actors:
+            continue
+        for name in actors:
+            yield name, target, clause_at(ptext, m.start())
+
+
+def _antecedent(cits, type_, indexes, pos) -> int | None:
+    """The citation of that kind last before `pos` (in this paragraph, else before it)."""
+    here = [i for i in indexes if cits[i].pos < pos]
+    first = indexes[0] if indexes else len(cits)
+    earlier = here or list(range(min(first, len(cits))))
+    for i in reversed(earlier if here else [i for i in range(len(cits)) if i < first]):
+        if cits[i].type == type_ and cits[i].number:
+            return i
+    return None
 
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
@@ -496,10 +501,15 @@ def _phrase(ptext, start, roster) -> str:
 
 
 def _is_subject(ptext, start, end) -> bool:
+    """A unit that opens its clause ("Trong thực hiện Kết luận, Huyện ủy Mường Tè chọn ...")
+    or that a verb follows ("Huyện ủy Quỳnh Nhai có 100% ..."), and no preposition governs."""
     before = ptext[max(0, start - 30):start]
     if _NOT_SUBJECT_BEFORE.search(before):
         return False
-    return bool(_SUBJECT_AFTER.match(ptext[end:end + 40]))
+    if _SUBJECT_AFTER.match(ptext[end:end + 40]):
+        return True
+    opens = re.search(r"(?:^|[.;:]\s*|,\s+)$", ptext[max(0, start - 3):start]) is not None
+    return opens and bool(re.match(r"\s+[a-zđà-ỹ]", ptext[end:end + 3]))
 
 
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:

@@ -429,7 +429,10 @@ def _garbled_pair(small: Cluster, big: Cluster) -> bool:
         return False
     same_date = bool(set(small.dates) & set(big.dates))
     similar = any(_subject_score(a, b) >= 90 for a in small.subjects for b in big.subjects)
-    return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates)
+    # a bare variant ("15-NQ/TƯ", no date, no subject) in texts that cite the real one
+    in_context = not small.dates and not small.subjects and small.files <= big.files
+    return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates) \
+        or in_context
 
 
 _DATE_TAIL = re.compile(r"\s*,?\s*(?:ngày|Ngày|NGÀY)\s*\S.*$")

@@ -176,7 +176,8 @@ UNIT_SENTENCES = [
                  set(), id="của X"),
     pytest.param("Ban Tuyên giáo Tỉnh ủy giao nhiệm vụ đối với Huyện ủy Tủa Chùa trong việc thực hiện Chỉ thị số "
                  "05-CT/TW, ngày 15/5/2016 của Bộ Chính trị tại Điện Biên.",
-                 set(), id="đối với X"),
+                 {(IMPLEMENTS, "unit:Ban Tuyên giáo Tỉnh ủy Điện Biên", "05-CT/TW")},
+                 id="đối với X: the unit that assigns acts, the one after đối với does not"),
     pytest.param("Đoàn công tác làm việc với Huyện ủy Tủa Chùa về kết quả thực hiện Kết luận số 01-KL/TW, ngày "
                  "18/5/2021 của Bộ Chính trị ở Điện Biên.",
                  set(), id="làm việc với X"),
