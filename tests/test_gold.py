@@ -116,3 +116,26 @@ def test_evaluate_agrees_with_score_py(tmp_path, shared_corpus, run_cli, console
     theirs, mine = json.loads(scorer.stdout), json.loads(ours.stdout)
     for part in SCORED:
         assert mine[part] == theirs[part], part
+
+
+# --- the holdout set: six texts of other genres, annotated without reading the code -----------
+
+HOLDOUT = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def holdout_scores(tmp_path_factory):
+    return evaluate(str(HOLDOUT / "holdout_gold"), str(HOLDOUT / "holdout"),
+                    str(tmp_path_factory.mktemp("gold-holdout") / "S"))
+
+
+def test_holdout_meets_the_bar(holdout_scores):
+    """Measured when written: mentions F1 0.994, B-cubed F1 1.0, edges R 0.964 P 0.941,
+    queries R 1.0 P 1.0; the bar below is the issue's (0.97 / 0.97 / 0.90 / all units)."""
+    s = holdout_scores
+    assert s["mentions"]["F1"] >= 0.97, s["mentions"]
+    assert s["resolution_b3"]["F1"] >= 0.97, s["resolution_b3"]
+    for name, fraction in s["attributes"].items():
+        assert ratio(fraction) >= 0.9, (name, fraction)
+    assert s["edges"]["R_any_relation"] >= 0.9 and s["edges"]["P_on_mapped"] >= 0.9, s["edges"]
+    assert s["queries"]["R"] >= 0.9 and s["queries"]["P"] >= 0.9, s["queries"]
