@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # old-style tone placement ("uỷ", "hoá", "Toà") -> the style the roster uses ("ủy", "hóa", "Tòa")
 _OLD_TONES = {
@@ -19,6 +20,7 @@ _OLD_TONE_RE = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=262144)
 def spelling(s: str) -> str:
     """NFC, new-style tone marks, single spaces: "Tỉnh uỷ" and "Tỉnh ủy" give one key."""
     s = unicodedata.normalize("NFC", s)
@@ -31,6 +33,7 @@ def _retone(old: str) -> str:
     return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new))
 
 
+@lru_cache(maxsize=262144)
 def key(s: str) -> str:
     """Case-folded spelling key."""
     return spelling(s).casefold()

@@ -50,6 +50,8 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
 # --- matching -----------------------------------------------------------------
 
 def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
+    if not P.TRIGGER_RE.search(ptext):
+        return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
     for regex, kind in ((P.FULL_RE, MentionKind.FULL), (P.LAW_RE, MentionKind.FULL), (P.PLENUM_RE, MentionKind.NAMED),
                         (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED), (P.LOCAL_CONGRESS_RE, MentionKind.NAMED),

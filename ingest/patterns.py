@@ -141,5 +141,7 @@ NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)
 LOCAL_CONGRESS_RE = re.compile(LOCAL_CONGRESS_REF)
 BODY_TERM_RE = re.compile(BODY_TERM_REF)
 ROMAN_RE = re.compile(ROMAN)
+#: what every citation contains: a digit, or a word of a named document
+TRIGGER_RE = re.compile(r"\d|[Nn]gh[ịi] quy[ếe]t|NGHỊ QUYẾT|[Kk]ết luận|KẾT LUẬN|[Qq]uy định|QUY ĐỊNH|Luật")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

@@ -366,6 +366,8 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 # --- units ----------------------------------------------------------------------
 
 def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Context, topic, out, line_of):
+    if not indexes and not _BARE.search(ptext) and (topic is None or not _ACTIVITY.search(ptext)):
+        return  # nothing here a unit could be carrying out
     units = _unit_mentions(ptext, roster, context.province, cits, indexes, context.author)
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()

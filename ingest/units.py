@@ -98,6 +98,10 @@ class Roster:
 
     def match(self, phrase: str, province: str | None) -> Match | None:
         """The unit a written name refers to, in the context of `province`."""
+        return self._match(phrase, province)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 — rosters live as long as the process
+    def _match(self, phrase: str, province: str | None) -> Match | None:
         phrase = spelling(phrase)
         for candidate in self._variants(phrase, province):
             found = self._exact(candidate, province)
