@@ -21,7 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from graph.store import Store
 
 from . import errors
-from .routes import documents, graph, ingest, meta, quality, search, units
+from .routes import documents, graph, ingest, meta, quality, search, units, viz
 from .schemas import Problem
 from .settings import Settings
 from .state import AppState
@@ -42,9 +42,9 @@ document, when, and which sentence says so.
 def create_app(store_factory: Callable[[], Store] | None = None, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     if store_factory is None:
-        def store_factory():
-            from graph.embedded import EmbeddedStore
-            return EmbeddedStore(settings.store)
+        def store_factory():  # DIRECTIVES_BACKEND: the embedded store of settings.store, or Neo4j
+            from graph.backends import open_store
+            return open_store(settings.store)
     state = AppState(settings, store_factory)
 
     @asynccontextmanager
@@ -66,9 +66,11 @@ def create_app(store_factory: Callable[[], Store] | None = None, settings: Setti
                                 {"name": "graph", "description": "subgraphs and exports"},
                                 {"name": "quality", "description": "statistics and the data-quality report"},
                                 {"name": "ingest", "description": "writes (API key when set) and files"},
-                                {"name": "meta", "description": "health, version, problem types"}])
+                                {"name": "meta", "description": "health, version, problem types"},
+                                {"name": "viz", "description": "the graph page and the data it draws"}])
     app.state.api = state
     errors.install(app)
+    viz.install(app)  # the graph page (before meta: `/` is the page for browsers, the JSON index otherwise)
     for module in (meta, documents, units, search, graph, quality):
         app.include_router(module.router)
     app.include_router(ingest.write_router(protected=bool(settings.api_key)))

@@ -211,7 +211,10 @@ class Page:
         word = doc.type.upper() if upper else doc.type
         so = "SỐ" if upper and rng.random() < 0.5 else "số"
         r = rng.random()
-        head = f"{word} " if r < 0.08 and not upper else (f"{word} {so}" if r < 0.08 + nz.spacing / 3 else f"{word} {so} ")
+        if r < 0.08 and not upper:
+            head = f"{word} "  # "Chỉ thị 05-CT/TW"
+        else:
+            head = f"{word} {so}" if r < 0.08 + nz.spacing / 3 else f"{word} {so} "  # "số15-NQ/TU" or "số 15-NQ/TU"
         number, code = doc.number, doc.code
         if rng.random() < nz.garbled:
             code = garble(code, rng)
@@ -449,7 +452,8 @@ class Generator:
         self.bytes += len(text.encode("utf-8"))
         for line, surface, doc, kind in page.mentions:
             assert surface and surface in lines[line - 1], (page.name, line, surface, lines[line - 1])
-            self._line(self.f_ments, {"file": page.name, "line": line, "surface": surface, "doc": doc.key, "kind": kind})
+            self._line(self.f_ments, {"file": page.name, "line": line, "surface": surface, "doc": doc.key,
+                                      "kind": kind})
         for e in page.edges:
             self._line(self.f_edges, {**e, "file": page.name, "evidence": page.resolve(e["evidence"])})
         for row in page.issued.values():
@@ -508,8 +512,9 @@ class Generator:
                     self._line(self.f_docs, d.gold())
                     self.counts["documents"] += 1
             self._local_queries(pw, prng)
-            print(f"  {p.name}: {len(pw.docs)} documents, {len(pw.campaigns)} campaigns, {self.files} files so far",
-                  file=sys.stderr) if os.environ.get("BENCH_VERBOSE") else None
+            if os.environ.get("BENCH_VERBOSE"):
+                print(f"  {p.name}: {len(pw.docs)} documents, {len(pw.campaigns)} campaigns, {self.files} files",
+                      file=sys.stderr)
         for d in central:
             if d.cited:
                 self._line(self.f_docs, d.gold())
@@ -810,7 +815,8 @@ class Generator:
                 explicit = True
             else:
                 line = page.line
-                page.fill(rng.choice(V.ACT_REGISTER_OBLIQUE), U=u.name, WORK=rng.choice(V.WORK if hcm else V.WORK_OTHER),
+                page.fill(rng.choice(V.ACT_REGISTER_OBLIQUE), U=u.name,
+                          WORK=rng.choice(V.WORK if hcm else V.WORK_OTHER),
                           MODELS=rng.choice(V.MODELS))
                 explicit = False
             page.action(u, d, None, line, page.evidence(st), explicit)
@@ -913,7 +919,8 @@ class Generator:
         if as_code:
             page.cite(x, form="code", tag="own")
             page.br()
-        page.w("ĐẢNG CỘNG SẢN VIỆT NAM" if x.unit.kind not in ("ubnd", "mttq") else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        state = x.unit.kind in ("ubnd", "mttq")
+        page.w("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if state else "ĐẢNG CỘNG SẢN VIỆT NAM")
         page.br()
         place = page.prov.name if x.unit.level in ("province", "agency") or not x.unit.place else x.unit.place
         page.w(f"{place}, ngày {x.when.day} tháng {x.when.month} năm {x.when.year}")

@@ -37,7 +37,6 @@ import os
 import random
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -402,6 +401,31 @@ def ensure_corpus(work: Path, size: int, seed: int, units: str) -> Path:
     return out
 
 
+def code_version() -> dict:
+    """Which code was measured: the commit (when ROOT is a checkout) and a hash of the measured
+    sources, so figures stay attributable while the tree moves."""
+    import hashlib
+    h = hashlib.sha256()
+    for folder in ("ingest", "graph", "cli"):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    out = {"sources_sha256": h.hexdigest()[:16]}
+    stamp = ROOT / "SNAPSHOT"
+    if stamp.exists():
+        out["snapshot_of"] = stamp.read_text(encoding="utf-8").strip()
+    try:
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, timeout=10)
+        if rev.returncode == 0:
+            out["commit"] = rev.stdout.strip()
+            st = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "ingest", "graph", "cli"],
+                                capture_output=True, text=True, timeout=10)
+            out["dirty"] = bool(st.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return out
+
+
 def bench_size(size: int, a) -> None:
     work = Path(a.work)
     for units in a.units:
@@ -410,7 +434,7 @@ def bench_size(size: int, a) -> None:
         m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         common = {"units": units}
         emit("corpus", size, m["files"], "files", None, None, mb=m["bytes"] / MB, mentions=m["mentions"],
-             documents=m["documents"], generate_seconds=m["seconds"], **common)
+             documents=m["documents"], generate_seconds=m["seconds"], code=code_version(), **common)
         corpus, gold = out / "corpus", out / "gold"
         store = work / f"store-{units}-{size}-s{a.seed}"
         if "extract" in a.steps:

@@ -22,7 +22,9 @@ def main() -> int:
     print("| figure | size | value | unit | baseline | target | ok | details |")
     print("| --- | ---: | ---: | --- | --- | ---: | :---: | --- |")
     for r in rows:
-        base = f"{fmt(r.get('baseline'))} {r.get('baseline_unit') or ''}".strip() if r.get("baseline") is not None else "–"
+        base = "–"
+        if r.get("baseline") is not None:
+            base = f"{fmt(r['baseline'])} {r.get('baseline_unit') or ''}".strip()
         details = ", ".join(f"{k} {fmt(v)}" for k, v in r.items() if k not in SKIP and v is not None)
         ok = {True: "yes", False: "**no**", None: ""}[r.get("ok")]
         if r.get("note") == "timeout":

@@ -145,7 +145,8 @@ class Doc:
 
     def gold(self) -> dict:
         return {"key": self.key, "type": self.type, "number": self.number, "code": self.code, "sep": self.sep,
-                "issuer": self.issuer, "unit": self.owner, "province": None if self.unit is None else self.unit.province,
+                "issuer": self.issuer, "unit": self.owner,
+                "province": None if self.unit is None else self.unit.province,
                 "date": self.date.isoformat() if self.date else None, "dates_seen": sorted(self.dates_seen),
                 "subject": self.subject, "aliases": list(self.aliases)}
 

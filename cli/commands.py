@@ -13,11 +13,11 @@ from ingest.lookup import find_document
 
 
 def open_store(args, *, write: bool = False):
-    """The store of `--store`; only writing commands create one. A store left stale by an
-    interrupted ingest is brought up to date from the texts it committed."""
-    if not write and not (Path(args.store) / DB_NAME).exists():
-        raise StoreError(f"no store at {args.store} (run `directives ingest` first)")
-    store = EmbeddedStore(args.store)
+    """The configured store (`DIRECTIVES_BACKEND`: the embedded one of `--store`, or Neo4j); only
+    writing commands create one. A store left stale by an interrupted ingest is brought up to
+    date from the texts it committed."""
+    from graph.backends import open_store as open_backend
+    store = open_backend(args.store, create=write)
     if store.stale():
         from ingest.pipeline import rebuild
         rebuild(store)
@@ -104,6 +104,78 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_viz(args) -> int:
+    """The graph page of DOC (a document or a unit) as one self-contained HTML file."""
+    from graph.errors import NotFound
+    from ingest.units import Roster
+    from viz.export import export_html
+    if args.depth is not None and not 1 <= args.depth <= 20 or args.max_nodes < 1:
+        raise InputError("--depth is 1 to 20 and --max-nodes at least 1")
+    store = open_store(args)
+    roster = list(Roster.load().units.values())
+    if store.unit(args.doc) is not None:
+        center = args.doc
+    else:
+        try:
+            center = find_document(store, args.doc).id
+        except NotFound as not_doc:
+            try:
+                center = queries.find_unit(store, args.doc, roster).id
+            except NotFound:
+                raise not_doc from None
+            if store.unit(center) is None:
+                raise not_doc from None
+    html = export_html(store, center, mode=args.mode, depth=args.depth, max_nodes=args.max_nodes, roster=roster,
+                       api=args.api)
+    if args.output == "-":
+        sys.stdout.write(html)
+        return 0
+    out = Path(args.output)
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"cannot write {out}: {e.strerror or e}") from None
+    print(f"wrote {out} ({len(html.encode('utf-8')) // 1024} KB, {center})", file=sys.stderr)
+    return 0
+
+
+def cmd_push(args) -> int:
+    """Copy the embedded store of `--store` (or `--from`) into Neo4j (NEO4J_URI ...): the texts'
+    facts and the resolved graph; texts that are not in the embedded store are withdrawn there."""
+    import time
+    from graph.backends import open_store as open_backend
+    if args.to != "neo4j":
+        raise InputError(f"unknown target {args.to!r} (neo4j)")
+    source = open_backend(args.source or args.store, backend="embedded", create=False)
+    if source.stale():
+        from ingest.pipeline import rebuild
+        rebuild(source)
+    target = open_backend(backend="neo4j")
+    started = time.perf_counter()
+    texts = list(source.all_facts())
+    if hasattr(target, "put_facts_many"):
+        target.put_facts_many(texts)
+    else:
+        for t in texts:
+            target.put_facts(t)
+    keep = {t.file for t in texts}
+    withdrawn = [f for f in target.files() if f not in keep]
+    for f in withdrawn:
+        target.remove_facts(f)
+    graph = source.graph()  # edges in the order they were stored: the same order of answers
+    facts_done = time.perf_counter()
+    target.replace_graph(graph)
+    done = time.perf_counter()
+    seconds = max(done - facts_done, 1e-9)
+    print(f"pushed to {getattr(target, 'uri', 'neo4j')} ({getattr(target, 'database', '')}): texts: {len(texts)}"
+          f" ({len(withdrawn)} withdrawn); documents: {len(graph.documents)}; units: {len(graph.units)}; "
+          f"edges: {len(graph.edges)}; mentions: {len(graph.mentions)}; "
+          f"{done - started:.1f} s ({len(graph.edges) / seconds:.0f} edges/s)")
+    target.close()
+    source.close()
+    return 0
+
+
 def _clip(text: str, n: int = 220) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
@@ -138,6 +210,19 @@ COMMANDS = {
     "export": (cmd_export, "Export the graph (documents, units, edges, mentions).", _export_args),
     "implementers": (cmd_implementers, "Units that implemented a directive, with evidence.", _implementers_args),
     "evaluate": (cmd_evaluate, "Score the pipeline against a gold set.", _evaluate_args),
+    "push": (cmd_push, "Copy the embedded store into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).",
+             lambda p: (p.add_argument("--to", required=True, choices=("neo4j",), help="target backend"),
+                        p.add_argument("--from", dest="source", default=None,
+                                       help="embedded store directory to copy (default: --store)"))),
+    "viz": (cmd_viz, "Write the graph of a document or unit as one offline HTML file.",
+            lambda p: (p.add_argument("doc", help='document id or citation ("Chỉ thị 05"), or a unit id or name'),
+                       p.add_argument("-o", "--output", default="directives-graph.html",
+                                      help="HTML file to write (- for standard output)"),
+                       p.add_argument("--mode", choices=("auto", "tree", "neighbourhood"), default="auto",
+                                      help="tree: what answered it; neighbourhood: every relation around it"),
+                       p.add_argument("--depth", type=int, default=None, help="levels (tree) or steps (neighbourhood)"),
+                       p.add_argument("--max-nodes", type=int, default=2500, help="nodes at most"),
+                       p.add_argument("--api", default=None, help="base URL of a running API, for links to its JSON"))),
     "serve": (cmd_serve, "Serve the HTTP API (FastAPI) over the store.",
               lambda p: (p.add_argument("--host", default="127.0.0.1", help="address to listen on"),
                          p.add_argument("--port", type=int, default=8000, help="port to listen on"))),

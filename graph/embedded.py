@@ -148,6 +148,49 @@ class EmbeddedStore:
     def close(self) -> None:
         self.db.close()
 
+    def graph(self) -> Graph:
+        """The resolved graph as it was stored (edges in the order they were given), to copy
+        into another store: that store then answers in the same order as this one."""
+        load = lambda cls, sql: [codec.from_dict(cls, json.loads(r)) for (r,) in self._rows(sql)]  # noqa: E731
+        return Graph(tuple(self.documents()), tuple(self.units()), tuple(load(Edge, "SELECT row FROM edges ORDER BY n")),
+                     tuple(self.mentions()))
+
+    # --- traversals (graph.store.Store) ---------------------------------------------------
+    def neighbourhood(self, node_ids, depth: int | None = 1, relations=None, direction: str = "both"
+                      ) -> dict[str, list[Edge]]:
+        if direction not in ("in", "out", "both"):
+            raise ValueError(f"direction must be in, out or both, not {direction!r}")
+        roots = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
+        adj: dict[str, list[Edge]] = {}
+        seen, frontier, level = set(roots), roots, 0
+        while frontier:
+            nxt = []
+            for node in frontier:
+                edges = (self.edges_from(node, relations) if direction != "in" else []) + \
+                        (self.edges_to(node, relations) if direction != "out" else [])
+                adj[node] = edges
+                if depth is None or level < depth:
+                    for e in edges:
+                        other = e.target if e.source == node else e.source
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.append(other)
+            frontier, level = nxt, level + 1
+            if depth is not None and level > depth:
+                break
+        return adj
+
+    def edges_among(self, node_ids) -> list[Edge]:
+        ids = set(node_ids)
+        if len(ids) > 200:
+            return [e for e in self.edges() if e.source in ids and e.target in ids]
+        g = self.nx
+        if getattr(self, "_order_of", None) is None or self._order_of[0] is not g:
+            self._order_of = (g, {n: i for i, n in enumerate(g)})
+        order = self._order_of[1]
+        return [d["obj"] for n in sorted((n for n in ids if n in order), key=order.__getitem__)
+                for _, t, d in g.out_edges(n, data=True) if t in ids]
+
     # --- internals ---------------------------------------------------------------------
     def _load(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

@@ -28,8 +28,9 @@ def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list
         return []
     own = directive.issuer_unit
     rows: dict[tuple, dict] = {}
+    index = _index(store)  # documents, units and issuers already loaded: no store call per row
     for edge, via, depth in _carrying_out(store, doc_id, transitive):
-        row = _row(store, edge, via, depth)
+        row = _indexed_row(index, edge, via, depth)
         if row and row["unit_id"] != own:
             rows.setdefault((row["unit_id"], row["document"]), row)
     return sorted(rows.values(), key=lambda r: (r["depth"], r["date"] or "9999", r["unit"]))
@@ -39,11 +40,14 @@ def _carrying_out(store: Store, doc_id: str, transitive: bool) -> Iterator[tuple
     """(edge into a directive, the directive, depth) for every implementing edge reached."""
     seen, queue = {doc_id}, deque([(doc_id, 0)])
     relations = CARRY_OUT + (Relation.GUIDES,) if transitive else (Relation.IMPLEMENTS, Relation.GUIDES)
+    # the edges into everything reachable, fetched where the graph lives (one statement per level)
+    into = store.neighbourhood(doc_id, None if transitive else 0, relations, "in")
+    docs = _index(store).docs
     while queue:
         target, depth = queue.popleft()
-        for edge in store.edges_to(target, relations):
+        for edge in into.get(target, []):
             yield edge, target, depth
-            if transitive and edge.source not in seen and store.document(edge.source):
+            if transitive and edge.source not in seen and edge.source in docs:
                 seen.add(edge.source)
                 queue.append((edge.source, depth + 1))
 
@@ -54,6 +58,16 @@ def _row(store: Store, edge: Edge, via: str, depth: int) -> dict | None:
         unit = store.unit(edge.source)
         return _unit_row(unit, None, edge, via, depth) if unit else None
     unit = issuer(store, doc.id)
+    return _unit_row(unit, doc, edge, via, depth) if unit else None
+
+
+def _indexed_row(index: "_Index", edge: Edge, via: str, depth: int) -> dict | None:
+    """`_row` from the loaded index."""
+    doc = index.docs.get(edge.source)
+    if doc is None:
+        unit = index.units.get(edge.source)
+        return _unit_row(unit, None, edge, via, depth) if unit else None
+    unit = index.issuers.get(doc.id)
     return _unit_row(unit, doc, edge, via, depth) if unit else None
 
 
@@ -183,7 +197,12 @@ class _Index:
         docs = list(store.documents())
         self.docs: dict[str, Document] = {d.id: d for d in docs}
         self.units: dict[str, Unit] = {u.id: u for u in store.units()}
-        self.issuers: dict[str, Unit | None] = {d.id: issuer(store, d.id) for d in docs}
+        # issuer() of every document, from one batched traversal (ISSUED edges into each)
+        issued_by = store.neighbourhood([d.id for d in docs], 0, (Relation.ISSUED,), "in") if docs else {}
+        self.issuers: dict[str, Unit | None] = {}
+        for d in docs:
+            found = next((self.units[e.source] for e in issued_by.get(d.id, ()) if e.source in self.units), None)
+            self.issuers[d.id] = found or (self.units.get(d.issuer_unit) if d.issuer_unit else None)
         self.rows = sorted((document_row(d, self.issuers[d.id]) for d in docs), key=document_key)
         self.row = {r["id"]: r for r in self.rows}
         self.text = {d.id: fold(" ".join(filter(None, (self.row[d.id]["label"], d.id, *d.aliases, d.subject,
@@ -250,13 +269,14 @@ _INDEX_LOCK = threading.Lock()
 def _index(store: Store) -> _Index:
     # the embedded store loads a new networkx graph after replace_graph: that object is the
     # version token; other stores are re-indexed when `invalidate` is called after a write
-    token = getattr(store, "nx", None)
+    version = getattr(store, "graph_version", None)  # a server store: its generation, shared by processes
+    token = version() if callable(version) else getattr(store, "nx", None)
     with _INDEX_LOCK:
         try:
             entry = _INDEXES.get(store)
         except TypeError:  # a store that cannot be weakly referenced: no cache
             return _Index(store)
-        if entry is not None and entry[0] is token:
+        if entry is not None and (entry[0] is token or (callable(version) and entry[0] == token)):
             return entry[1]
         index = _Index(store)
         _INDEXES[store] = (token, index)
@@ -586,13 +606,14 @@ def chain_up(store: Store, doc_id: str, *, max_depth: int = 12, max_paths: int =
     doc = _document(store, index, doc_id)
     paths: list[list[dict]] = []
     truncated = False
+    above = store.neighbourhood(doc.id, max_depth, UP, "out")  # fetched where the graph lives
 
     def walk(node: str, steps: list[dict], seen: frozenset):
         nonlocal truncated
         if len(paths) >= max_paths:
             truncated = True
             return
-        outs = [e for e in _dedup(store.edges_from(node, UP)) if e.target in index.row and e.target not in seen]
+        outs = [e for e in _dedup(above.get(node, [])) if e.target in index.row and e.target not in seen]
         if not outs or len(steps) >= max_depth:
             if steps:
                 paths.append(steps)
@@ -621,12 +642,13 @@ def chain_down(store: Store, doc_id: str, *, depth: int = 6, max_nodes: int = 20
     root = {**_tree_node(index.row[doc.id]), "relation": None, "confidence": None, "evidence": None,
             "lag_days": None}
     seen, queue, count, truncated = {doc.id}, deque([(root, 0)]), 1, False
+    below = store.neighbourhood(doc.id, max(0, depth), DOWN, "in")  # fetched where the graph lives
     while queue:
         node, d = queue.popleft()
         if d >= depth:
-            truncated = truncated or any(e.source not in seen for e in store.edges_to(node["id"], DOWN))
+            truncated = truncated or any(e.source not in seen for e in below.get(node["id"], []))
             continue
-        for e in sorted(_dedup(store.edges_to(node["id"], DOWN)), key=lambda e: (e.relation.value, e.source)):
+        for e in sorted(_dedup(below.get(node["id"], [])), key=lambda e: (e.relation.value, e.source)):
             if e.source in seen:
                 continue
             if count >= max_nodes:
@@ -708,8 +730,9 @@ def unit_detail(store: Store, unit_id: str, roster_units: Iterable[Unit] = ()) -
     children = sorted((unit_row(u, index, r) for u, r in everything.values() if u.parent == unit.id), key=unit_key)
     docs = [index.row[d] for d in index.issued.get(unit.id, ())]
     carried: list[dict] = []
+    out_of = store.neighbourhood([d["id"] for d in docs], 0, CARRY_OUT, "out") if docs else {}
     for d in docs:
-        for e in _dedup(store.edges_from(d["id"], CARRY_OUT)):
+        for e in _dedup(out_of.get(d["id"], [])):
             tgt = index.row.get(e.target)
             if tgt:
                 carried.append({"directive": tgt, "document": d["id"], "document_label": d["label"],
@@ -862,10 +885,12 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
             raise NotFound(f"no document or unit {node_id!r}", suggest_documents(store, node_id))
         nodes[node_id] = center
         frontier = [node_id]
+        # edges of every node that may be expanded, fetched where the graph lives
+        around = store.neighbourhood(node_id, max(0, depth) - 1, relations, "both") if depth > 0 else {}
         for _ in range(max(0, depth)):
             nxt = []
             for nid in frontier:
-                for e in store.edges_from(nid) + store.edges_to(nid):
+                for e in around.get(nid, []):
                     other = e.target if e.source == nid else e.source
                     if not edge_ok(e):
                         continue
@@ -879,9 +904,11 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
                         nodes[other] = n
                         nxt.append(other)
             frontier = nxt
-        edges = [e for e in store.edges() if e.source in nodes and e.target in nodes and edge_ok(e)] \
-            if len(nodes) > 200 else \
-            list({id(e): e for nid in nodes for e in store.edges_from(nid) if e.target in nodes and edge_ok(e)}.values())
+        among = [e for e in store.edges_among(list(nodes)) if edge_ok(e)]  # in the order of store.edges()
+        if len(nodes) <= 200:  # grouped by source in the order the nodes were reached
+            position = {nid: i for i, nid in enumerate(nodes)}
+            among.sort(key=lambda e: position[e.source])
+        edges = among
     else:
         for nid in list(index.row) + list(index.units):
             n = _node(index, nid)
@@ -890,7 +917,7 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
                     truncated = True
                     break
                 nodes[nid] = n
-        edges = [e for e in store.edges() if e.source in nodes and e.target in nodes and edge_ok(e)]
+        edges = [e for e in store.edges_among(list(nodes)) if edge_ok(e)]
     return {"center": node_id, "depth": depth if node_id is not None else None, "truncated": truncated,
             "nodes": list(nodes.values()),
             "edges": [{"source": e.source, "target": e.target, "relation": e.relation.value,
@@ -1037,3 +1064,102 @@ def files(store: Store) -> list[dict]:
     return [{"file": f, "sha256": store.file_hash(f), "mentions": len(per_file.get(f, ())),
              "documents": len({m.document for m in per_file.get(f, ()) if m.document})}
             for f in store.files()]
+
+
+# --- for viz/: what answered a document, as a graph; the source text of a file ---------------
+
+def implementation_graph(store: Store, doc_id: str, *, depth: int = 6, max_nodes: int = 2000, up: bool = True,
+                         issuers: bool = True) -> dict:
+    """What answered `doc_id`, as subgraph() shapes a graph: the documents (and units acting
+    without a document) below it as chain_down finds them, up to `depth`; with `up`, the
+    documents above it (what it carries out, up to the top); with `issuers`, the unit that issued
+    each document; and every edge among them (the best of each source, target and relation,
+    with its evidence). Each node has `hop`: steps below the document (negative above it; a
+    unit has its document's). At most `max_nodes` nodes (`truncated` says when more were left)."""
+    index = _index(store)
+    doc = _document(store, index, doc_id)
+    hop: dict[str, int] = {}
+    truncated = False
+
+    def add(node: str, h: int) -> bool:
+        nonlocal truncated
+        if node in hop:
+            return True
+        if len(hop) >= max_nodes:
+            truncated = True
+            return False
+        hop[node] = h
+        unit = index.issuers.get(node) if issuers else None
+        if unit is not None and unit.id in index.units and unit.id not in hop and len(hop) < max_nodes:
+            hop[unit.id] = h
+        return True
+
+    add(doc.id, 0)
+    queue = deque([doc.id])
+    while queue:
+        node = queue.popleft()
+        below = sorted(_dedup(store.edges_to(node, DOWN)), key=lambda e: (e.relation.value, e.source))
+        below = [e for e in below if e.source in index.row or e.source in index.units]
+        if hop[node] >= depth:
+            truncated = truncated or any(e.source not in hop for e in below)
+            continue
+        for e in below:
+            if e.source in hop:
+                continue
+            if not add(e.source, hop[node] + 1):
+                break
+            if e.source in index.row:
+                queue.append(e.source)
+    if up:
+        queue = deque([doc.id])
+        while queue:
+            node = queue.popleft()
+            if hop[node] <= -12:
+                continue
+            for e in sorted(_dedup(store.edges_from(node, UP)), key=lambda e: (e.relation.value, e.target)):
+                if e.target in index.row and e.target not in hop and add(e.target, hop[node] - 1):
+                    queue.append(e.target)
+    nodes = [{**_node(index, n), "hop": h} for n, h in hop.items()]
+    edges = [e for n in hop for e in _dedup(store.edges_from(n)) if e.target in hop]
+    return {"center": doc.id, "depth": depth, "truncated": truncated, "nodes": nodes,
+            "edges": [{"source": e.source, "target": e.target, "relation": e.relation.value,
+                       "confidence": e.confidence, "evidence": _evidence(e)} for e in edges]}
+
+
+def source_text(store: Store, file: str) -> dict:
+    """An ingested text as a citator shows it: the NFC text and every citation in it, with its
+    span (`start`, `end` in the text; `line`, `col`), the document it was resolved to (id and
+    label) and how (`resolution`; `candidates` when ambiguous). Spans are in text order and do
+    not overlap."""
+    facts = store.facts(file)
+    if facts is None:
+        near = process.extract(fold(file), {f: fold(f) for f in store.files()}, scorer=fuzz.WRatio, limit=5,
+                               score_cutoff=50)
+        raise NotFound(f"no ingested file {file!r}", [k for _, _, k in near])
+    index = _index(store)
+    text = facts.text or ""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    spans = []
+    for m in store.mentions(file):
+        start = m.start
+        if text[start:m.end] != m.surface:  # find it again from its line and column
+            start = starts[m.line - 1] + m.col if 0 < m.line <= len(starts) else -1
+            if text[start:start + len(m.surface)] != m.surface:
+                start = text.find(m.surface)
+        if start < 0 or not m.surface:
+            continue
+        row = index.row.get(m.document) if m.document else None
+        spans.append({"start": start, "end": start + len(m.surface), "line": m.line, "col": m.col,
+                      "surface": m.surface, "document": m.document if row else None,
+                      "label": row["label"] if row else None, "kind": m.kind.value, "resolution": m.resolution,
+                      "candidates": [{"id": c, "label": index.row[c]["label"] if c in index.row else c}
+                                     for c in m.candidates]})
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    kept, end = [], -1
+    for s in spans:
+        if s["start"] >= end:
+            kept.append(s)
+            end = s["end"]
+    return {"file": facts.file, "sha256": facts.sha256, "province": facts.province, "author": facts.author,
+            "text": text, "lines": len(text.splitlines()), "mentions": kept,
+            "documents": len({s["document"] for s in kept if s["document"]})}

@@ -32,3 +32,17 @@ class Store(Protocol):
     def edges_from(self, node_id: str, relations: tuple[Relation, ...] | None = None) -> list[Edge]: ...
     def mentions(self, file: str | None = None) -> Iterable[Mention]: ...
     def close(self) -> None: ...
+
+    # --- traversals, answered where the graph lives (networkx in memory, Cypher on a server) ---
+    def neighbourhood(self, node_ids: str | Iterable[str], depth: int | None = 1,
+                      relations: tuple[Relation, ...] | None = None, direction: str = "both"
+                      ) -> dict[str, list[Edge]]:
+        """Breadth first from `node_ids` along `relations` ("out": edges from a node, "in": edges
+        into it, "both"), every node at most `depth` steps away (None: no limit) -> its edges, in
+        the order `edges_from` then `edges_to` give them (filtered by `relations`). depth=0: the
+        edges of `node_ids` themselves, in one call."""
+        ...
+
+    def edges_among(self, node_ids: Iterable[str]) -> list[Edge]:
+        """Every edge whose source and target are both in `node_ids`, in the order of `edges()`."""
+        ...

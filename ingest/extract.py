@@ -229,10 +229,11 @@ def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str 
         return None, pos
     stop = _SUBJECT_STOP.search(ptext, m.end(1))
     end = stop.start() if stop else len(ptext)
-    end = min(end, m.start(1) + 400, limit if limit is not None else end)
-    cut = re.search(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$", ptext[m.start(1):end])
-    if cut and limit is not None and end == limit:
-        end = m.start(1) + cut.start()
+    end = min(end, m.start(1) + 400)
+    if limit is not None and limit < end:
+        cut = re.search(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$", ptext[m.start(1):limit])
+        if cut:  # "Thực hiện B về ..., Ban Thường vụ Tỉnh ủy đã ban hành A": B's subject ends at the comma
+            end = m.start(1) + cut.start()
     subject = ptext[m.start(1):end].strip().rstrip(",")
     subject = P.FOOTNOTE_MARK_RE.sub("", subject).strip()
     return (subject or None), end

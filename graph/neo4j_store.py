@@ -1,0 +1,582 @@
+"""The Neo4j store: the same `Store` protocol over a Bolt server (Neo4j 5, or FalkorDB's Bolt).
+
+Layout in the database:
+
+* `(:Text {file, sha256, facts})` — what each text contributed (`facts`: the TextFacts as JSON);
+* `(:Node:Document {id, gen, n, row, type, date, province, issuer_unit})`,
+  `(:Node:Unit {id, gen, n, row, name, level, province, parent})` and a bare `(:Node {id, gen, n})`
+  for an edge endpoint that is neither; `row` is the object as JSON, so it comes back exactly;
+* relationships typed by relation (`:IMPLEMENTS`, `:ISSUED` ...) with `confidence`, the evidence
+  (`file`, `line`, `text`), `n` (position in the graph's edge list) and `pn` (position of the first
+  edge between the same two nodes): they give back the embedded store's order of edges;
+* `(:Mention {gen, n, file, document, row})`;
+* `(:Meta {key: 'store', generation, stale, next, pending})`.
+
+The resolved graph is written under a new generation number while readers keep reading the
+current one; one statement then switches `generation`, and the old generation is deleted in
+batches. A crash leaves the previous graph or the new one, never a mix (what an interrupted
+write left is deleted by the next `replace_graph`). Every read names the current generation in
+the same statement. Facts of one text are written (with the stale flag) by one statement.
+
+Writes go in batches (`UNWIND $rows ... MERGE`, `batch_size` rows, relationships from this one
+writer); every statement is parameterised (relationship types come from the `Relation` enum,
+never from input); `database_=` is always passed; transient errors are retried by the driver's
+managed transactions (`execute_query`). Constraints (Neo4j) or indexes (FalkorDB, which has no
+`CREATE CONSTRAINT`) are created when a writable store opens.
+"""
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import threading
+from typing import Iterable, Iterator
+
+from . import codec
+from .errors import StoreError
+from .model import Document, Edge, Evidence, Graph, Mention, Relation, TextFacts, Unit
+
+BATCH = 10_000
+REL_TYPE = {r: r.value.upper() for r in Relation}  # the only strings ever spliced into Cypher
+_TYPE_REL = {v: k for k, v in REL_TYPE.items()}
+ALL_TYPES = list(REL_TYPE.values())
+_META = "MATCH (m:Meta {key: 'store'}) "
+_EDGE = "s.id AS s, t.id AS t, type(r) AS type, r.confidence AS c, r.file AS f, r.line AS l, " \
+        "r.text AS x, r.pn AS pn, r.n AS n"
+
+NEO4J_SCHEMA = (
+    "CREATE CONSTRAINT directives_meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
+    "CREATE CONSTRAINT directives_text_file IF NOT EXISTS FOR (t:Text) REQUIRE t.file IS UNIQUE",
+    "CREATE CONSTRAINT directives_node_id_gen IF NOT EXISTS FOR (n:Node) REQUIRE (n.id, n.gen) IS UNIQUE",
+    "CREATE CONSTRAINT directives_mention_gen_n IF NOT EXISTS FOR (m:Mention) REQUIRE (m.gen, m.n) IS UNIQUE",
+    "CREATE INDEX directives_node_id IF NOT EXISTS FOR (n:Node) ON (n.id)",
+    "CREATE INDEX directives_node_gen IF NOT EXISTS FOR (n:Node) ON (n.gen)",
+    "CREATE INDEX directives_mention_gen IF NOT EXISTS FOR (m:Mention) ON (m.gen)",
+    "CREATE INDEX directives_mention_file IF NOT EXISTS FOR (m:Mention) ON (m.file)",
+)
+#: FalkorDB: indexes only (no constraints, no IF NOT EXISTS): (label, properties)
+FALKOR_INDEXES = (("Meta", ("key",)), ("Text", ("file",)), ("Node", ("id", "gen")), ("Mention", ("gen", "n", "file")))
+
+
+def settings_from_env(env=None) -> dict:
+    """Connection settings: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE,
+    NEO4J_TIMEOUT (seconds to connect; default 10), NEO4J_POOL_SIZE (default 16)."""
+    env = os.environ if env is None else env
+    return {"uri": env.get("NEO4J_URI") or "bolt://localhost:7687",
+            "user": env.get("NEO4J_USER") or None, "password": env.get("NEO4J_PASSWORD") or "",
+            "database": env.get("NEO4J_DATABASE") or "neo4j",
+            "timeout": float(env.get("NEO4J_TIMEOUT") or 10), "pool_size": int(env.get("NEO4J_POOL_SIZE") or 16)}
+
+
+# --- one driver per server and credentials, for the whole process ------------------------------
+
+_DRIVERS: dict[tuple, "_Driver"] = {}
+_DRIVERS_LOCK = threading.Lock()
+
+
+class _Driver:
+    """A driver (connection pool) and what kind of server answers it."""
+
+    def __init__(self, uri, auth, timeout, pool_size):
+        import neo4j
+        self.neo4j = neo4j
+        self.uri = uri
+        self.driver = neo4j.GraphDatabase.driver(
+            uri, auth=auth, max_connection_pool_size=pool_size, connection_timeout=timeout,
+            connection_acquisition_timeout=timeout, max_transaction_retry_time=30.0,
+            user_agent="directives/0.1")
+        self.flavor: str | None = None
+        self.lock = threading.Lock()
+
+    def detect(self, database: str) -> str:
+        """"neo4j" when the server answers dbms.components() as Neo4j does, else "falkordb"
+        (FalkorDB's Bolt also calls itself Neo4j/5.x in its hello)."""
+        if self.flavor is None:
+            with self.lock:
+                if self.flavor is None:
+                    self.driver.verify_connectivity()  # an unreachable server fails now, not after retries
+                    try:
+                        records, _, _ = self.driver.execute_query(
+                            "CALL dbms.components() YIELD name RETURN name", database_=database)
+                        name = records[0]["name"] if records else ""
+                        self.flavor = "neo4j" if "neo4j" in str(name).lower() else "falkordb"
+                    except self.neo4j.exceptions.ServiceUnavailable:
+                        raise
+                    except self.neo4j.exceptions.Neo4jError:
+                        self.flavor = "falkordb"
+        return self.flavor
+
+    def close(self) -> None:
+        if self.flavor == "falkordb":
+            # FalkorDB's Bolt leaves the next handshake unanswered after a GOODBYE: close the
+            # sockets without one (what a crashed client does; the server copes with that)
+            try:
+                for conns in list(self.driver._pool.connections.values()):  # noqa: SLF001
+                    for conn in list(conns):
+                        conn.kill()
+            except Exception:  # noqa: BLE001 - a driver without these internals closes normally
+                pass
+        try:
+            self.driver.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _driver(uri, auth, timeout, pool_size) -> _Driver:
+    key = (uri, auth, timeout, pool_size)
+    with _DRIVERS_LOCK:
+        d = _DRIVERS.get(key)
+        if d is None:
+            d = _DRIVERS[key] = _Driver(uri, auth, timeout, pool_size)
+        return d
+
+
+@atexit.register
+def close_drivers() -> None:
+    """Close every pooled driver (at exit; tests may call it)."""
+    with _DRIVERS_LOCK:
+        drivers = list(_DRIVERS.values())
+        _DRIVERS.clear()
+    for d in drivers:
+        d.close()
+
+
+#: FalkorDB's Bolt builds "CYPHER p=... <query>" in a buffer of about 4 KB (version 4.16 crashes
+#: past it): statements stay under this many bytes of parameters, long texts go in pieces
+FALKOR_MAX_BYTES = 2800
+PIECE = 400  # characters (a Vietnamese character is up to 3 bytes, an escaped quote 2)
+READ_PIECE = 12_000  # characters read at once from FalkorDB (under its 64 KB per record)
+
+
+def _size(value) -> int:
+    return len(json.dumps(value, ensure_ascii=False).encode("utf-8")) + 16
+
+
+def _falkor_params(value):
+    """FalkorDB's Bolt writes string parameters into the query text between quotes without
+    escaping them (a quote breaks the statement, a backslash sequence is read as an escape):
+    escape them so that the server reads back exactly the string sent. Results are not affected."""
+    if isinstance(value, str):
+        if "\\" in value or "'" in value or '"' in value:
+            return value.replace("\\", "\\\\").replace("'", "\\'").replace('"', '\\"')
+        return value
+    if isinstance(value, dict):
+        return {k: _falkor_params(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_falkor_params(v) for v in value]
+    return value
+
+
+class Neo4jStore:
+    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, *, readonly: bool = False, create: bool = True,
+                 batch_size: int = BATCH, timeout: float | None = None, pool_size: int | None = None):
+        env = settings_from_env()
+        self.uri = uri or env["uri"]
+        self.database = database or env["database"]
+        self.readonly = readonly
+        self.batch_size = max(1, int(batch_size))
+        self.pool_size = int(pool_size or env["pool_size"])
+        user = user if user is not None else env["user"]
+        password = password if password is not None else env["password"]
+        auth = (user, password or "") if user else None
+        self._user, self._password = user or "", password or ""
+        try:
+            self._d = _driver(self.uri, auth, float(timeout or env["timeout"]), self.pool_size)
+            self.neo4j = self._d.neo4j
+            self.flavor = self._d.detect(self.database)
+            self.max_bytes = FALKOR_MAX_BYTES if self.flavor == "falkordb" else None
+            exists = self._exists()
+            if not exists and (readonly or not create):
+                raise StoreError(f"no store in database {self.database!r} at {self.uri} "
+                                 "(run `directives ingest` or `directives push --to neo4j` first)")
+            if not readonly:  # the graph first: FalkorDB creates no index in a graph that does not exist
+                self._run("MERGE (m:Meta {key: 'store'}) ON CREATE SET m.stale = false, m.next = 1, m.pending = []")
+                self._schema()
+        except StoreError:
+            raise
+        except Exception as e:  # noqa: BLE001 - driver errors of every kind
+            raise self._error("cannot open", e) from e
+        self._closed = False
+
+    max_bytes: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self.database!r}, flavor={self.flavor!r})"
+
+    # --- plumbing -------------------------------------------------------------------------
+    def _error(self, what: str, e: Exception) -> StoreError:
+        return StoreError(f"{what} the Neo4j store {self.database!r} at {self.uri}: {type(e).__name__}: {e}")
+
+    def _run(self, query: str, read: bool = False, **params) -> list:
+        """One statement in a managed transaction (retried on transient errors): its records."""
+        if self.flavor == "falkordb":
+            params = _falkor_params(params)
+        try:
+            if self.flavor == "falkordb":
+                return self._autocommit(query, params, read)
+            records, _, _ = self._d.driver.execute_query(
+                query, params, database_=self.database,
+                routing_=self.neo4j.RoutingControl.READ if read else self.neo4j.RoutingControl.WRITE)
+            return records
+        except Exception as e:  # noqa: BLE001
+            raise self._error("cannot read" if read else "cannot write to", e) from e
+
+    def _autocommit(self, query: str, params: dict, read: bool, attempts: int = 5) -> list:
+        """FalkorDB: one auto-commit statement, retried like a managed transaction. Its Bolt (4.16)
+        has no transactions (BEGIN/COMMIT are acknowledged, nothing is rolled back) and names the
+        graph after the first key of RUN's `extra` map: always the same access mode, so that every
+        statement reaches the same graph (one graph per server, whatever the database name)."""
+        import time
+        ex = self.neo4j.exceptions
+        for attempt in range(attempts):
+            try:
+                with self._d.driver.session(database=self.database,
+                                            default_access_mode=self.neo4j.WRITE_ACCESS) as session:
+                    return list(session.run(query, params))
+            except (ex.ServiceUnavailable, ex.SessionExpired, ex.TransientError):
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.2 * 2 ** attempt)
+
+    def _read(self, query: str, **params) -> list:
+        return self._run(query, True, **params)
+
+    def _write(self, query: str, **params) -> list:
+        if self.readonly:
+            raise StoreError(f"the Neo4j store {self.database!r} at {self.uri} is open read-only")
+        return self._run(query, False, **params)
+
+    def _exists(self) -> bool:
+        return bool(self._read("OPTIONAL MATCH (m:Meta {key: 'store'}) RETURN m IS NOT NULL AS e")[0]["e"])
+
+    def _schema(self) -> None:
+        if self.flavor == "neo4j":
+            for statement in NEO4J_SCHEMA:
+                self._run(statement)
+            return
+        have = set()
+        for r in self._read("CALL db.indexes() YIELD label, properties RETURN label, properties"):
+            for p in r["properties"] or ():
+                have.add((r["label"], p))
+        for label, props in FALKOR_INDEXES:
+            missing = [p for p in props if (label, p) not in have]
+            if missing:  # labels and property names are the constants above
+                self._run(f"CREATE INDEX FOR (n:{label}) ON ({', '.join('n.' + p for p in missing)})")
+
+    def _batches(self, rows: list, limit: int | None = None) -> Iterator[list]:
+        """`rows` in batches of `batch_size` (or `limit`) rows; on FalkorDB also of at most
+        `max_bytes` of parameters (it writes them into the statement's text, in a small buffer)."""
+        size = limit or self.batch_size
+        if self.max_bytes is None:
+            for i in range(0, len(rows), size):
+                yield rows[i:i + size]
+            return
+        batch, used = [], 0
+        for row in rows:
+            n = _size(row)
+            if batch and (len(batch) >= size or used + n > self.max_bytes):
+                yield batch
+                batch, used = [], 0
+            batch.append(row)
+            used += n
+        if batch:
+            yield batch
+
+    def _fit(self, rows: list, fields: tuple[str, ...]) -> tuple[list, list]:
+        """FalkorDB: rows too large for one statement lose their long `fields` (written as "");
+        returns (rows, [(row, field, text)]) for `_append` to add the text back in pieces."""
+        if self.max_bytes is None:
+            return rows, []
+        out, later = [], []
+        for row in rows:
+            if _size(row) > self.max_bytes:
+                row = dict(row)
+                for f in fields:
+                    if isinstance(row.get(f), str) and len(row[f]) > PIECE:
+                        later.append((row, f, row[f]))
+                        row[f] = ""
+            out.append(row)
+        return out, later
+
+    def _append(self, query: str, later: list, **params) -> None:
+        """Add long texts back piece by piece: `query` takes $row (the row), $piece (and `params`)."""
+        for row, field, text in later:
+            key = {k: v for k, v in row.items() if not isinstance(v, str) or len(v) <= 200}
+            for i in range(0, len(text), PIECE):
+                self._write(query.replace("FIELD", field), row=key, piece=text[i:i + PIECE], **params)
+
+    # --- facts ---------------------------------------------------------------------------
+    def file_hash(self, file: str) -> str | None:
+        rows = self._read("MATCH (t:Text {file: $file}) RETURN t.sha256 AS h", file=file)
+        return rows[0]["h"] if rows else None
+
+    def put_facts(self, facts: TextFacts) -> None:
+        self.put_facts_many([facts])
+
+    def put_facts_many(self, many: Iterable[TextFacts]) -> int:
+        """Facts of many texts, in batches (each batch one statement, with the stale flag)."""
+        rows = [{"file": f.file, "sha256": f.sha256, "facts": json.dumps(codec.to_dict(f), ensure_ascii=False)}
+                for f in many]
+        if self.readonly:
+            raise StoreError(f"the Neo4j store {self.database!r} at {self.uri} is open read-only")
+        rows, later = self._fit(rows, ("facts",))
+        if later:  # FalkorDB: the text goes to t.part piece by piece, then one statement switches
+            self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.part = ''", rows=[r for r, _, _ in later])
+            self._append("MATCH (t:Text {file: $row.file}) SET t.part = t.part + $piece", later)
+            done = {r["file"] for r, _, _ in later}
+            for batch in self._batches([{"file": r["file"], "sha256": r["sha256"]} for r in rows if r["file"] in done]):
+                self._write("UNWIND $rows AS r MATCH (t:Text {file: r.file}) SET t.sha256 = r.sha256, "
+                            "t.facts = t.part, t.part = null WITH count(t) AS c "
+                            "MERGE (m:Meta {key: 'store'}) SET m.stale = true", rows=batch)
+            rows = [r for r in rows if r["file"] not in done]
+        for batch in self._batches(rows, 200):  # a text's facts are large: smaller batches
+            self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.sha256 = r.sha256, t.facts = r.facts "
+                        "WITH count(t) AS c MERGE (m:Meta {key: 'store'}) SET m.stale = true", rows=batch)
+        return len(rows) + len(later)
+
+    def remove_facts(self, file: str) -> bool:
+        if self.file_hash(file) is None:
+            return False
+        rows = self._write("MATCH (t:Text {file: $file}) DELETE t WITH count(*) AS c "
+                           "MERGE (m:Meta {key: 'store'}) SET m.stale = true RETURN c", file=file)
+        return bool(rows and rows[0]["c"])
+
+    def all_facts(self) -> Iterator[TextFacts]:
+        after = None
+        while True:
+            rows = self._read("MATCH (t:Text) WHERE $after IS NULL OR t.file > $after "
+                              "RETURN t.file AS file, " + self._facts_column() + " ORDER BY t.file LIMIT $n",
+                              after=after, n=50, max=READ_PIECE)
+            for r in rows:
+                yield self._facts_of(r)
+            if len(rows) < 50:
+                return
+            after = rows[-1]["file"]
+
+    def facts(self, file: str) -> TextFacts | None:
+        rows = self._read("MATCH (t:Text {file: $file}) RETURN t.file AS file, " + self._facts_column(),
+                          file=file, max=READ_PIECE)
+        return self._facts_of(rows[0]) if rows else None
+
+    def _facts_column(self) -> str:
+        if self.max_bytes is None:
+            return "t.facts AS facts"
+        # FalkorDB's Bolt does not answer a record past 64 KB: long facts are read in slices
+        return "CASE WHEN size(t.facts) <= $max THEN t.facts ELSE null END AS facts, size(t.facts) AS size"
+
+    def _facts_of(self, row) -> TextFacts:
+        text = row["facts"]
+        if text is None:
+            text = "".join(self._read("MATCH (t:Text {file: $file}) RETURN substring(t.facts, $i, $n) AS part",
+                                      file=row["file"], i=i, n=READ_PIECE)[0]["part"]
+                           for i in range(0, row["size"], READ_PIECE))
+        return codec.from_dict(TextFacts, json.loads(text))
+
+    def files(self) -> list[str]:
+        return sorted(r["file"] for r in self._read("MATCH (t:Text) RETURN t.file AS file"))
+
+    # --- the resolved graph ------------------------------------------------------------------
+    def replace_graph(self, graph: Graph) -> None:
+        if self.readonly:
+            raise StoreError(f"the Neo4j store {self.database!r} at {self.uri} is open read-only")
+        # reserve a generation; note it as pending until it is current, so a crash leaves garbage
+        # that the next write deletes, never a half graph that readers see
+        meta = self._write("MERGE (m:Meta {key: 'store'}) ON CREATE SET m.stale = false, m.next = 1, m.pending = [] "
+                           "WITH m, coalesce(m.next, 1) AS g "
+                           "SET m.next = g + 1, m.pending = coalesce(m.pending, []) + [g] "
+                           "RETURN g, m.generation AS current, m.pending AS pending")[0]
+        gen, current = meta["g"], meta["current"]
+        for old in meta["pending"]:
+            if old != gen and old != current:
+                self._drop(old)
+        self._write_graph(graph, gen)
+        self._write("MATCH (m:Meta {key: 'store'}) SET m.generation = $g, m.stale = false, "
+                    "m.pending = [p IN coalesce(m.pending, []) WHERE p <> $g] + "
+                    "CASE WHEN $old IS NULL THEN [] ELSE [$old] END", g=gen, old=current)
+        if current is not None:
+            self._drop(current)
+
+    def _write_graph(self, graph: Graph, gen: int) -> None:
+        dump = lambda o: json.dumps(codec.to_dict(o), ensure_ascii=False)  # noqa: E731
+        seq = 0
+        docs, units, bare = [], [], []
+        known = set()
+        for d in graph.documents:
+            docs.append({"id": d.id, "n": seq, "row": dump(d), "type": d.type, "date": d.date,
+                         "province": d.province, "issuer_unit": d.issuer_unit})
+            known.add(d.id)
+            seq += 1
+        for u in graph.units:
+            units.append({"id": u.id, "n": seq, "row": dump(u), "name": u.name, "level": u.level.value,
+                          "province": u.province, "parent": u.parent})
+            known.add(u.id)
+            seq += 1
+        for e in graph.edges:  # endpoints the graph does not describe, in the order they appear
+            for node in (e.source, e.target):
+                if node not in known:
+                    known.add(node)
+                    bare.append({"id": node, "n": seq})
+                    seq += 1
+        for label, rows, props in (("Document", docs, "n.row = r.row, n.type = r.type, n.date = r.date, "
+                                                     "n.province = r.province, n.issuer_unit = r.issuer_unit"),
+                                   ("Unit", units, "n.row = r.row, n.name = r.name, n.level = r.level, "
+                                                   "n.province = r.province, n.parent = r.parent"),
+                                   (None, bare, None)):
+            set_clause = "SET n.n = r.n" + (f", {props}, n:{label}" if label else "")
+            rows, later = self._fit(rows, ("row",))
+            for batch in self._batches(rows):
+                self._write(f"UNWIND $rows AS r MERGE (n:Node {{id: r.id, gen: $gen}}) {set_clause}",
+                            rows=batch, gen=gen)
+            self._append("MATCH (n:Node {id: $row.id, gen: $gen}) SET n.FIELD = n.FIELD + $piece", later, gen=gen)
+        first: dict[tuple, int] = {}
+        by_type: dict[str, list] = {}
+        for i, e in enumerate(graph.edges):
+            pn = first.setdefault((e.source, e.target), i)
+            by_type.setdefault(REL_TYPE[e.relation], []).append(
+                {"s": e.source, "t": e.target, "n": i, "pn": pn, "c": e.confidence, "f": e.evidence.file,
+                 "l": e.evidence.line, "x": e.evidence.text})
+        for rel_type, rows in by_type.items():  # one writer: batches one after another, no lock waits
+            rows, later = self._fit(rows, ("x",))
+            for batch in self._batches(rows):
+                self._write(f"UNWIND $rows AS r MATCH (s:Node {{id: r.s, gen: $gen}}) "
+                            f"MATCH (t:Node {{id: r.t, gen: $gen}}) MERGE (s)-[e:{rel_type} {{n: r.n}}]->(t) "
+                            "SET e.pn = r.pn, e.confidence = r.c, e.file = r.f, e.line = r.l, e.text = r.x",
+                            rows=batch, gen=gen)
+            self._append(f"MATCH (s:Node {{id: $row.s, gen: $gen}})-[e:{rel_type} {{n: $row.n}}]->() "
+                         "SET e.text = e.text + $piece", later, gen=gen)
+        mentions = [{"n": i, "file": m.file, "document": m.document, "row": dump(m)}
+                    for i, m in enumerate(graph.mentions)]
+        mentions, later = self._fit(mentions, ("row",))
+        for batch in self._batches(mentions):
+            self._write("UNWIND $rows AS r MERGE (m:Mention {gen: $gen, n: r.n}) "
+                        "SET m.file = r.file, m.document = r.document, m.row = r.row", rows=batch, gen=gen)
+        self._append("MATCH (m:Mention {gen: $gen, n: $row.n}) SET m.row = m.row + $piece", later, gen=gen)
+
+    def _drop(self, gen: int) -> None:
+        """Delete generation `gen` in batches, then forget it."""
+        for label in ("Node", "Mention"):
+            while True:
+                rows = self._write(f"MATCH (n:{label}) WHERE n.gen = $gen WITH n LIMIT $n DETACH DELETE n "
+                                   "RETURN count(*) AS c", gen=gen, n=self.batch_size)
+                if not rows or not rows[0]["c"]:
+                    break
+        self._write("MATCH (m:Meta {key: 'store'}) SET m.pending = [p IN coalesce(m.pending, []) WHERE p <> $g]",
+                    g=gen)
+
+    def stale(self) -> bool:
+        rows = self._read("OPTIONAL MATCH (m:Meta {key: 'store'}) RETURN m.stale AS s")
+        return bool(rows and rows[0]["s"])
+
+    def graph_version(self):
+        """The current generation: changes whenever the graph is replaced (by any process)."""
+        rows = self._read("OPTIONAL MATCH (m:Meta {key: 'store'}) RETURN m.generation AS g")
+        return rows[0]["g"] if rows else None
+
+    def _node(self, node_id: str, label: str, cls):
+        rows = self._read(_META + "MATCH (n:Node {id: $id}) WHERE n.gen = m.generation AND n:" + label +
+                          " RETURN n.row AS row", id=node_id)
+        return codec.from_dict(cls, json.loads(rows[0]["row"])) if rows else None
+
+    def _nodes(self, label: str, cls) -> list:
+        rows = self._read(_META + "MATCH (n:" + label + ") WHERE n.gen = m.generation RETURN n.row AS row, n.n AS n")
+        return [codec.from_dict(cls, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._node(doc_id, "Document", Document)
+
+    def documents(self) -> list[Document]:
+        return self._nodes("Document", Document)
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return self._node(unit_id, "Unit", Unit)
+
+    def units(self) -> list[Unit]:
+        return self._nodes("Unit", Unit)
+
+    @staticmethod
+    def _edge(r) -> Edge:
+        return Edge(r["s"], r["t"], _TYPE_REL[r["type"]], r["c"], Evidence(r["f"], r["l"], r["x"]))
+
+    def edges(self) -> list[Edge]:
+        rows = self._read(_META + "MATCH (s:Node)-[r]->(t:Node) WHERE s.gen = m.generation "
+                          "RETURN s.n AS sn, " + _EDGE)
+        rows.sort(key=lambda r: (r["sn"], r["pn"], r["n"]))
+        return [self._edge(r) for r in rows]
+
+    def edges_to(self, node_id, relations=None) -> list[Edge]:
+        return self.neighbourhood(node_id, 0, relations, "in").get(node_id, [])
+
+    def edges_from(self, node_id, relations=None) -> list[Edge]:
+        return self.neighbourhood(node_id, 0, relations, "out").get(node_id, [])
+
+    def neighbourhood(self, node_ids, depth: int | None = 1, relations=None, direction: str = "both"
+                      ) -> dict[str, list[Edge]]:
+        """Breadth first from `node_ids`, one statement per level (and direction) over the frontier."""
+        if direction not in ("in", "out", "both"):
+            raise ValueError(f"direction must be in, out or both, not {direction!r}")
+        roots = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
+        types = [REL_TYPE[Relation(r)] for r in relations] if relations is not None else ALL_TYPES
+        adj: dict[str, list[Edge]] = {}
+        seen, frontier, level = set(roots), roots, 0
+        while frontier:
+            found: dict[str, list] = {}
+            for batch in self._batches(frontier):
+                for side in (("out", "in") if direction == "both" else (direction,)):
+                    pattern = "(s)-[r]->(t:Node)" if side == "out" else "(s:Node)-[r]->(t)"
+                    anchor = "s" if side == "out" else "t"
+                    rows = self._read(
+                        "UNWIND $ids AS id " + _META + f"MATCH ({anchor}:Node {{id: id}}) WHERE {anchor}.gen = m.generation "
+                        f"MATCH {pattern} WHERE type(r) IN $types RETURN " + _EDGE, ids=batch, types=types)
+                    for r in rows:
+                        found.setdefault((r["s"] if side == "out" else r["t"], side), []).append(r)
+            nxt = []
+            for node in frontier:
+                edges = []
+                for side in (("out", "in") if direction == "both" else (direction,)):
+                    rows = sorted(found.get((node, side), ()), key=lambda r: (r["pn"], r["n"]))
+                    edges.extend(self._edge(r) for r in rows)
+                adj[node] = edges
+                if depth is None or level < depth:
+                    for e in edges:
+                        other = e.target if e.source == node else e.source
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.append(other)
+            frontier, level = nxt, level + 1
+            if depth is not None and level > depth:
+                break
+        return adj
+
+    def edges_among(self, node_ids: Iterable[str]) -> list[Edge]:
+        ids = list(dict.fromkeys(node_ids))
+        wanted = set(ids)
+        rows = []
+        for batch in self._batches(ids):
+            rows += [r for r in self._read(
+                "UNWIND $ids AS id " + _META + "MATCH (s:Node {id: id}) WHERE s.gen = m.generation "
+                "MATCH (s)-[r]->(t:Node) RETURN s.n AS sn, " + _EDGE.replace("a.id AS a, ", ""), ids=batch)
+                if r["t"] in wanted]
+        rows.sort(key=lambda r: (r["sn"], r["pn"], r["n"]))
+        return [self._edge(r) for r in rows]
+
+    def mentions(self, file: str | None = None) -> list[Mention]:
+        if file is None:
+            rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation RETURN x.row AS row, x.n AS n")
+        else:
+            rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.file = $file "
+                              "RETURN x.row AS row, x.n AS n", file=file)
+        return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+
+    # --- housekeeping ------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Delete everything this store keeps in its database (texts, graph, meta)."""
+        for label in ("Node", "Mention", "Text", "Meta"):
+            while True:
+                rows = self._write(f"MATCH (n:{label}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c",
+                                   n=self.batch_size)
+                if not rows or not rows[0]["c"]:
+                    break
+
+    def close(self) -> None:
+        self._closed = True  # the driver (connection pool) stays for the next store of this process
