@@ -97,7 +97,7 @@ QUANTITY_WORDS = (
     "văn bản", "đơn vị", "xã", "huyện", "tỉnh", "tập thể", "cá nhân", "hội nghị",
     "lớp", "đợt", "cuộc", "nhóm", "việc", "chỉ tiêu", "nhiệm vụ", "giải pháp",
 )
-NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + r")\b)"
+NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + r")\b(?!\s+(?:19|20)\d\d))"  # "01 năm 2023" is no quantity
 SHORT_REF = rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d){NOT_QUANTITY}"
 
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX
