@@ -217,6 +217,7 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     if not m:
         return None
     clause = re.split(r"[;:.,(]\s", head[:m.start()])[-1].strip()
+    clause = re.sub(r"(?:\s+(?:đã|kịp thời|sớm|cũng|đồng thời|tiếp tục|chủ động))+$", "", clause)
     clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None

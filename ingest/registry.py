@@ -91,6 +91,7 @@ class Registry:
                 and d.issuer and key(d.issuer).removesuffix(" đảng") == b]
 
 
+@lru_cache(maxsize=262144)
 def code_key(code: str) -> str:
     """Comparable form of a code: "CT/TƯ", "ct/tw", "CT / TW" -> "CT/TW"."""
     return re.sub(r"\s+", "", spelling(code)).upper().replace("Ư", "W").replace("QĐI", "QĐ")

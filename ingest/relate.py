@@ -299,7 +299,8 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, b
     return out
 
 
-_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?P<verb>{_CARRY_OUT}|Căn cứ|căn cứ)\s*$", re.IGNORECASE)
+_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|Căn cứ|căn cứ)\s*$",
+                      re.IGNORECASE)
 
 
 def _fronted(file, cits, indexes, ptext, targets, out):

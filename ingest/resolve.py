@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -59,7 +60,7 @@ class Cluster:
     def number_key(self):
         return self.number.lstrip("0") or "0" if self.number else None
 
-    @property
+    @cached_property
     def code_key(self):
         return code_key(self.code) if self.code else None
 
@@ -97,6 +98,7 @@ class Resolver:
         self.roster, self.registry = roster, registry
         self.clusters: list[Cluster] = []
         self._by_number: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number) -> clusters
+        self._by_code: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number, code) -> clusters
         self._known_cluster: dict[int, Cluster] = {}
         self.assigned: dict = {}
         self.how: dict = {}
@@ -130,8 +132,7 @@ class Resolver:
             guess = self._guessed_owner(c)  # "…/UBND" is most often the province's: a hint, not a fact
         ck, nk = code_key(c.code), c.number.lstrip("0") or "0"
         self._seed_known(c, ck)
-        fits = [cl for cl in self._by_number[(c.type, nk)] if cl.code_key == ck
-                and self._compatible(cl, c, owner, body)]
+        fits = [cl for cl in self._by_code[(c.type, nk, ck)] if self._compatible(cl, c, owner, body)]
         if len(fits) > 1:
             fits = self._narrow(fits, c, f, owner or guess)
         if len(fits) == 1:
@@ -148,6 +149,8 @@ class Resolver:
     def _keep(self, cl: Cluster):
         self.clusters.append(cl)
         self._by_number[(cl.type, cl.number_key)].append(cl)
+        if cl.code_key:
+            self._by_code[(cl.type, cl.number_key, cl.code_key)].append(cl)
 
     def _seed_known(self, c: Citation, ck: str):
         if not ck.endswith("/TW"):
@@ -168,6 +171,9 @@ class Resolver:
     def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
         if owner and cl.owner and owner != cl.owner and not cl.owner_guessed:
             return False
+        if (not owner and cl.owner not in (None, CENTRAL) and cl.province and c.province
+                and cl.province != c.province):
+            return False  # a local number cited in a text about another province
         if c.year and cl.printed_year and c.year != cl.printed_year:
             return False
         if body and cl.body and body != cl.body:
@@ -210,9 +216,11 @@ class Resolver:
         """The owner the code's suffix suggests when the text does not say: …/TU the province's
         Tỉnh ủy, …/QĐ-TTg the Prime Minister."""
         template = CODE_OWNERS.get(re.sub(r"\d+$", "", _suffix(c)).upper())
-        if template and ("{p}" not in template or c.province):
-            return self.roster.canonical(template.format(p=c.province), c.province) or template.format(p=c.province)
-        return None
+        if not template or "{p}" in template and not c.province:
+            return None
+        name = template.format(p=c.province)
+        city = name.replace("Tỉnh ủy", "Thành ủy").replace(" tỉnh ", " thành phố ")  # Hà Nội, Đà Nẵng ...
+        return self.roster.canonical(name, c.province) or self.roster.canonical(city, c.province) or name
 
     def _body(self, c: Citation) -> str | None:
         if not c.issuer_unit:
