@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,11 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import uvicorn  # noqa: E402
 
-from api.app import create_app  # noqa: E402
-from api.settings import Settings  # noqa: E402
 from graph.embedded import EmbeddedStore  # noqa: E402
+from benchmarks.serve import Server  # noqa: E402
 from graph.model import Document, Edge, Evidence, Graph, Level, Mention, MentionKind, Relation, Unit  # noqa: E402
 
 CENTRAL_TYPES = (("Chỉ thị", "CT"), ("Nghị quyết", "NQ"), ("Kết luận", "KL"), ("Quy định", "QĐ"))
@@ -124,35 +120,6 @@ def sample_store(directory: Path) -> EmbeddedStore:
     store = EmbeddedStore(directory)
     ingest([ROOT / "data" / "sample"], store)
     return store
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """uvicorn in a thread on loopback, stopped on exit."""
-
-    def __init__(self, directory: Path):
-        self.port = free_port()
-        app = create_app(store_factory=lambda: EmbeddedStore(directory), settings=Settings(store=str(directory)))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start")
-            time.sleep(0.02)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
 
 
 def percentiles(samples: list[float]) -> dict:

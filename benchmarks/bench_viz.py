@@ -21,11 +21,9 @@ import argparse
 import json
 import random
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -34,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.embedded import EmbeddedStore  # noqa: E402
+from benchmarks.serve import Server  # noqa: E402
 from graph.model import Document, Edge, Evidence, Graph, Level, Mention, MentionKind, Relation, Unit  # noqa: E402
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -114,38 +113,6 @@ def build_store(directory: Path, graph: Graph) -> Path:
 
 
 # --- a server and a browser ---------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """uvicorn in a thread on loopback, stopped on exit."""
-
-    def __init__(self, directory: Path):
-        import uvicorn
-        from api.app import create_app
-        from api.settings import Settings
-        self.port = free_port()
-        app = create_app(store_factory=lambda: EmbeddedStore(directory), settings=Settings(store=str(directory)))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("server did not start")
-            time.sleep(0.02)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
 
 def chromium(width: int = 1366, height: int = 768, profile: str | None = None):
     """Debian's Chromium through Selenium: headless, no network beyond loopback, no downloads."""

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 from graph import queries
-from graph.embedded import DB_NAME, EmbeddedStore
-from graph.errors import InputError, StoreError
+from graph.errors import InputError
 
 from ingest.lookup import find_document
 

@@ -17,7 +17,7 @@ import networkx as nx
 
 from . import codec
 from .errors import StoreError
-from .model import Document, Edge, Graph, Mention, Relation, TextFacts, Unit
+from .model import Document, Edge, Graph, Mention, TextFacts, Unit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, facts TEXT NOT NULL);

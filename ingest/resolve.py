@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from graph.model import Citation, Document, MentionKind
 
-from .clean import fold, key
+from .clean import fold
 from .registry import Known, Registry, code_key
 from .units import CENTRAL, Roster
 
