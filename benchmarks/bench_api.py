@@ -115,10 +115,10 @@ def synthetic_graph(n_documents: int = 20000, seed: int = 20250701) -> Graph:
     return Graph(tuple(docs), tuple(units), tuple(edges), tuple(mentions))
 
 
-def sample_store(directory: Path) -> EmbeddedStore:
+def sample_store(directory: Path, corpus: Path | None = None) -> EmbeddedStore:
     from ingest.pipeline import ingest
     store = EmbeddedStore(directory)
-    ingest([ROOT / "data" / "sample"], store)
+    ingest([corpus or ROOT / "data" / "sample"], store)
     return store
 
 
@@ -186,6 +186,18 @@ def main(argv: list[str] | None = None) -> int:
             ("document detail", "05-ct-tw.tw.2016", "/documents/05-ct-tw.tw.2016"),
             ("document detail", "Kế hoạch số 25-KH/TU", f"/documents/{enc('Kế hoạch số 25-KH/TU')}"),
         ], args.requests, args.clients)
+
+        seeds = ROOT.parent / "shared" / "corpus"
+        if seeds.is_dir():  # the seed corpus, where this checkout has it
+            seed = Path(tmp) / "seed"
+            store = sample_store(seed, seeds)
+            n_seed = sum(1 for _ in store.documents())
+            store.close()
+            bench("seed", seed, n_seed, [
+                ("implementers", "Nghị quyết 15-NQ/TU", f"/documents/{enc('Nghị quyết 15-NQ/TU')}/implementers"),
+                ("implementers", "05-ct-tw.tw.2016", "/documents/05-ct-tw.tw.2016/implementers"),
+                ("document detail", "15-nq-tu.tinh-uy-dien-bien.2021", "/documents/15-nq-tu.tinh-uy-dien-bien.2021"),
+            ], args.requests, args.clients)
 
         big = Path(tmp) / "synthetic"
         t = time.perf_counter()
