@@ -300,11 +300,13 @@ class Neo4jStore:
         return out, later
 
     def _append(self, query: str, later: list, **params) -> None:
-        """Add long texts back piece by piece: `query` takes $row (the row), $piece (and `params`)."""
+        """Add long texts back piece by piece: `query` takes $row (the row), $piece, $at (and
+        `params`). Each append must be idempotent — a retried statement may already have run —
+        so `query` guards on the length so far: `WHERE size(x.f) = $at SET x.f = x.f + $piece`."""
         for row, field, text in later:
             key = {k: v for k, v in row.items() if not isinstance(v, str) or len(v) <= 200}
             for i in range(0, len(text), PIECE):
-                self._write(query.replace("FIELD", field), row=key, piece=text[i:i + PIECE], **params)
+                self._write(query.replace("FIELD", field), row=key, piece=text[i:i + PIECE], at=i, **params)
 
     # --- facts ---------------------------------------------------------------------------
     def file_hash(self, file: str) -> str | None:
@@ -323,7 +325,8 @@ class Neo4jStore:
         rows, later = self._fit(rows, ("facts",))
         if later:  # FalkorDB: the text goes to t.part piece by piece, then one statement switches
             self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.part = ''", rows=[r for r, _, _ in later])
-            self._append("MATCH (t:Text {file: $row.file}) SET t.part = t.part + $piece", later)
+            self._append("MATCH (t:Text {file: $row.file}) WHERE size(t.part) = $at SET t.part = t.part + $piece",
+                         later)
             done = {r["file"] for r, _, _ in later}
             for batch in self._batches([{"file": r["file"], "sha256": r["sha256"]} for r in rows if r["file"] in done]):
                 self._write("UNWIND $rows AS r MATCH (t:Text {file: r.file}) SET t.sha256 = r.sha256, "
@@ -428,7 +431,8 @@ class Neo4jStore:
             for batch in self._batches(rows):
                 self._write(f"UNWIND $rows AS r MERGE (n:Node {{id: r.id, gen: $gen}}) {set_clause}",
                             rows=batch, gen=gen)
-            self._append("MATCH (n:Node {id: $row.id, gen: $gen}) SET n.FIELD = n.FIELD + $piece", later, gen=gen)
+            self._append("MATCH (n:Node {id: $row.id, gen: $gen}) WHERE size(n.FIELD) = $at "
+                         "SET n.FIELD = n.FIELD + $piece", later, gen=gen)
         first: dict[tuple, int] = {}
         by_type: dict[str, list] = {}
         for i, e in enumerate(graph.edges):
@@ -444,14 +448,15 @@ class Neo4jStore:
                             "SET e.pn = r.pn, e.confidence = r.c, e.file = r.f, e.line = r.l, e.text = r.x",
                             rows=batch, gen=gen)
             self._append(f"MATCH (s:Node {{id: $row.s, gen: $gen}})-[e:{rel_type} {{n: $row.n}}]->() "
-                         "SET e.text = e.text + $piece", later, gen=gen)
+                         "WHERE size(e.text) = $at SET e.text = e.text + $piece", later, gen=gen)
         mentions = [{"n": i, "file": m.file, "document": m.document, "row": dump(m)}
                     for i, m in enumerate(graph.mentions)]
         mentions, later = self._fit(mentions, ("row",))
         for batch in self._batches(mentions):
             self._write("UNWIND $rows AS r MERGE (m:Mention {gen: $gen, n: r.n}) "
                         "SET m.file = r.file, m.document = r.document, m.row = r.row", rows=batch, gen=gen)
-        self._append("MATCH (m:Mention {gen: $gen, n: $row.n}) SET m.row = m.row + $piece", later, gen=gen)
+        self._append("MATCH (m:Mention {gen: $gen, n: $row.n}) WHERE size(m.row) = $at SET m.row = m.row + $piece",
+                     later, gen=gen)
 
     def _drop(self, gen: int) -> None:
         """Delete generation `gen` in batches, then forget it."""
