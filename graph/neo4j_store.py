@@ -145,6 +145,18 @@ def close_drivers() -> None:
 #: past it): statements stay under this many bytes of parameters, long texts go in pieces
 FALKOR_MAX_BYTES = 2800
 PIECE = 400  # characters (a Vietnamese character is up to 3 bytes, an escaped quote 2)
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces of a long text; no piece ends on a backslash, which FalkorDB's
+    pasting of parameters into the query would read as escaping the closing quote."""
+    i = 0
+    while i < len(text):
+        j = min(i + PIECE, len(text))
+        while i + 1 < j < len(text) and text[j - 1] == "\\":
+            j -= 1
+        yield i, j
+        i = j
+
+
 READ_PIECE = 12_000  # characters read at once from FalkorDB (under its 64 KB per record)
 
 
@@ -305,8 +317,8 @@ class Neo4jStore:
         so `query` guards on the length so far: `WHERE size(x.f) = $at SET x.f = x.f + $piece`."""
         for row, field, text in later:
             key = {k: v for k, v in row.items() if not isinstance(v, str) or len(v) <= 200}
-            for i in range(0, len(text), PIECE):
-                self._write(query.replace("FIELD", field), row=key, piece=text[i:i + PIECE], at=i, **params)
+            for i, j in _pieces(text):
+                self._write(query.replace("FIELD", field), row=key, piece=text[i:j], at=i, **params)
 
     # --- facts ---------------------------------------------------------------------------
     def file_hash(self, file: str) -> str | None:
