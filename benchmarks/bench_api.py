@@ -27,20 +27,12 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 
 from graph.embedded import EmbeddedStore  # noqa: E402
+from benchmarks.names import DISTRICTS, PROVINCES  # noqa: E402
 from benchmarks.serve import Server  # noqa: E402
 from graph.model import Document, Edge, Evidence, Graph, Level, Mention, MentionKind, Relation, Unit  # noqa: E402
 
 CENTRAL_TYPES = (("Chỉ thị", "CT"), ("Nghị quyết", "NQ"), ("Kết luận", "KL"), ("Quy định", "QĐ"))
-PROVINCES = ("Điện Biên", "Lai Châu", "Sơn La", "Lào Cai", "Yên Bái", "Hà Giang", "Cao Bằng", "Bắc Kạn", "Lạng Sơn",
-             "Tuyên Quang", "Thái Nguyên", "Phú Thọ", "Bắc Giang", "Quảng Ninh", "Hải Dương", "Hưng Yên", "Thái Bình",
-             "Hà Nam", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị",
-             "Thừa Thiên Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận",
-             "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh",
-             "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp",
-             "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Vĩnh Phúc", "Bắc Ninh",
-             "Hòa Bình", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
-DISTRICT_NAMES = ("Mường Nhé", "Tủa Chùa", "Tam Đường", "Phong Thổ", "Mai Sơn", "Thuận Châu", "Sìn Hồ", "Than Uyên",
-                  "Quỳnh Nhai", "Sốp Cộp", "Mường Ảng", "Nậm Pồ")
+DISTRICT_NAMES = DISTRICTS[:12]
 
 
 def slug(text: str) -> str:
@@ -115,11 +107,14 @@ def synthetic_graph(n_documents: int = 20000, seed: int = 20250701) -> Graph:
     return Graph(tuple(docs), tuple(units), tuple(edges), tuple(mentions))
 
 
-def sample_store(directory: Path, corpus: Path | None = None) -> EmbeddedStore:
+def ingested(directory: Path, corpus: Path | None = None) -> tuple[Path, int]:
+    """A fresh store at `directory` holding `corpus` (the bundled sample by default), and its size."""
     from ingest.pipeline import ingest
     store = EmbeddedStore(directory)
     ingest([corpus or ROOT / "data" / "sample"], store)
-    return store
+    n = sum(1 for _ in store.documents())
+    store.close()
+    return directory, n
 
 
 def percentiles(samples: list[float]) -> dict:
@@ -176,10 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         return quote(ref, safe="")
 
     with tempfile.TemporaryDirectory(prefix="directives-bench-") as tmp:
-        small = Path(tmp) / "sample"
-        store = sample_store(small)
-        n_small = sum(1 for _ in store.documents())
-        store.close()
+        small, n_small = ingested(Path(tmp) / "sample")
         bench("sample", small, n_small, [
             ("implementers", "Chỉ thị 05", f"/documents/{enc('Chỉ thị 05')}/implementers"),
             ("implementers", "05-ct-tw.tw.2016", "/documents/05-ct-tw.tw.2016/implementers"),
@@ -189,10 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
         seeds = ROOT.parent / "shared" / "corpus"
         if seeds.is_dir():  # the seed corpus, where this checkout has it
-            seed = Path(tmp) / "seed"
-            store = sample_store(seed, seeds)
-            n_seed = sum(1 for _ in store.documents())
-            store.close()
+            seed, n_seed = ingested(Path(tmp) / "seed", seeds)
             bench("seed", seed, n_seed, [
                 ("implementers", "Nghị quyết 15-NQ/TU", f"/documents/{enc('Nghị quyết 15-NQ/TU')}/implementers"),
                 ("implementers", "05-ct-tw.tw.2016", "/documents/05-ct-tw.tw.2016/implementers"),

@@ -18,6 +18,7 @@ import networkx as nx
 from . import codec
 from .errors import StoreError
 from .model import Document, Edge, Graph, Mention, TextFacts, Unit
+from .store import breadth_first
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, facts TEXT NOT NULL);
@@ -161,24 +162,9 @@ class EmbeddedStore:
         if direction not in ("in", "out", "both"):
             raise ValueError(f"direction must be in, out or both, not {direction!r}")
         roots = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
-        adj: dict[str, list[Edge]] = {}
-        seen, frontier, level = set(roots), roots, 0
-        while frontier:
-            nxt = []
-            for node in frontier:
-                edges = (self.edges_from(node, relations) if direction != "in" else []) + \
-                        (self.edges_to(node, relations) if direction != "out" else [])
-                adj[node] = edges
-                if depth is None or level < depth:
-                    for e in edges:
-                        other = e.target if e.source == node else e.source
-                        if other not in seen:
-                            seen.add(other)
-                            nxt.append(other)
-            frontier, level = nxt, level + 1
-            if depth is not None and level > depth:
-                break
-        return adj
+        return breadth_first(roots, depth, lambda frontier: {
+            node: (self.edges_from(node, relations) if direction != "in" else [])
+            + (self.edges_to(node, relations) if direction != "out" else []) for node in frontier})
 
     def edges_among(self, node_ids) -> list[Edge]:
         ids = set(node_ids)

@@ -2,7 +2,8 @@
 
 Layout in the database:
 
-* `(:Text {file, sha256, facts})` — what each text contributed (`facts`: the TextFacts as JSON);
+* `(:Text {file, sha256, facts})` — what each text contributed (`facts`: the TextFacts as JSON; on
+  FalkorDB long facts live in `(:Piece {file, i, text})` nodes instead, `pieces` set);
 * `(:Node:Document {id, gen, n, row, type, date, province, issuer_unit})`,
   `(:Node:Unit {id, gen, n, row, name, level, province, parent})` and a bare `(:Node {id, gen, n})`
   for an edge endpoint that is neither; `row` is the object as JSON, so it comes back exactly;
@@ -35,6 +36,7 @@ from typing import Iterable, Iterator
 from . import codec
 from .errors import StoreError
 from .model import Document, Edge, Evidence, Graph, Mention, Relation, TextFacts, Unit
+from .store import breadth_first
 
 BATCH = 10_000
 REL_TYPE = {r: r.value.upper() for r in Relation}  # the only strings ever spliced into Cypher
@@ -157,7 +159,6 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         i = j
 
 
-READ_PIECE = 12_000  # characters read at once from FalkorDB (under its 64 KB per record)
 
 
 def _size(value) -> int:
@@ -335,24 +336,25 @@ class Neo4jStore:
         if self.readonly:
             raise StoreError(f"the Neo4j store {self.database!r} at {self.uri} is open read-only")
         rows, later = self._fit(rows, ("facts",))
-        if later:  # FalkorDB: the text goes to t.part piece by piece, then one statement switches
-            self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.part = ''", rows=[r for r, _, _ in later])
-            self._append("MATCH (t:Text {file: $row.file}) WHERE size(t.part) = $at SET t.part = t.part + $piece",
-                         later)
-            done = {r["file"] for r, _, _ in later}
-            for batch in self._batches([{"file": r["file"], "sha256": r["sha256"]} for r in rows if r["file"] in done]):
-                self._write("UNWIND $rows AS r MATCH (t:Text {file: r.file}) SET t.sha256 = r.sha256, "
-                            "t.facts = t.part, t.part = null WITH count(t) AS c "
+        if later:  # FalkorDB: long facts go to (:Piece {file, i, text}) nodes, each written idempotently
+            files = [r["file"] for r, _, _ in later]
+            self._write("UNWIND $files AS f MATCH (p:Piece {file: f}) DELETE p", files=files)
+            self._append("MERGE (p:Piece {file: $row.file, i: $at}) SET p.text = $piece", later)
+            for batch in self._batches([{"file": r["file"], "sha256": r["sha256"]} for r, _, _ in later]):
+                self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.sha256 = r.sha256, "
+                            "t.facts = null, t.pieces = true WITH count(t) AS c "
                             "MERGE (m:Meta {key: 'store'}) SET m.stale = true", rows=batch)
-            rows = [r for r in rows if r["file"] not in done]
+            rows = [r for r in rows if r["file"] not in set(files)]
         for batch in self._batches(rows, 200):  # a text's facts are large: smaller batches
-            self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.sha256 = r.sha256, t.facts = r.facts "
+            self._write("UNWIND $rows AS r MERGE (t:Text {file: r.file}) SET t.sha256 = r.sha256, t.facts = r.facts, "
+                        "t.pieces = null "
                         "WITH count(t) AS c MERGE (m:Meta {key: 'store'}) SET m.stale = true", rows=batch)
         return len(rows) + len(later)
 
     def remove_facts(self, file: str) -> bool:
         if self.file_hash(file) is None:
             return False
+        self._write("MATCH (p:Piece {file: $file}) DELETE p", file=file)
         rows = self._write("MATCH (t:Text {file: $file}) DELETE t WITH count(*) AS c "
                            "MERGE (m:Meta {key: 'store'}) SET m.stale = true RETURN c", file=file)
         return bool(rows and rows[0]["c"])
@@ -362,7 +364,7 @@ class Neo4jStore:
         while True:
             rows = self._read("MATCH (t:Text) WHERE $after IS NULL OR t.file > $after "
                               "RETURN t.file AS file, " + self._facts_column() + " ORDER BY t.file LIMIT $n",
-                              after=after, n=50, max=READ_PIECE)
+                              after=after, n=50)
             for r in rows:
                 yield self._facts_of(r)
             if len(rows) < 50:
@@ -370,22 +372,18 @@ class Neo4jStore:
             after = rows[-1]["file"]
 
     def facts(self, file: str) -> TextFacts | None:
-        rows = self._read("MATCH (t:Text {file: $file}) RETURN t.file AS file, " + self._facts_column(),
-                          file=file, max=READ_PIECE)
+        rows = self._read("MATCH (t:Text {file: $file}) RETURN t.file AS file, " + self._facts_column(), file=file)
         return self._facts_of(rows[0]) if rows else None
 
     def _facts_column(self) -> str:
-        if self.max_bytes is None:
-            return "t.facts AS facts"
-        # FalkorDB's Bolt does not answer a record past 64 KB: long facts are read in slices
-        return "CASE WHEN size(t.facts) <= $max THEN t.facts ELSE null END AS facts, size(t.facts) AS size"
+        return "t.facts AS facts, t.pieces AS pieces"
 
     def _facts_of(self, row) -> TextFacts:
+        """FalkorDB's Bolt answers no record past 64 KB: long facts come back piece by piece."""
         text = row["facts"]
-        if text is None:
-            text = "".join(self._read("MATCH (t:Text {file: $file}) RETURN substring(t.facts, $i, $n) AS part",
-                                      file=row["file"], i=i, n=READ_PIECE)[0]["part"]
-                           for i in range(0, row["size"], READ_PIECE))
+        if text is None and row.get("pieces"):
+            text = "".join(r["text"] for r in self._read(
+                "MATCH (p:Piece {file: $file}) RETURN p.i AS i, p.text AS text ORDER BY p.i", file=row["file"]))
         return codec.from_dict(TextFacts, json.loads(text))
 
     def files(self) -> list[str]:
@@ -534,12 +532,12 @@ class Neo4jStore:
             raise ValueError(f"direction must be in, out or both, not {direction!r}")
         roots = [node_ids] if isinstance(node_ids, str) else list(dict.fromkeys(node_ids))
         types = [REL_TYPE[Relation(r)] for r in relations] if relations is not None else ALL_TYPES
-        adj: dict[str, list[Edge]] = {}
-        seen, frontier, level = set(roots), roots, 0
-        while frontier:
-            found: dict[str, list] = {}
+        sides = ("out", "in") if direction == "both" else (direction,)
+
+        def level_edges(frontier: list[str]) -> dict[str, list[Edge]]:
+            found: dict[tuple, list] = {}
             for batch in self._batches(frontier):
-                for side in (("out", "in") if direction == "both" else (direction,)):
+                for side in sides:
                     pattern = "(s)-[r]->(t:Node)" if side == "out" else "(s:Node)-[r]->(t)"
                     anchor = "s" if side == "out" else "t"
                     rows = self._read(
@@ -547,23 +545,11 @@ class Neo4jStore:
                         f"MATCH {pattern} WHERE type(r) IN $types RETURN " + _EDGE, ids=batch, types=types)
                     for r in rows:
                         found.setdefault((r["s"] if side == "out" else r["t"], side), []).append(r)
-            nxt = []
-            for node in frontier:
-                edges = []
-                for side in (("out", "in") if direction == "both" else (direction,)):
-                    rows = sorted(found.get((node, side), ()), key=lambda r: (r["pn"], r["n"]))
-                    edges.extend(self._edge(r) for r in rows)
-                adj[node] = edges
-                if depth is None or level < depth:
-                    for e in edges:
-                        other = e.target if e.source == node else e.source
-                        if other not in seen:
-                            seen.add(other)
-                            nxt.append(other)
-            frontier, level = nxt, level + 1
-            if depth is not None and level > depth:
-                break
-        return adj
+            return {node: [self._edge(r) for side in sides
+                           for r in sorted(found.get((node, side), ()), key=lambda r: (r["pn"], r["n"]))]
+                    for node in frontier}
+
+        return breadth_first(roots, depth, level_edges)
 
     def edges_among(self, node_ids: Iterable[str]) -> list[Edge]:
         ids = list(dict.fromkeys(node_ids))

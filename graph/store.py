@@ -46,3 +46,26 @@ class Store(Protocol):
     def edges_among(self, node_ids: Iterable[str]) -> list[Edge]:
         """Every edge whose source and target are both in `node_ids`, in the order of `edges()`."""
         ...
+
+
+def breadth_first(roots: list[str], depth: int | None, level_edges) -> dict[str, list[Edge]]:
+    """The walk behind `Store.neighbourhood`: `level_edges(frontier)` gives each node of a
+    frontier its edges (one round trip per level for a server); nodes first reached at `depth`
+    are listed with their edges, and the walk goes no further."""
+    adj: dict[str, list[Edge]] = {}
+    seen, frontier, level = set(roots), roots, 0
+    while frontier:
+        found = level_edges(frontier)
+        nxt = []
+        for node in frontier:
+            adj[node] = edges = found.get(node, [])
+            if depth is None or level < depth:
+                for e in edges:
+                    other = e.target if e.source == node else e.source
+                    if other not in seen:
+                        seen.add(other)
+                        nxt.append(other)
+        frontier, level = nxt, level + 1
+        if depth is not None and level > depth:
+            break
+    return adj

@@ -7,6 +7,7 @@ line of the original text (`text[start:end] == surface`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as _date
 
 from graph.model import Citation, MentionKind
@@ -16,7 +17,7 @@ from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
 from .clean import key
 from .context import Context, contexts
-from .units import Roster, fold
+from .units import Roster
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
 _TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
@@ -253,14 +254,8 @@ def _inherit_terms(cits: list[Citation]) -> list[Citation]:
             if c.terms:
                 last[c.plenum] = c.terms
             elif c.plenum in last:
-                c = _replace(c, terms=last[c.plenum])
+                c = replace(c, terms=last[c.plenum])
         out.append(c)
     return out
 
 
-def _replace(c: Citation, **kw) -> Citation:
-    from dataclasses import replace
-    return replace(c, **kw)
-
-
-__all__ = ["find", "fold"]

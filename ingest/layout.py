@@ -94,13 +94,6 @@ def sentence_bounds(ptext: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def sentence_at(ptext: str, pos: int) -> str:
-    for start, end in sentence_bounds(ptext):
-        if start <= pos < end or end == len(ptext):
-            return ptext[start:end].strip()
-    return ""
-
-
 def clause_at(ptext: str, pos: int) -> str:
     """The clause (between semicolons, inside its sentence) around `pos`."""
     sentence = next(((s, e) for s, e in sentence_bounds(ptext) if s <= pos < e), (0, len(ptext)))

@@ -19,6 +19,7 @@ from .extract import find
 from .layout import clause_at, layout
 from .read import Source, iter_paths, read
 from .registry import Registry
+from .clean import fold
 from .context import contexts
 from .relate import author_of, own_documents, relate
 from .resolve import resolve
@@ -225,7 +226,6 @@ class _Units:
 
 
 def _adhoc(name: str, province: str | None) -> Unit:
-    from .clean import fold
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
     prov = re.sub(r"[^a-z0-9]+", "-", fold(province)).strip("-") if province else "tw"
     level = Level.CENTRAL if name == CENTRAL or not province else (

@@ -12,6 +12,7 @@ Three kinds of statement, each with the sentence as evidence:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     for i, c in enumerate(cits):
         by_paragraph.setdefault(c.paragraph, []).append(i)
     topic = _topic(cits)
+    paragraph_of = [c.paragraph for c in cits]
     ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
     owns = own_documents(cits, text) if text is not None else []
     targets: set[int] = set()
@@ -82,7 +84,8 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         doc_targets = _document_relations(file, cits, indexes, ptext, out)
         _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
         _list_relations(file, cits, indexes, ptext, doc_targets, out)
-        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, ctxs[p_index], topic, out,
+        earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
+        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, ctxs[p_index], topic, out, earlier,
                         lambda pos, p=p_index: doc_layout.line_of(p, pos))
         targets |= doc_targets
     for n, own in enumerate(owns):
@@ -366,7 +369,8 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 
 # --- units ----------------------------------------------------------------------
 
-def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Context, topic, out, line_of):
+def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Context, topic, out, earlier,
+                    line_of):
     if not indexes and not _BARE.search(ptext) and (topic is None or not _ACTIVITY.search(ptext)):
         return  # nothing here a unit could be carrying out
     units = _unit_mentions(ptext, roster, context.province, cits, indexes, context.author)
@@ -395,7 +399,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
             for name in actors:
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
-        for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, fallback):
+        for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
             _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if topic is not None and _ACTIVITY.search(sentence):
             for u in actors_in:
@@ -410,13 +414,13 @@ _BARE = re.compile(rf"(?:{_CARRY_OUT})[^.;]{{0,30}}?(?<!\w)(?P<type>Nghị quy�
                    r"(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)")
 
 
-def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, fallback):
+def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
     """"Huyện ủy Mường Tè ... trong thực hiện Kết luận" — a directive named by its kind alone is
     the last one of that kind the text cited; its subject units carry it out."""
     for m in _BARE.finditer(ptext, s_start, s_end):
         if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
             continue
-        target = _antecedent(cits, m.group("type"), indexes, m.start())
+        target = _antecedent(cits, m.group("type"), indexes, m.start(), earlier)
         actors = _actors_for(m.start(), actors_in, ptext, s_start)
         if target is None or not actors:
             continue
@@ -424,12 +428,11 @@ def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, fallback):
             yield name, target, clause_at(ptext, m.start())
 
 
-def _antecedent(cits, type_, indexes, pos) -> int | None:
-    """The citation of that kind last before `pos` (in this paragraph, else before it)."""
+def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
+    """The citation of that kind last before `pos`: in this paragraph if any precedes, else in
+    the paragraphs before it (the first `earlier` citations)."""
     here = [i for i in indexes if cits[i].pos < pos]
-    first = indexes[0] if indexes else len(cits)
-    earlier = here or list(range(min(first, len(cits))))
-    for i in reversed(earlier if here else [i for i in range(len(cits)) if i < first]):
+    for i in reversed(here or range(earlier)):
         if cits[i].type == type_ and cits[i].number:
             return i
     return None
@@ -570,4 +573,3 @@ def _statement(file, a, b, relation, confidence, cits, ptext) -> Statement:
     return Statement(a, b, relation, confidence, Evidence(file, ca.line, ca.sentence or ptext[ca.pos:ca.end_pos]))
 
 
-__all__ = ["relate", "author_of", "key"]
