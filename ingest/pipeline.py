@@ -95,12 +95,11 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
     report = Report()
     for path in iter_paths(paths):
         try:
-            source = read(path)
-            digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-            if store.file_hash(source.name) == digest:
+            facts = facts_of(path, store.file_hash, roster, registry)
+            if facts is None:
                 report.unchanged += 1
                 continue
-            store.put_facts(analyse(source, roster, registry))
+            store.put_facts(facts)
             report.files += 1
         except DirectivesError as e:
             report.errors.append(str(e))
@@ -109,6 +108,16 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
     report.mentions = sum(1 for _ in store.mentions())
     report.documents = sum(1 for _ in store.documents())
     return report
+
+
+def facts_of(path: Path, known_hash, roster: Roster, registry: Registry) -> TextFacts | None:
+    """Read and analyse one file; None when `known_hash(name)` says the store already has
+    exactly this text."""
+    source = read(path)
+    digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    if known_hash(source.name) == digest:
+        return None
+    return analyse(source, roster, registry)
 
 
 def remove(file: str, store: Store, roster: Roster | None = None, registry: Registry | None = None) -> bool:
