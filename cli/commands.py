@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def open_store(args, *, write: bool = False):
 def cmd_ingest(args) -> int:
     from ingest.pipeline import ingest
     store = open_store(args, write=True)
-    report = ingest(args.paths, store)
+    report = ingest(args.paths, store, jobs=args.jobs)
     print(f"files: {report.files} ingested, {report.unchanged} unchanged; mentions: {report.mentions}; "
           f"documents: {report.documents}; errors: {len(report.errors)}")
     for e in report.errors:
@@ -181,6 +182,8 @@ def _clip(text: str, n: int = 220) -> str:
 
 def _ingest_args(p):
     p.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .docx .pdf)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="processes analysing texts in parallel (default: all cores)")
 
 
 def _remove_args(p):

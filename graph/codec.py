@@ -1,19 +1,28 @@
-"""Model objects to plain JSON-able dicts and back (store rows, export lines)."""
+"""Model objects to plain JSON-able dicts and back (store rows, export lines).
+
+Hot on every ingest and store load, so each class's fields and their decoders are
+worked out once, and plain values (str, int, float, bool, None) pass straight through.
+"""
 from __future__ import annotations
 
 import dataclasses
 from enum import Enum
-from typing import Any
+from functools import cache
+from typing import Any, Callable
 
 from . import model as M
 
+_PLAIN = (str, int, float, bool, type(None))
 _ENUM_FIELDS = {"level": M.Level, "relation": M.Relation, "kind": M.MentionKind}
+_NESTED = {"evidence": M.Evidence}
+_NESTED_TUPLES = {"citations": M.Citation, "statements": M.Statement, "footnotes": M.Footnote}
 
 
 def to_dict(obj) -> dict:
     out = {}
-    for f in dataclasses.fields(obj):
-        out[f.name] = _plain(getattr(obj, f.name))
+    for name in _names(type(obj)):
+        v = getattr(obj, name)
+        out[name] = v if v.__class__ in _PLAIN else _plain(v)
     return out
 
 
@@ -23,33 +32,46 @@ def _plain(v: Any):
     if dataclasses.is_dataclass(v):
         return to_dict(v)
     if isinstance(v, (tuple, list)):
-        return [_plain(x) for x in v]
+        return [x if x.__class__ in _PLAIN else _plain(x) for x in v]
     return v
 
 
 def from_dict(cls, d: dict):
+    decoders = _decoders(cls)
     kw = {}
-    hints = {f.name: f for f in dataclasses.fields(cls)}
     for name, value in d.items():
-        if name not in hints:
-            continue
-        kw[name] = _typed(cls, name, value)
+        decode = decoders.get(name, _UNKNOWN)
+        if decode is _UNKNOWN:
+            continue  # a field an older or newer version wrote
+        if value is None:
+            kw[name] = None
+        elif decode is None:
+            kw[name] = tuple(value) if value.__class__ is list else value
+        else:
+            kw[name] = decode(value)
     return cls(**kw)
 
 
-def _typed(cls, name, value):
-    if value is None:
-        return None
-    if name in _ENUM_FIELDS and not (cls is M.Unit and name == "kind"):
-        return _ENUM_FIELDS[name](value)
-    if name == "evidence":
-        return M.Evidence(**value)
-    if name == "citations":
-        return tuple(from_dict(M.Citation, c) for c in value)
-    if name == "statements":
-        return tuple(from_dict(M.Statement, s) for s in value)
-    if name == "footnotes":
-        return tuple(from_dict(M.Footnote, f) for f in value)
-    if isinstance(value, list):
-        return tuple(value)
-    return value
+_UNKNOWN = object()
+
+
+@cache
+def _names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def _decoders(cls) -> dict[str, Callable | None]:
+    """field name -> how to rebuild its value from JSON (None: as it is, for strings and numbers)."""
+    out: dict[str, Callable | None] = {}
+    for f in dataclasses.fields(cls):
+        name = f.name
+        if name in _ENUM_FIELDS and not (cls is M.Unit and name == "kind"):
+            out[name] = _ENUM_FIELDS[name]
+        elif name in _NESTED:
+            out[name] = lambda v, c=_NESTED[name]: c(**v)
+        elif name in _NESTED_TUPLES:
+            out[name] = lambda v, c=_NESTED_TUPLES[name]: tuple(from_dict(c, x) for x in v)
+        else:
+            out[name] = None
+    return out

@@ -4,7 +4,9 @@ into one graph and hand it to a store.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -89,20 +91,21 @@ def footnotes(doc_layout) -> tuple[Footnote, ...]:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = None,
-           registry: Registry | None = None) -> Report:
-    """Read every file under `paths` into `store`; one bad file does not stop the batch."""
+           registry: Registry | None = None, *, jobs: int = 1) -> Report:
+    """Read every file under `paths` into `store`; one bad file does not stop the batch.
+    Texts are analysed by `jobs` processes; each text's facts are committed as it arrives,
+    in the order of the files."""
     roster, registry = roster or Roster.load(), registry or Registry.load()
     report = Report()
-    for path in iter_paths(paths):
-        try:
-            facts = facts_of(path, store.file_hash, roster, registry)
-            if facts is None:
-                report.unchanged += 1
-                continue
-            store.put_facts(facts)
+    files = list(iter_paths(paths))
+    for outcome in _analysed(files, store, roster, registry, jobs):
+        if isinstance(outcome, DirectivesError):
+            report.errors.append(str(outcome))
+        elif outcome is None:
+            report.unchanged += 1
+        else:
+            store.put_facts(outcome)
             report.files += 1
-        except DirectivesError as e:
-            report.errors.append(str(e))
     if report.files or store.stale():
         rebuild(store, roster, registry)
     report.mentions = sum(1 for _ in store.mentions())
@@ -110,9 +113,49 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
     return report
 
 
+#: below this many files a pool costs more than it saves
+POOL_MIN_FILES = 16
+
+
+def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registry, jobs: int):
+    """facts_of each file, in order: TextFacts, None (unchanged) or the error it raised."""
+    known = [{path.name: store.file_hash(path.name)} for path in files]
+    if jobs <= 1 or len(files) < POOL_MIN_FILES:
+        for path, hashes in zip(files, known):
+            yield _facts_or_error(path, hashes, roster, registry)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(roster, registry)) as pool:
+        yield from pool.map(_worker_facts, files, known, chunksize=8)
+
+
+_worker: dict = {}
+
+
+def _start_worker(roster: Roster, registry: Registry) -> None:
+    _worker.update(roster=roster, registry=registry)
+
+
+def _worker_facts(path: Path, hashes: dict):
+    return _facts_or_error(path, hashes, _worker["roster"], _worker["registry"])
+
+
+def _facts_or_error(path: Path, hashes: dict, roster: Roster, registry: Registry):
+    try:
+        return facts_of(path, hashes.get, roster, registry)
+    except DirectivesError as e:
+        return e
+
+
 def facts_of(path: Path, known_hash, roster: Roster, registry: Registry) -> TextFacts | None:
     """Read and analyse one file; None when `known_hash(name)` says the store already has
-    exactly this text."""
+    exactly this text. A plain-text file larger than `read.STREAM_ABOVE_BYTES` is streamed
+    (`ingest.stream`: read and analysed in pieces, in bounded memory, its text not kept)."""
+    from .read import streamed_format
+    if streamed_format(path):
+        from .stream import streamed_facts
+        return streamed_facts(path, known_hash, roster, registry, analyse)
     source = read(path)
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     if known_hash(source.name) == digest:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graph.model import Citation, Document, MentionKind
 
@@ -32,7 +32,7 @@ CODE_OWNERS = {
 }
 
 
-@dataclass
+@dataclass(eq=False)  # a cluster is itself: compared by identity
 class Cluster:
     type: str
     number: str | None
@@ -50,11 +50,15 @@ class Cluster:
     codes: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
     subjects: list = field(default_factory=list)
+    folded_subjects: list = field(default_factory=list)  # distinct folded subjects, in order seen
+    _folded_seen: set = field(default_factory=set)
     aliases: Counter = field(default_factory=Counter)
     files: set = field(default_factory=set)
     flags: set = field(default_factory=set)
     size: int = 0
     id: str = ""
+    keys: list = field(default_factory=list)  # the (file, citation index) assigned to it
+    _best: tuple = ()  # best_date() cached: (answer,), emptied when dates change
 
     @property
     def number_key(self):
@@ -65,6 +69,18 @@ class Cluster:
         return code_key(self.code) if self.code else None
 
     def best_date(self) -> str | None:
+        if not self._best:
+            self._best = (self._vote_date(),)
+        return self._best[0]
+
+    def add_subject(self, subject: str):
+        self.subjects.append(subject)
+        key = fold(subject)
+        if key not in self._folded_seen:
+            self._folded_seen.add(key)
+            self.folded_subjects.append(key)
+
+    def _vote_date(self) -> str | None:
         votes = Counter(self.dates)
         if self.known and self.known.date:
             votes[self.known.date] += 1
@@ -183,7 +199,7 @@ class Resolver:
             return False
         if c.date and (c.date in cl.dates or cl.known and cl.known.date == c.date):
             return True  # the same date: subjects quoted differently do not make another document
-        if c.subject and cl.subjects and max(_subject_score(c.subject, s) for s in cl.subjects) < 30:
+        if c.subject and cl.subjects and not _similar_subject(c.subject, cl, 30):
             return False
         return True
 
@@ -233,12 +249,13 @@ class Resolver:
         cl.files.add(f)
         if c.date:
             cl.dates[c.date] += 1
+            cl._best = ()
         if c.code:
             cl.codes[c.code] += 1
         if c.issuer:
             cl.issuers[c.issuer] += 1
         if c.subject:
-            cl.subjects.append(c.subject)
+            cl.add_subject(c.subject)
         cl.aliases[_alias(c.surface)] += 1
         if owner and (cl.owner is None or cl.owner_guessed):
             cl.owner, cl.owner_guessed = owner, False
@@ -247,6 +264,7 @@ class Resolver:
         if cl.province is None and cl.owner != CENTRAL and c.province:
             cl.province = c.province
         self.assigned.setdefault((f, i), []).append(cl)
+        cl.keys.append((f, i))
         self.how[(f, i)] = how
 
     def _merge_garbled(self):
@@ -264,15 +282,18 @@ class Resolver:
         big.size += small.size
         big.files |= small.files
         big.dates.update(small.dates)
+        big._best = ()
         big.codes.update(small.codes)
         big.issuers.update(small.issuers)
-        big.subjects += small.subjects
+        for subject in small.subjects:
+            big.add_subject(subject)
         big.aliases.update(small.aliases)
         big.flags.add(f"garbled-code:{'/'.join(sorted(small.codes))}")
-        for k, v in self.assigned.items():
-            self.assigned[k] = [big if cl is small else cl for cl in v]
-            if small in v:
-                self.how[k] = "fuzzy"
+        for k in dict.fromkeys(small.keys):
+            self.assigned[k] = [big if cl is small else cl for cl in self.assigned[k]]
+            self.how[k] = "fuzzy"
+        big.keys += small.keys
+        small.keys = []
         small.size = 0
 
     # --- named citations ----------------------------------------------------------
@@ -426,6 +447,15 @@ def _subject_score(a: str, b: str) -> float:
     return fuzz.token_set_ratio(fold(a), fold(b))
 
 
+def _similar_subject(subject: str, cl: Cluster, cutoff: float, folded: bool = False) -> bool:
+    """Whether any subject quoted for `cl` scores `cutoff` or more against `subject`."""
+    key = subject if folded else fold(subject)
+    if key and key in cl._folded_seen:
+        return True
+    return process.extractOne(key, cl.folded_subjects, scorer=fuzz.token_set_ratio,
+                              score_cutoff=cutoff) is not None
+
+
 def _garbled_pair(small: Cluster, big: Cluster) -> bool:
     if small.type != big.type or small.number_key != big.number_key or not small.code or not big.code:
         return False
@@ -436,7 +466,7 @@ def _garbled_pair(small: Cluster, big: Cluster) -> bool:
     if fuzz.ratio(small.code_key, big.code_key) < 60:
         return False
     same_date = bool(set(small.dates) & set(big.dates))
-    similar = any(_subject_score(a, b) >= 90 for a in small.subjects for b in big.subjects)
+    similar = any(_similar_subject(a, big, 90, folded=True) for a in small.folded_subjects)
     # a bare variant ("15-NQ/TƯ", no date, no subject) in texts that cite the real one
     in_context = not small.dates and not small.subjects and small.files <= big.files
     return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates) \
