@@ -39,6 +39,12 @@ MAX_RATIO = 100
 #: below this many uncompressed bytes the ratio rule is not applied (harmless either way)
 RATIO_FLOOR = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: plain-text files (.txt, .md) larger than this are not read whole but streamed in pieces
+#: (`ingest.stream`): bounded memory, and their text is not kept for the source view
+STREAM_ABOVE_BYTES = 16 * 1024 * 1024
+#: the hard cap of a streamed text file
+MAX_STREAM_BYTES = 1024 * 1024 * 1024
+TEXT_FORMATS = ("txt", "md")
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,53 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             for f in sorted(files):
                 if not _hidden(f) and Path(f).suffix.lower() in SUFFIXES:
                     yield Path(root, f)
+
+
+def streamed_format(path: str | Path, *, above: int = STREAM_ABOVE_BYTES) -> str | None:
+    """"txt" or "md" when `path` is a plain-text file larger than `above` bytes (one to stream
+    with `ingest.stream` rather than read whole), else None (also when it cannot be opened:
+    `read` then reports why)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            if os.fstat(f.fileno()).st_size <= above:
+                return None
+            head = f.read(4096)
+    except OSError:
+        return None
+    fmt = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if fmt is None:
+        fmt = _sniff(head) or "txt"
+    return fmt if fmt in TEXT_FORMATS else None
+
+
+def text_encoding(head: bytes, where: str | Path) -> str:
+    """The codec that decodes a whole text file, decided from its first bytes as `_decode` does
+    for a file read whole: UTF-16 (BOM or NUL pattern), UTF-8, Windows-1258 Vietnamese. `head`
+    may end inside a character. Binary data and other encodings raise UnreadableFile."""
+    where = str(where)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        encoding = _utf16_without_bom(head)
+        if encoding is None:
+            raise UnreadableFile(where, "binary file, not text")
+        return encoding
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError as e:
+        if _looks_vietnamese(head.decode("cp1258", errors="replace")):
+            return "cp1258"
+        raise UnreadableFile(where, f"not UTF-8 text (invalid byte 0x{head[e.start]:02x} at offset "
+                                    f"{e.start}; not UTF-16 or Vietnamese Windows-1258 either)") from None
+    if _too_many_controls(text):
+        raise UnreadableFile(where, "binary file, not text")
+    return "utf-8-sig"
+
+
+def too_many_controls(text: str) -> bool:
+    """More than 1 % of `text` are control characters: binary data, not text."""
+    return _too_many_controls(text)
 
 
 def _hidden(name: str) -> bool:
