@@ -28,6 +28,16 @@ _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", 
                 "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
                 "khoá", "có", "này", "kiểm", "giám", "học", "quán", "tuyên", "đẩy"}
 _ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "và"}  # lower-case words a unit name may hold anywhere
+_SPACES = re.compile(r"\s+")
+_CODE_SPLIT = re.compile(r"[/-]")
+_TYPE_WORD_RE = re.compile(P.TYPE_WORD)
+_ISSUER_HEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_SUBJECT_HEAD = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)")
+_TOKEN = re.compile(r"\S+")
+_CLAUSE_CUT = re.compile(r"[;:.,(]\s")
+_ADVERBS_AT_END = re.compile(r"(?:\s+(?:đã|kịp thời|sớm|cũng|đồng thời|tiếp tục|chủ động))+$")
+_BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)")
+_ISSUED_AT_END = re.compile(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$")
 
 
 def find(text: str, file: str, roster: Roster, registry: Registry,
@@ -116,8 +126,8 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
         number = g["number"] if party else g["snumber"]
-        code = re.sub(r"\s+", "", g["pcode"] if party else g["scode"])
-        abbreviation = re.split(r"[/-]", code)[0]
+        code = _SPACES.sub("", g["pcode"] if party else g["scode"])
+        abbreviation = _CODE_SPLIT.split(code)[0]
         code_type = P.ABBREVIATION_TYPES.get(abbreviation)
         word = g.get("type")
         ctype = _TYPE_BY_FOLD.get(word.casefold()) if word else code_type
@@ -145,7 +155,7 @@ def _named_attributes(m: re.Match, g: dict) -> dict:
                 "name": f"Đại hội Đảng bộ {g['level']}" + (f" {g['place']}" if g.get("place") else "")}
     if "body" in g:
         return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "terms": (g["term"],), "name": g["body"]}
-    word = re.match(P.TYPE_WORD, m.group(0))
+    word = _TYPE_WORD_RE.match(m.group(0))
     return {"type": _TYPE_BY_FOLD[word.group(0).casefold()] if word else None, "name": m.group(0)}
 
 
@@ -163,7 +173,7 @@ def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
 
 
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
-    m = re.compile(r"\s*,?\s*(?:của|do)\s+").match(ptext, end)
+    m = _ISSUER_HEAD.match(ptext, end)
     if not m:
         return None, end
     return _unit_phrase(ptext, m.end(), roster)
@@ -173,7 +183,7 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     """The unit name that starts at `pos`: capitalised words and the few lower-case
     words unit names contain ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh")."""
     words, end = [], pos
-    for w in re.finditer(r"\S+", ptext[pos:pos + 160]):
+    for w in _TOKEN.finditer(ptext, pos, pos + 160):
         token = w.group(0)
         core = token.rstrip(",;.:)”\"…*_")
         low = core.casefold()
@@ -182,12 +192,12 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         if core[0].islower() and (low in _ISSUER_STOP or not (
                 low in _ISSUER_LOWER or words and roster and (key(words[-1]), key(low)) in roster.lower_pairs)):
             break
-        if low == "ban" and ptext[pos + w.end():pos + w.end() + 5] == " hành":
+        if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
             break
         if not (core[0].isupper() or core[0].islower()):
             break
         words.append(core)
-        end = pos + w.start() + len(core)
+        end = w.start() + len(core)
         if core != token or len(words) >= 12:
             break
     while words and words[-1].casefold() in {"và", "của"}:
@@ -205,7 +215,7 @@ def _code_fits(code: str | None, unit: str) -> bool:
     """Whether a document numbered `code` can be the unit's own: 47-KH/HU is a Huyện ủy's."""
     if not code or "/" not in code:
         return False
-    suffix = re.split(r"[/-]", code.upper())[1] if "/" in code else ""
+    suffix = _CODE_SPLIT.split(code.upper())[1] if "/" in code else ""
     kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
     return kinds is not None and key(unit).startswith(kinds)
 _BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có|cụ thể hóa bằng|cụ thể hoá bằng|xây dựng)\s*$")
@@ -217,23 +227,23 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     m = _BAN_HANH.search(head)
     if not m:
         return None
-    clause = re.split(r"[;:.,(]\s", head[:m.start()])[-1].strip()
-    clause = re.sub(r"(?:\s+(?:đã|kịp thời|sớm|cũng|đồng thời|tiếp tục|chủ động))+$", "", clause)
-    clause = re.sub(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)", "", clause, count=1)
+    clause = _CLAUSE_CUT.split(head[:m.start()])[-1].strip()
+    clause = _ADVERBS_AT_END.sub("", clause)
+    clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
 
 
 def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str | None, int]:
     """"về ..." up to the end of the clause (or the next citation: "..., X đã ban hành Kế hoạch số")."""
-    m = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)").match(ptext, pos)
+    m = _SUBJECT_HEAD.match(ptext, pos)
     if not m:
         return None, pos
     stop = _SUBJECT_STOP.search(ptext, m.end(1))
     end = stop.start() if stop else len(ptext)
     end = min(end, m.start(1) + 400)
     if limit is not None and limit < end:
-        cut = re.search(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$", ptext[m.start(1):limit])
+        cut = _ISSUED_AT_END.search(ptext[m.start(1):limit])
         if cut:  # "Thực hiện B về ..., Ban Thường vụ Tỉnh ủy đã ban hành A": B's subject ends at the comma
             end = m.start(1) + cut.start()
     subject = ptext[m.start(1):end].strip().rstrip(",")

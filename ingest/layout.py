@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .patterns import FOOTNOTE_MARK_RE
 
@@ -84,19 +85,32 @@ class Layout:
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(<*])")
 
 
-def sentence_bounds(ptext: str) -> list[tuple[int, int]]:
+def sentence_bounds(ptext: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of a paragraph's joined text."""
+    return _sentences(ptext)[0]
+
+
+@lru_cache(maxsize=1024)  # a paragraph is asked about once per citation and unit in it
+def _sentences(ptext: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
     bounds, start = [], 0
     for m in _SENTENCE.finditer(ptext):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(ptext)))
-    return bounds
+    return tuple(bounds), [s for s, _ in bounds]
+
+
+def sentence_at(ptext: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding `pos`; the whole paragraph when `pos` falls
+    between sentences."""
+    bounds, starts = _sentences(ptext)
+    i = bisect.bisect_right(starts, pos) - 1
+    return bounds[i] if i >= 0 and pos < bounds[i][1] else (0, len(ptext))
 
 
 def clause_at(ptext: str, pos: int) -> str:
     """The clause (between semicolons, inside its sentence) around `pos`."""
-    sentence = next(((s, e) for s, e in sentence_bounds(ptext) if s <= pos < e), (0, len(ptext)))
+    sentence = sentence_at(ptext, pos)
     start = max(ptext.rfind(";", sentence[0], pos) + 1, sentence[0])
     end = ptext.find(";", pos, sentence[1])
     return ptext[start:end if end >= 0 else sentence[1]].strip()

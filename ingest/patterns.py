@@ -58,8 +58,29 @@ def _without_marks(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in flat if not unicodedata.combining(c)))
 
 
-TYPE_WORD = "(?P<type>" + "|".join(
-    dict.fromkeys(s for w in _TYPE_WORDS for s in _spellings(w))) + ")"
+def one_of(words) -> str:
+    """A regex for any of `words`, the longest first where one begins another (as
+    `"|".join(words)` with the words sorted longest first), written as a tree of common
+    prefixes: at each position the engine follows one branch per letter instead of trying
+    every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    longer = [re.escape(ch) + _branches(rest) for ch, rest in node.items() if ch]
+    if not longer:
+        return ""
+    body = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+TYPE_WORD = "(?P<type>" + one_of(s for w in _TYPE_WORDS for s in _spellings(w)) + ")"
 SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô))?"  # the optional "số" after the type word (OCR: "so", "sô'")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean import key, spelling
+from .patterns import one_of
 from .units import DATA_DIR
 
 
@@ -53,7 +54,7 @@ class Registry:
         for d in self.docs:
             for n in d.names:
                 self._by_name.setdefault(key(n), []).append(d)
-        self.names_re = re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+        self.names_re = re.compile("(?:" + one_of(names) + r")(?!\w)") if names else None
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Registry":

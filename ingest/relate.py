@@ -53,6 +53,23 @@ _SUBJECT_AFTER = re.compile(
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
     r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)",
     re.IGNORECASE)
+_EMPHASIS = re.compile(r"[*_#]")
+_DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
+_LIST_ITEM = re.compile(r"\s*[-+•]")
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
+_GAP_HEAD = re.compile(rf"(?:về|V/v|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
+                       re.IGNORECASE)
+_REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết", re.IGNORECASE)
+_CARRY_OUT_RE = re.compile(_CARRY_OUT, re.IGNORECASE)
+_GUIDANCE = re.compile(r"(?:về\s+)?(?:việc\s+)?hướng dẫn")
+_ISSUED_AT_END = re.compile(r"ban hành\s*$")
+_SPACE = re.compile(r"\s")
+_JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
+_EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__|^#+\s*")
+_OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
+_LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
+_PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:")
+_ITEM_SEP = re.compile(r",\s*|\s+và\s+")
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
 
@@ -102,7 +119,7 @@ def own_documents(cits: list[Citation], text: str) -> list[int]:
     for i, c in enumerate(cits):
         if c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
             continue
-        line = re.sub(r"[*_#]", "", lines[c.line - 1]).strip()
+        line = _EMPHASIS.sub("", lines[c.line - 1]).strip()
         head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
         if alone and (c.kind is MentionKind.CODE or c.surface.split()[0].isupper()):
@@ -161,7 +178,7 @@ def _title_relation(before: str) -> Relation:
         return Relation.INSPECTS
     if _AMEND.search(before):
         return Relation.AMENDS
-    return Relation.IMPLEMENTS if re.search(_CARRY_OUT, before, re.IGNORECASE) else Relation.CITES
+    return Relation.IMPLEMENTS if _CARRY_OUT_RE.search(before) else Relation.CITES
 
 
 def _about_another(sentence: str, own: Citation, context: Context) -> bool:
@@ -169,12 +186,12 @@ def _about_another(sentence: str, own: Citation, context: Context) -> bool:
     or a sentence that reports what another unit did or did not do."""
     if context.unit and context.unit != own.issuer_unit:
         return True
-    return bool(re.search(r"\b(?:đã|chưa|còn)\b", sentence)) and _other_actor(sentence, own)
+    return bool(_DONE_OR_NOT.search(sentence)) and _other_actor(sentence, own)
 
 
 def _listed(ptext: str, c: Citation) -> bool:
     """"- Kế hoạch số 58-KH/ĐU ..." — an item of a list of documents issued."""
-    return c.pos <= 4 and bool(re.match(r"\s*[-+•]", ptext))
+    return c.pos <= 4 and bool(_LIST_ITEM.match(ptext))
 
 
 def _other_actor(sentence: str, own: Citation) -> bool:
@@ -232,7 +249,7 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
 def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
     found = None
     for line in [ln for ln in text.splitlines()[:12] if ln.strip()][:8]:
-        found = letterhead_unit(re.sub(r"[*_#]", "", line), roster, province) or found
+        found = letterhead_unit(_EMPHASIS.sub("", line), roster, province) or found
     return found  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG" under "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"
 
 
@@ -264,11 +281,10 @@ def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
 
 
 def _relation(a: Citation, gap: str) -> Relation | None:
-    if len(gap) > 260 or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap) or "<sup>" in gap:
+    if len(gap) > 260 or ";" in gap or _NEXT_SENTENCE.search(gap) or "<sup>" in gap:
         return None
     head = gap.lstrip(" ,")
-    if not re.match(rf"(?:về|V/v|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
-                    head, re.IGNORECASE):
+    if not _GAP_HEAD.match(head):
         return None
     verbs = list(_VERB.finditer(gap))
     if not verbs:
@@ -277,13 +293,13 @@ def _relation(a: Citation, gap: str) -> Relation | None:
         return None  # the verb governs something else: "học tập ... tấm gương đạo đức"
     if _INSPECT.search(gap):
         return Relation.INSPECTS
-    if re.search(r"báo cáo|sơ kết|tổng kết", gap, re.IGNORECASE):
+    if _REPORTING.search(gap):
         return Relation.CITES  # reporting on a directive is not carrying it out
-    if _AMEND.search(gap) and not re.search(_CARRY_OUT, gap, re.IGNORECASE):
+    if _AMEND.search(gap) and not _CARRY_OUT_RE.search(gap):
         return Relation.AMENDS
     if _CONTINUE.search(gap) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
         return Relation.CONTINUES
-    if a.type == "Hướng dẫn" and re.match(r"(?:về\s+)?(?:việc\s+)?hướng dẫn", head):
+    if a.type == "Hướng dẫn" and _GUIDANCE.match(head):
         return Relation.GUIDES
     return Relation.IMPLEMENTS
 
@@ -315,7 +331,7 @@ def _fronted(file, cits, indexes, ptext, targets, out):
             continue
         a = indexes[n + 1]
         between = ptext[cits[b].tail:cits[a].pos]
-        if re.search(r"ban hành\s*$", between) and ";" not in between and len(between) < 400:
+        if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
             relation = Relation.CITES if fronted.group("verb").lower() == "căn cứ" else Relation.IMPLEMENTS
             out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
             targets.add(b)
@@ -346,7 +362,7 @@ def _elaborated(file, cits, indexes, ptext, targets, out):
 
 
 def _same_doc_key(c: Citation) -> tuple:
-    return (c.type, (c.number or "").lstrip("0"), re.sub(r"\s", "", c.code or "").upper())
+    return (c.type, (c.number or "").lstrip("0"), _SPACE.sub("", c.code or "").upper())
 
 
 def _list_relations(file, cits, indexes, ptext, doc_targets, out):
@@ -388,7 +404,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
                 continue
             if _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
                 actors = _actors_for(c.pos, actors_in, ptext, s_start) or fallback
-            elif previous and re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?", ptext[cits[previous[0]].tail:c.pos]):
+            elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
                 previous = None
@@ -479,7 +495,7 @@ def _unit_statement(file, name, target, confidence, sentence, line, out, done):
 
 def _clean(text: str) -> str:
     """Evidence as a person reads it: no footnote markers, no markdown emphasis."""
-    return re.sub(r"<sup>\s*\d+\s*</sup>|\*\*|__|^#+\s*", "", text).strip()
+    return _EVIDENCE_MARKUP.sub("", text).strip()
 
 
 def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
@@ -514,15 +530,14 @@ def _is_subject(ptext, start, end) -> bool:
         return False
     if _SUBJECT_AFTER.match(ptext[end:end + 40]):
         return True
-    opens = re.search(r"(?:^|[.;:]\s*|,\s+)$", ptext[max(0, start - 3):start]) is not None
-    return opens and bool(re.match(r"\s+[a-zđà-ỹ]", ptext[end:end + 3]))
+    opens = _OPENS.search(ptext[max(0, start - 3):start]) is not None
+    return opens and bool(_LOWER_NEXT.match(ptext[end:end + 3]))
 
 
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Thuận Châu: 85/85 tổ chức cơ sở đảng đăng ký ..." names Huyện ủy Thuận Châu."""
     out = []
-    for m in re.finditer(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:",
-                         ptext):
+    for m in _PLACE_COLON.finditer(ptext):
         unit = roster.place(m.group("place"), province)
         if unit and key(m.group("place")) != key(province or ""):
             out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
@@ -535,7 +550,7 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     for m in _ENUMERATION.finditer(ptext):
         noun = m.group("noun")
         pos = m.start("items")
-        for item in re.split(r",\s*|\s+và\s+", m.group("items")):
+        for item in _ITEM_SEP.split(m.group("items")):
             unit = roster.match(f"{noun[0].upper()}{noun[1:]} {item.strip()}", province)
             if unit:
                 start = ptext.find(item, pos)

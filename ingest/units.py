@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Level, Unit
 
 from .clean import fold, key, spelling
+from .patterns import one_of
 
 DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().parent.parent / "data"))
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
@@ -188,7 +189,7 @@ class Roster:
         names = sorted(self._place_votes, key=len, reverse=True)
         # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
         # "Thái Bình Dương"
-        self._place_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w|\s+[A-ZĐ])")
+        self._place_re = re.compile(r"(?<!\w)(?:" + one_of(names) + r")(?!\w|\s+[A-ZĐ])")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:
