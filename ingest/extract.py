@@ -17,7 +17,7 @@ from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
 from .clean import key
 from .context import Context, contexts
-from .units import Roster
+from .units import Places, Roster
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
 _TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
@@ -50,9 +50,11 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     out: list[Citation] = []
     for index, paragraph in enumerate(doc_layout.paragraphs):
         matches = _matches(paragraph.text, registry)
+        places = roster.places_in(paragraph.text) if matches else None
         for n, match in enumerate(matches):
             limit = matches[n + 1][0] if n + 1 < len(matches) else len(paragraph.text)
-            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, paragraph_contexts[index], limit)
+            cit = _citation(match, text, file, paragraph, index, doc_layout, roster, paragraph_contexts[index], limit,
+                            places)
             if cit is not None:
                 out.append(cit)
     return _inherit_terms(out)
@@ -83,7 +85,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
 
 
 def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster,
-              context: Context, limit=None):
+              context: Context, limit: int, places: Places):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -93,7 +95,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
     if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
         surface_end = end  # the date went on to another line: the span stays on this one
-    province = roster.last_province(ptext[:start]) or context.province
+    province = places.last_before(start) or context.province
     author = context.author
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer, issuer_unit = after, None

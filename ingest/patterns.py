@@ -58,22 +58,24 @@ def _without_marks(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in flat if not unicodedata.combining(c)))
 
 
-def one_of(words) -> str:
+def one_of(words, word_start: bool = False) -> str:
     """A regex for any of `words`, the longest first where one begins another (as
     `"|".join(words)` with the words sorted longest first), written as a tree of common
     prefixes: at each position the engine follows one branch per letter instead of trying
-    every word in turn."""
+    every word in turn. `word_start`: only where no letter or digit precedes, as a leading
+    `(?<!\w)` would, but checked after the first letter so that the engine can still skip
+    straight to the letters a word begins with."""
     tree: dict = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _branches(tree)
+    return _branches(tree, r"(?<!\w.)" if word_start else "")
 
 
-def _branches(node: dict) -> str:
-    longer = [re.escape(ch) + _branches(rest) for ch, rest in node.items() if ch]
+def _branches(node: dict, after_first: str = "") -> str:
+    longer = [re.escape(ch) + after_first + _branches(rest) for ch, rest in node.items() if ch]
     if not longer:
         return ""
     body = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"

@@ -21,6 +21,7 @@ from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
+from .patterns import one_of
 from .context import Context, letterhead_unit
 from .units import Roster
 
@@ -37,12 +38,16 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với|đưa n�
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
                        r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
 _EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
-_UNIT_HEAD = re.compile(
-    r"(?:(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)\s+)?(?:Chi bộ|"
-    r"(?:Tỉnh [uủ]ỷ|Tỉnh ủy|tỉnh [uủ]ỷ|tỉnh ủy|Huyện [uủ]ỷ|Huyện ủy|Thành [uủ]ỷ|Thành ủy|Thị [uủ]ỷ|Thị ủy|"
-    r"Đảng [uủ]ỷ|Đảng ủy|Đảng bộ|Tỉnh đoàn|Tỉnh Đoàn|Công an tỉnh|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|"
-    r"Hội Liên hiệp|Hội Nông dân|Hội Cựu chiến binh|Trường|Đài|Báo|Bộ Chỉ huy|Ban Tuyên giáo|Ban Tổ chức|"
-    r"Ban Dân vận|Mặt trận|Bộ Chính trị|Ban Bí thư|Liên đoàn))(?!\w)")
+#: the words a unit's name begins with ("Tỉnh uỷ" in old-style and odd tone marks too)
+_UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện", "Thành", "Thị", "Đảng")
+                            for u in ("uỷ", "ủỷ", "ủy")),
+               "Đảng bộ", "Tỉnh đoàn", "Tỉnh Đoàn", "Công an tỉnh", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng",
+               "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
+               "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn")
+_UNIT_BODY = r"(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)"
+# "(?:body\s+)?head" written as "body\s+head|head", which lets the engine skip to the letters a
+# unit's name can begin with
+_UNIT_HEAD = re.compile(rf"(?:{_UNIT_BODY}\s+(?:{one_of(_UNIT_HEADS)})|{one_of(_UNIT_HEADS)})(?!\w)")
 _ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
                           r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
 _NOT_SUBJECT_BEFORE = re.compile(

@@ -6,6 +6,7 @@ Huyện ủy Mường Nhé; "Đảng ủy Công an tỉnh" in a text about Đi�
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -165,16 +166,18 @@ class Roster:
         best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
         return best[0] if best[1] > 0 else None
 
-    def last_province(self, text: str) -> str | None:
-        """The province named last in `text` ("Khác với Lai Châu, Sơn La ..." -> Sơn La)."""
-        found = None
-        for m in self._place_re.finditer(text):
-            if _inside_name(text, m.start()):
-                continue
-            provinces = {p for p, _ in self._place_votes.get(m.group(0), ())}
-            if len(provinces) == 1:
-                found = provinces.pop()
-        return found
+    def places_in(self, text: str) -> "Places":
+        """The place names of `text`, read once, to ask which province was named last before
+        each citation."""
+        return Places(self, text)
+
+    def _sole_province(self, text: str, m: re.Match) -> str | None:
+        """The one province a place name found at `m` belongs to (None when inside a longer
+        name or shared by several provinces)."""
+        if _inside_name(text, m.start()):
+            return None
+        provinces = {p for p, _ in self._place_votes.get(m.group(0), ())}
+        return provinces.pop() if len(provinces) == 1 else None
 
     def _place_index(self) -> None:
         """One regex over every province and district name, for `province_of`."""
@@ -187,9 +190,10 @@ class Roster:
                 if key(place) != key(u.province or ""):
                     self._place_votes.setdefault(place, []).append((u.province, 1))
         names = sorted(self._place_votes, key=len, reverse=True)
+        self._longest_place = len(names[0]) if names else 0
         # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
         # "Thái Bình Dương"
-        self._place_re = re.compile(r"(?<!\w)(?:" + one_of(names) + r")(?!\w|\s+[A-ZĐ])")
+        self._place_re = re.compile("(?:" + one_of(names, word_start=True) + r")(?!\w|\s+[A-ZĐ])")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:
@@ -234,10 +238,49 @@ class Roster:
         return Match(units[0], best[1]) if units else None
 
 
+class Places:
+    """Where `text` names a province or district, read once: `last_before(pos)` is the province
+    named last in `text[:pos]` ("Khác với Lai Châu, Sơn La ..." -> Sơn La)."""
+
+    def __init__(self, roster: Roster, text: str):
+        self.roster, self.text = roster, text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.last: list[str | None] = []  # the province named last up to each name
+        found = None
+        for m in roster._place_re.finditer(text):
+            found = roster._sole_province(text, m) or found
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.last.append(found)
+
+    def last_before(self, pos: int) -> str | None:
+        # A name that starts before `settled` ends, with whatever its lookahead reads, before the
+        # last non-space ahead of `pos`: it matches in text[:pos] as it does in the whole text. Only
+        # the names after it are read again, cut at `pos`.
+        settled = _trimmed_end(self.text, pos) - self.roster._longest_place
+        i = bisect.bisect_left(self.starts, settled)
+        found = self.last[i - 1] if i else None
+        resume = max(self.ends[i - 1] if i else 0, settled, 0)
+        for m in self.roster._place_re.finditer(self.text, resume, pos):
+            found = self.roster._sole_province(self.text, m) or found
+        return found
+
+
+def _trimmed_end(text: str, pos: int) -> int:
+    """`len(text[:pos].rstrip())`."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+_LAST_WORD = re.compile(r"(\S+) $")
+
+
 def _inside_name(text: str, start: int) -> bool:
     """Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
     comma or a lead word ("tỉnh", "Huyện") in between does not count."""
-    m = re.search(r"(\S+) $", text[max(0, start - 16):start])
+    m = _LAST_WORD.search(text[max(0, start - 16):start])
     return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1].isalpha() and m.group(1) not in _PLACE_LEADS)
 
 
