@@ -7,9 +7,11 @@ is rebuilt from those facts). Nothing is unpickled: rows are JSON.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,6 +20,7 @@ import networkx as nx
 from . import codec
 from .errors import StoreError
 from .model import Document, Edge, Graph, Mention, TextFacts, Unit
+from .derived import DOCUMENT_FACETS, Derived, document_key, facet_counts, filter_rows, fold, unit_names
 from .store import breadth_first
 
 SCHEMA = """
@@ -28,6 +31,7 @@ CREATE TABLE IF NOT EXISTS edges (n INTEGER PRIMARY KEY, source TEXT, target TEX
 CREATE TABLE IF NOT EXISTS mentions (n INTEGER PRIMARY KEY, file TEXT, row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(json_extract(row, '$.document'));
 """
 DB_NAME = "directives.sqlite"
 
@@ -211,3 +215,124 @@ class EmbeddedStore:
                         self.db.execute(sql, args)
         except sqlite3.Error as e:
             raise StoreError(f"cannot write to store at {self.directory}: {e}") from e
+
+    # --- query support (graph.store.Store: what graph/queries.py asks) ---------------------------
+    # Views derived once per loaded graph (graph.derived.Derived: document rows, issuers, counts,
+    # the search index), dropped with it; mentions by document from the SQL index on their row.
+    _query_lock = threading.Lock()
+
+    def graph_version(self):
+        return self.nx
+
+    def _derived(self):
+        g = self.nx
+        cached = self.__dict__.get("_derived_views")
+        if cached is None or cached[0] is not g:
+            with self._query_lock:
+                cached = self.__dict__.get("_derived_views")
+                if cached is None or cached[0] is not g:
+                    cached = (g, Derived(self.documents(), self.units(), self.edges()), {})
+                    self._derived_views = cached
+        return cached[1], cached[2]
+
+    def documents_by_ids(self, ids) -> dict[str, Document]:
+        docs = self._derived()[0].docs
+        return {i: docs[i] for i in ids if i in docs}
+
+    def units_by_ids(self, ids) -> dict[str, Unit]:
+        units = self._derived()[0].units
+        return {i: units[i] for i in ids if i in units}
+
+    def document_rows(self, ids) -> dict[str, dict]:
+        row = self._derived()[0].row
+        return {i: row[i] for i in ids if i in row}
+
+    def issuers(self, doc_ids) -> dict[str, Unit]:
+        issuers = self._derived()[0].issuers
+        return {i: issuers[i] for i in doc_ids if i in issuers}
+
+    def unit_counts(self, unit_ids) -> dict[str, tuple[int, int]]:
+        d = self._derived()[0]
+        return {i: d.unit_counts(i) for i in unit_ids if i in d.units}
+
+    def issued_by(self, unit_id: str) -> list[str]:
+        return list(self._derived()[0].issued.get(unit_id, ()))
+
+    def document_list(self, filters: dict, after, limit: int) -> dict:
+        d, cache = self._derived()
+        key = ("list",) + tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items()))
+        hit = cache.get(key)
+        if hit is None:
+            rows = filter_rows(d.rows, filters, d.text)
+            hit = (rows, facet_counts(rows, DOCUMENT_FACETS))
+            if len(cache) >= 256:
+                cache.clear()
+            cache[key] = hit
+        rows, facets = hit
+        start = bisect.bisect_right(rows, tuple(after), key=document_key) if after is not None else 0
+        return {"rows": rows[start:start + limit], "more": start + limit < len(rows), "total": len(rows),
+                "facets": facets}
+
+    def find_units(self, *, level=None, province=None, kind=None, parent=None, name=None, words=()) -> list[Unit]:
+        out = []
+        for u in self._derived()[0].units.values():
+            if (level is None or u.level.value == level) and (province is None or fold(u.province) == fold(province)) \
+                    and (kind is None or fold(u.kind) == fold(kind)) and (parent is None or u.parent == parent) \
+                    and (name is None or fold(u.name) == fold(name)):
+                if words:
+                    text = fold(f"{u.name} {u.id}")
+                    if not all(w in text for w in words):
+                        continue
+                out.append(u)
+        return out
+
+    def mentions_of(self, doc_id: str) -> list[Mention]:
+        _, cache = self._derived()
+        if "mentions_indexed" not in cache:
+            cache["mentions_indexed"] = bool(self._rows(
+                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_document'"))
+        if cache["mentions_indexed"]:
+            rows = self._rows("SELECT row FROM mentions WHERE json_extract(row, '$.document') = ? ORDER BY n",
+                              (doc_id,))
+            return [codec.from_dict(Mention, json.loads(r)) for (r,) in rows]
+        by_doc = cache.get("mentions_by_doc")  # a store opened read-only before the index existed
+        if by_doc is None:
+            with self._query_lock:
+                by_doc = cache.get("mentions_by_doc")
+                if by_doc is None:
+                    by_doc = {}
+                    for m in self.mentions():
+                        if m.document:
+                            by_doc.setdefault(m.document, []).append(m)
+                    cache["mentions_by_doc"] = by_doc
+        return list(by_doc.get(doc_id, ()))
+
+    def mention_counts(self) -> dict[str, tuple[int, int]]:
+        _, cache = self._derived()
+        if "mention_counts" not in cache:
+            cache["mention_counts"] = {f: (n, k) for f, n, k in self._rows(
+                "SELECT file, count(*), count(DISTINCT json_extract(row, '$.document')) FROM mentions GROUP BY file")}
+        return cache["mention_counts"]
+
+    def search_candidates(self, query_tokens, kind=None, limit: int = 2000) -> list[tuple[str, int]]:
+        d = self._derived()[0]
+        lo, hi = d.search_range(kind)
+        return [(d.order[i], hits) for i, hits in d.tokens.candidates(list(query_tokens), lo, hi, limit)]
+
+    def search_keys(self, ids) -> dict[str, tuple[list[str], str]]:
+        d = self._derived()[0]
+        out = {}
+        for i in ids:
+            if i in d.row:
+                out[i] = (d.names[i], d.text[i])
+            elif i in d.units:
+                out[i] = (unit_names(d.units[i]), "")
+        return out
+
+    def graph_counts(self) -> dict:
+        d, cache = self._derived()
+        if "counts" not in cache:
+            resolutions = dict(self._rows("SELECT json_extract(row, '$.resolution'), count(*) FROM mentions GROUP BY 1"))
+            n, files = self._one("SELECT count(*), count(DISTINCT file) FROM mentions", ())
+            cache["counts"] = d.counts(n, files, resolutions)
+        return cache["counts"]

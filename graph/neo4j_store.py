@@ -36,6 +36,7 @@ from typing import Iterable, Iterator
 from . import codec
 from .errors import StoreError
 from .model import Document, Edge, Evidence, Graph, Mention, Relation, TextFacts, Unit
+from .derived import DOCUMENT_FACETS, Derived, facet_list, flag_keys, fold, sort_key, unit_names
 from .store import breadth_first
 
 BATCH = 10_000
@@ -55,9 +56,22 @@ NEO4J_SCHEMA = (
     "CREATE INDEX directives_node_gen IF NOT EXISTS FOR (n:Node) ON (n.gen)",
     "CREATE INDEX directives_mention_gen IF NOT EXISTS FOR (m:Mention) ON (m.gen)",
     "CREATE INDEX directives_mention_file IF NOT EXISTS FOR (m:Mention) ON (m.file)",
+    "CREATE INDEX directives_mention_document IF NOT EXISTS FOR (m:Mention) ON (m.document)",
+    "CREATE INDEX directives_node_n IF NOT EXISTS FOR (n:Node) ON (n.n)",
+    "CREATE INDEX directives_node_unit_id IF NOT EXISTS FOR (n:Node) ON (n.unit_id)",
+    "CREATE INDEX directives_node_parent IF NOT EXISTS FOR (n:Node) ON (n.parent)",
+    "CREATE INDEX directives_document_sk IF NOT EXISTS FOR (n:Document) ON (n.sk)",
+    "CREATE INDEX directives_tok_t IF NOT EXISTS FOR (k:Tok) ON (k.t)",
+    "CREATE INDEX directives_tok_gen IF NOT EXISTS FOR (k:Tok) ON (k.gen)",
+    "CREATE INDEX directives_stats_gen IF NOT EXISTS FOR (s:Stats) ON (s.gen)",
 )
+#: what a generation's nodes carry for the queries (graph.derived); a graph written with another
+#: layout is rewritten when a writable store opens
+LAYOUT = 2
 #: FalkorDB: indexes only (no constraints, no IF NOT EXISTS): (label, properties)
-FALKOR_INDEXES = (("Meta", ("key",)), ("Text", ("file",)), ("Node", ("id", "gen")), ("Mention", ("gen", "n", "file")))
+FALKOR_INDEXES = (("Meta", ("key",)), ("Text", ("file",)), ("Node", ("id", "gen", "n", "unit_id", "parent")),
+                  ("Mention", ("gen", "n", "file", "document")), ("Tok", ("t", "gen")), ("Stats", ("gen",)),
+                  ("Piece", ("file",)))
 
 
 def settings_from_env(env=None) -> dict:
@@ -206,6 +220,7 @@ class Neo4jStore:
             if not readonly:  # the graph first: FalkorDB creates no index in a graph that does not exist
                 self._run("MERGE (m:Meta {key: 'store'}) ON CREATE SET m.stale = false, m.next = 1, m.pending = []")
                 self._schema()
+                self._upgrade()
         except StoreError:
             raise
         except Exception as e:  # noqa: BLE001 - driver errors of every kind
@@ -277,6 +292,17 @@ class Neo4jStore:
             if missing:  # labels and property names are the constants above
                 self._run(f"CREATE INDEX FOR (n:{label}) ON ({', '.join('n.' + p for p in missing)})")
 
+    def _upgrade(self) -> None:
+        """A graph written by an earlier version lacks what the queries read (derived rows, search
+        tokens, counts): write it again, once, in the current layout."""
+        rows = self._read("MATCH (m:Meta {key: 'store'}) RETURN m.generation AS g, m.layout AS layout")
+        if rows and rows[0]["g"] is not None and rows[0]["layout"] != LAYOUT:
+            stale = self.stale()
+            self.replace_graph(Graph(tuple(self.documents()), tuple(self.units()), tuple(self.edges()),
+                                     tuple(self.mentions())))
+            if stale:
+                self._write("MATCH (m:Meta {key: 'store'}) SET m.stale = true")
+
     def _batches(self, rows: list, limit: int | None = None) -> Iterator[list]:
         """`rows` in batches of `batch_size` (or `limit`) rows; on FalkorDB also of at most
         `max_bytes` of parameters (it writes them into the statement's text, in a small buffer)."""
@@ -305,10 +331,11 @@ class Neo4jStore:
         for row in rows:
             if _size(row) > self.max_bytes:
                 row = dict(row)
-                for f in fields:
-                    if isinstance(row.get(f), str) and len(row[f]) > PIECE:
-                        later.append((row, f, row[f]))
-                        row[f] = ""
+                for f in sorted((f for f in fields if isinstance(row.get(f), str)), key=lambda f: -len(row[f])):
+                    if _size(row) <= self.max_bytes or not row[f]:
+                        break
+                    later.append((row, f, row[f]))
+                    row[f] = ""
             out.append(row)
         return out, later
 
@@ -316,8 +343,8 @@ class Neo4jStore:
         """Add long texts back piece by piece: `query` takes $row (the row), $piece, $at (and
         `params`). Each append must be idempotent — a retried statement may already have run —
         so `query` guards on the length so far: `WHERE size(x.f) = $at SET x.f = x.f + $piece`."""
-        for row, field, text in later:
-            key = {k: v for k, v in row.items() if not isinstance(v, str) or len(v) <= 200}
+        for row, field, text in later:  # only what names the row: the statement stays small
+            key = {k: row[k] for k in ("id", "n", "s", "t", "file") if k in row}
             for i, j in _pieces(text):
                 self._write(query.replace("FIELD", field), row=key, piece=text[i:j], at=i, **params)
 
@@ -403,26 +430,43 @@ class Neo4jStore:
         for old in meta["pending"]:
             if old != gen and old != current:
                 self._drop(old)
-        self._write_graph(graph, gen)
-        self._write("MATCH (m:Meta {key: 'store'}) SET m.generation = $g, m.stale = false, "
+        n_docs, n_nodes = self._write_graph(graph, gen)
+        self._write("MATCH (m:Meta {key: 'store'}) SET m.generation = $g, m.stale = false, m.layout = $layout, "
+                    "m.n_docs = $n_docs, m.n_nodes = $n_nodes, "
                     "m.pending = [p IN coalesce(m.pending, []) WHERE p <> $g] + "
-                    "CASE WHEN $old IS NULL THEN [] ELSE [$old] END", g=gen, old=current)
+                    "CASE WHEN $old IS NULL THEN [] ELSE [$old] END", g=gen, old=current, layout=LAYOUT,
+                    n_docs=n_docs, n_nodes=n_nodes)
         if current is not None:
             self._drop(current)
 
-    def _write_graph(self, graph: Graph, gen: int) -> None:
+    def _write_graph(self, graph: Graph, gen: int) -> tuple[int, int]:
+        """Write generation `gen`: nodes with what the queries read (graph.derived: list rows,
+        issuers, filter keys, counts per unit), relationships, mentions, the search index and the
+        statistics. Returns (documents, documents + units): the ranges of node positions."""
         dump = lambda o: json.dumps(codec.to_dict(o), ensure_ascii=False)  # noqa: E731
+        js = lambda o: json.dumps(o, ensure_ascii=False)  # noqa: E731
+        der = Derived(graph.documents, graph.units, graph.edges)
         seq = 0
         docs, units, bare = [], [], []
         known = set()
         for d in graph.documents:
+            r = der.row[d.id]
+            issuer = der.issuers.get(d.id)
             docs.append({"id": d.id, "n": seq, "row": dump(d), "type": d.type, "date": d.date,
-                         "province": d.province, "issuer_unit": d.issuer_unit})
+                         "province": d.province, "issuer_unit": d.issuer_unit, "qrow": js(r),
+                         "names": js(der.names[d.id]), "text": der.text[d.id], "issuer": issuer.id if issuer else None,
+                         "f_type": fold(r["type"]), "f_unit": fold(r["unit"]), "unit_id": r["unit_id"],
+                         "f_province": fold(r["province"]), "level": r["level"], "year": r["year"],
+                         "flags": flag_keys(d.flags), "sk": sort_key(r), "r_unit": r["unit"],
+                         "r_province": r["province"]})
             known.add(d.id)
             seq += 1
         for u in graph.units:
+            issued, carried = der.unit_counts(u.id)
             units.append({"id": u.id, "n": seq, "row": dump(u), "name": u.name, "level": u.level.value,
-                          "province": u.province, "parent": u.parent})
+                          "province": u.province, "parent": u.parent, "f_name": fold(u.name),
+                          "f_province": fold(u.province), "f_kind": fold(u.kind), "ftext": fold(f"{u.name} {u.id}"),
+                          "names": js(unit_names(u)), "n_issued": issued, "n_carried": carried})
             known.add(u.id)
             seq += 1
         for e in graph.edges:  # endpoints the graph does not describe, in the order they appear
@@ -432,12 +476,20 @@ class Neo4jStore:
                     bare.append({"id": node, "n": seq})
                     seq += 1
         for label, rows, props in (("Document", docs, "n.row = r.row, n.type = r.type, n.date = r.date, "
-                                                     "n.province = r.province, n.issuer_unit = r.issuer_unit"),
+                                                     "n.province = r.province, n.issuer_unit = r.issuer_unit, "
+                                                     "n.qrow = r.qrow, n.names = r.names, n.text = r.text, "
+                                                     "n.issuer = r.issuer, n.f_type = r.f_type, n.f_unit = r.f_unit, "
+                                                     "n.unit_id = r.unit_id, n.f_province = r.f_province, "
+                                                     "n.level = r.level, n.year = r.year, n.flags = r.flags, "
+                                                     "n.sk = r.sk, n.r_unit = r.r_unit, n.r_province = r.r_province"),
                                    ("Unit", units, "n.row = r.row, n.name = r.name, n.level = r.level, "
-                                                   "n.province = r.province, n.parent = r.parent"),
+                                                   "n.province = r.province, n.parent = r.parent, "
+                                                   "n.f_name = r.f_name, n.f_province = r.f_province, "
+                                                   "n.f_kind = r.f_kind, n.ftext = r.ftext, n.names = r.names, "
+                                                   "n.n_issued = r.n_issued, n.n_carried = r.n_carried"),
                                    (None, bare, None)):
             set_clause = "SET n.n = r.n" + (f", {props}, n:{label}" if label else "")
-            rows, later = self._fit(rows, ("row",))
+            rows, later = self._fit(rows, ("row", "qrow", "names", "text"))
             for batch in self._batches(rows):
                 self._write(f"UNWIND $rows AS r MERGE (n:Node {{id: r.id, gen: $gen}}) {set_clause}",
                             rows=batch, gen=gen)
@@ -467,10 +519,26 @@ class Neo4jStore:
                         "SET m.file = r.file, m.document = r.document, m.row = r.row", rows=batch, gen=gen)
         self._append("MATCH (m:Mention {gen: $gen, n: $row.n}) WHERE size(m.row) = $at SET m.row = m.row + $piece",
                      later, gen=gen)
+        # the search index: (:Tok {gen, t, i, ids}) — token, chunk number, node positions
+        chunk = 5000 if self.max_bytes is None else 300
+        toks = [{"t": t, "i": i // chunk, "ids": ns[i:i + chunk]}
+                for t, ns in der.tokens.postings.items() for i in range(0, len(ns), chunk)]
+        for batch in self._batches(toks):
+            self._write("UNWIND $rows AS r MERGE (k:Tok {gen: $gen, t: r.t, i: r.i}) SET k.ids = r.ids",
+                        rows=batch, gen=gen)
+        resolutions: dict[str, int] = {}
+        for m in graph.mentions:
+            resolutions[m.resolution] = resolutions.get(m.resolution, 0) + 1
+        counts = js(der.counts(len(graph.mentions), len({m.file for m in graph.mentions}), resolutions))
+        rows, later = self._fit([{"counts": counts}], ("counts",))
+        self._write("MERGE (s:Stats {gen: $gen}) SET s.counts = $row.counts", row=rows[0], gen=gen)
+        self._append("MATCH (s:Stats {gen: $gen}) WHERE size(s.FIELD) = $at SET s.FIELD = s.FIELD + $piece",
+                     later, gen=gen)
+        return len(graph.documents), len(graph.documents) + len(graph.units)
 
     def _drop(self, gen: int) -> None:
         """Delete generation `gen` in batches, then forget it."""
-        for label in ("Node", "Mention"):
+        for label in ("Node", "Mention", "Tok", "Stats"):
             while True:
                 rows = self._write(f"MATCH (n:{label}) WHERE n.gen = $gen WITH n LIMIT $n DETACH DELETE n "
                                    "RETURN count(*) AS c", gen=gen, n=self.batch_size)
@@ -493,31 +561,50 @@ class Neo4jStore:
                           " RETURN n.row AS row", id=node_id)
         return codec.from_dict(cls, json.loads(rows[0]["row"])) if rows else None
 
-    def _nodes(self, label: str, cls) -> list:
-        rows = self._read(_META + "MATCH (n:" + label + ") WHERE n.gen = m.generation RETURN n.row AS row, n.n AS n")
-        return [codec.from_dict(cls, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+    def _page(self) -> int:
+        return 200 if self.max_bytes is not None else 5000
+
+    def _nodes(self, label: str, cls) -> Iterator:
+        """Every node of a label, streamed page by page in store order."""
+        after = -1
+        while True:
+            rows = self._read(_META + "MATCH (n:" + label + ") WHERE n.gen = m.generation AND n.n > $after "
+                              "RETURN n.row AS row, n.n AS n ORDER BY n.n LIMIT $page", after=after, page=self._page())
+            for r in rows:
+                yield codec.from_dict(cls, json.loads(r["row"]))
+            if len(rows) < self._page():
+                return
+            after = rows[-1]["n"]
 
     def document(self, doc_id: str) -> Document | None:
         return self._node(doc_id, "Document", Document)
 
-    def documents(self) -> list[Document]:
+    def documents(self) -> Iterator[Document]:
         return self._nodes("Document", Document)
 
     def unit(self, unit_id: str) -> Unit | None:
         return self._node(unit_id, "Unit", Unit)
 
-    def units(self) -> list[Unit]:
+    def units(self) -> Iterator[Unit]:
         return self._nodes("Unit", Unit)
 
     @staticmethod
     def _edge(r) -> Edge:
         return Edge(r["s"], r["t"], _TYPE_REL[r["type"]], r["c"], Evidence(r["f"], r["l"], r["x"]))
 
-    def edges(self) -> list[Edge]:
-        rows = self._read(_META + "MATCH (s:Node)-[r]->(t:Node) WHERE s.gen = m.generation "
-                          "RETURN s.n AS sn, " + _EDGE)
-        rows.sort(key=lambda r: (r["sn"], r["pn"], r["n"]))
-        return [self._edge(r) for r in rows]
+    def edges(self) -> Iterator[Edge]:
+        """Every edge, streamed by ranges of source positions, in the embedded store's order."""
+        top = self._read(_META + "MATCH (s:Node) WHERE s.gen = m.generation RETURN max(s.n) AS top")
+        top = top[0]["top"] if top else None
+        if top is None:
+            return
+        step = self._page()
+        for lo in range(0, top + 1, step):
+            rows = self._read(_META + "MATCH (s:Node) WHERE s.gen = m.generation AND s.n >= $lo AND s.n < $hi "
+                              "MATCH (s)-[r]->(t:Node) RETURN s.n AS sn, " + _EDGE, lo=lo, hi=lo + step)
+            rows.sort(key=lambda r: (r["sn"], r["pn"], r["n"]))
+            for r in rows:
+                yield self._edge(r)
 
     def edges_to(self, node_id, relations=None) -> list[Edge]:
         return self.neighbourhood(node_id, 0, relations, "in").get(node_id, [])
@@ -563,18 +650,146 @@ class Neo4jStore:
         rows.sort(key=lambda r: (r["sn"], r["pn"], r["n"]))
         return [self._edge(r) for r in rows]
 
-    def mentions(self, file: str | None = None) -> list[Mention]:
+    def mentions(self, file: str | None = None) -> Iterable[Mention]:
         if file is None:
-            rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation RETURN x.row AS row, x.n AS n")
+            return self._all_mentions()
         else:
             rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.file = $file "
                               "RETURN x.row AS row, x.n AS n", file=file)
         return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
 
+    def _all_mentions(self) -> Iterator[Mention]:
+        after = -1
+        while True:
+            rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.n > $after "
+                              "RETURN x.row AS row, x.n AS n ORDER BY x.n LIMIT $page", after=after, page=self._page())
+            for r in rows:
+                yield codec.from_dict(Mention, json.loads(r["row"]))
+            if len(rows) < self._page():
+                return
+            after = rows[-1]["n"]
+
+    # --- query support (graph.store.Store): properties written with the graph, read by key ---
+    def _by_ids(self, ids, label: str, columns: str) -> list:
+        """Records of the current generation's `label` nodes with these ids (batched)."""
+        out = []
+        for batch in self._batches(list(dict.fromkeys(i for i in ids if i is not None))):
+            out += self._read("UNWIND $ids AS id " + _META + "MATCH (n:Node {id: id}) WHERE n.gen = m.generation "
+                              "AND n:" + label + " RETURN n.id AS id, " + columns, ids=batch)
+        return out
+
+    def documents_by_ids(self, ids) -> dict[str, Document]:
+        return {r["id"]: codec.from_dict(Document, json.loads(r["row"]))
+                for r in self._by_ids(ids, "Document", "n.row AS row")}
+
+    def units_by_ids(self, ids) -> dict[str, Unit]:
+        return {r["id"]: codec.from_dict(Unit, json.loads(r["row"])) for r in self._by_ids(ids, "Unit", "n.row AS row")}
+
+    def document_rows(self, ids) -> dict[str, dict]:
+        return {r["id"]: json.loads(r["row"]) for r in self._by_ids(ids, "Document", "n.qrow AS row")}
+
+    def issuers(self, doc_ids) -> dict[str, Unit]:
+        of = {r["id"]: r["u"] for r in self._by_ids(doc_ids, "Document", "n.issuer AS u") if r["u"] is not None}
+        units = self.units_by_ids(set(of.values()))
+        return {d: units[u] for d, u in of.items() if u in units}
+
+    def unit_counts(self, unit_ids) -> dict[str, tuple[int, int]]:
+        return {r["id"]: (r["a"] or 0, r["b"] or 0)
+                for r in self._by_ids(unit_ids, "Unit", "n.n_issued AS a, n.n_carried AS b")}
+
+    def issued_by(self, unit_id: str) -> list[str]:
+        rows = self._read(_META + "MATCH (n:Node {unit_id: $u}) WHERE n.gen = m.generation AND n:Document "
+                          "RETURN n.id AS id, n.sk AS sk", u=unit_id)
+        return [r["id"] for r in sorted(rows, key=lambda r: r["sk"])]
+
+    #: document_list filters: (name, condition on n, how the value is sent); constant text only
+    _LIST_FILTERS = (("type", "n.f_type = $type", fold), ("unit", "(n.unit_id = $unit OR n.f_unit = $funit)", None),
+                     ("province", "n.f_province = $province", fold), ("level", "n.level = $level", None),
+                     ("year_from", "n.year >= $year_from", None), ("year_to", "n.year <= $year_to", None),
+                     ("flag", "$flag IN n.flags", None), ("words", "all(w IN $words WHERE n.text CONTAINS w)", list))
+
+    def document_list(self, filters: dict, after, limit: int) -> dict:
+        where, params = ["n.gen = m.generation"], {}
+        for name, condition, convert in self._LIST_FILTERS:
+            value = filters.get(name)
+            if value is None or value == "" or value == []:
+                continue
+            where.append(condition)
+            params[name] = convert(value) if convert else value
+            if name == "unit":
+                params["funit"] = fold(value)
+        match = _META + "MATCH (n:Document) WHERE " + " AND ".join(where)
+        start = f"{after[0]} {after[1]} {after[2]}" if after is not None else None
+        rows = self._read(match + " AND ($after IS NULL OR n.sk > $after) RETURN n.qrow AS row, n.sk AS sk "
+                          "ORDER BY n.sk LIMIT $n", after=start, n=limit + 1, **params)
+        facets: dict[str, dict] = {f: {} for f in ("", *DOCUMENT_FACETS)}
+        for r in self._read(match + " WITH n UNWIND [['', 0], ['type', n.type], ['unit', n.r_unit], "
+                            "['province', n.r_province], ['level', n.level], ['year', n.year]] AS kv "
+                            "WITH kv[0] AS f, kv[1] AS v WHERE v IS NOT NULL RETURN f, v, count(*) AS c", **params):
+            facets[r["f"]][r["v"]] = r["c"]
+        return {"rows": [json.loads(r["row"]) for r in rows[:limit]], "more": len(rows) > limit,
+                "total": sum(facets.pop("").values()), "facets": {f: facet_list(c) for f, c in facets.items()}}
+
+    def find_units(self, *, level=None, province=None, kind=None, parent=None, name=None, words=()) -> list[Unit]:
+        where, params = ["n.gen = m.generation"], {}
+        for key, condition, value in (("level", "n.level = $level", level),
+                                      ("province", "n.f_province = $province", fold(province) if province is not None else None),
+                                      ("kind", "n.f_kind = $kind", fold(kind) if kind is not None else None),
+                                      ("parent", "n.parent = $parent", parent),
+                                      ("name", "n.f_name = $name", fold(name) if name is not None else None),
+                                      ("words", "all(w IN $words WHERE n.ftext CONTAINS w)", list(words) or None)):
+            if value is not None:
+                where.append(condition)
+                params[key] = value
+        rows = self._read(_META + "MATCH (n:Unit) WHERE " + " AND ".join(where) + " RETURN n.row AS row, n.n AS n",
+                          **params)
+        return [codec.from_dict(Unit, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+
+    def mentions_of(self, doc_id: str) -> list[Mention]:
+        rows = self._read(_META + "MATCH (x:Mention {document: $d}) WHERE x.gen = m.generation "
+                          "RETURN x.row AS row, x.n AS n", d=doc_id)
+        return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+
+    def mention_counts(self) -> dict[str, tuple[int, int]]:
+        rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation "
+                          "RETURN x.file AS f, count(*) AS c, count(DISTINCT x.document) AS d")
+        return {r["f"]: (r["c"], r["d"]) for r in rows}
+
+    def search_candidates(self, query_tokens, kind=None, limit: int = 2000) -> list[tuple[str, int]]:
+        """The search index on the server: a query token matches its own Tok nodes, or (when there
+        are none) those it is a prefix of; nodes ranked by how many tokens they match, then by
+        position, as `graph.derived.TokenIndex.candidates` ranks them."""
+        toks = list(dict.fromkeys(query_tokens))
+        if not toks or kind not in (None, "document", "unit"):
+            return []
+        rows = self._read(
+            "UNWIND range(0, size($toks) - 1) AS qi " + _META +
+            "OPTIONAL MATCH (e:Tok {t: $toks[qi]}) WHERE e.gen = m.generation "
+            "WITH m, qi, count(e) AS exact "
+            "MATCH (k:Tok) WHERE k.gen = m.generation AND (k.t = $toks[qi] OR (exact = 0 AND k.t STARTS WITH $toks[qi])) "
+            "UNWIND k.ids AS i "
+            "WITH m, i, count(DISTINCT qi) AS hits "
+            "WHERE ($kind IS NULL AND i < m.n_nodes) OR ($kind = 'document' AND i < m.n_docs) "
+            "OR ($kind = 'unit' AND i >= m.n_docs AND i < m.n_nodes) "
+            "WITH m, i, hits ORDER BY hits DESC, i LIMIT $limit "
+            "MATCH (n:Node {n: i}) WHERE n.gen = m.generation "
+            "RETURN n.id AS id, hits, i", toks=toks, kind=kind, limit=limit)
+        return [(r["id"], r["hits"]) for r in sorted(rows, key=lambda r: (-r["hits"], r["i"]))]
+
+    def search_keys(self, ids) -> dict[str, tuple[list[str], str]]:
+        return {r["id"]: (json.loads(r["names"]), r["text"] or "")
+                for r in self._by_ids(ids, "Node", "n.names AS names, n.text AS text") if r["names"]}
+
+    def graph_counts(self) -> dict:
+        rows = self._read(_META + "MATCH (s:Stats) WHERE s.gen = m.generation RETURN s.counts AS c")
+        if not rows:
+            return Derived((), (), ()).counts(0, 0, {})
+        return json.loads(rows[0]["c"])
+
     # --- housekeeping ------------------------------------------------------------------------
     def clear(self) -> None:
         """Delete everything this store keeps in its database (texts, graph, meta)."""
-        for label in ("Node", "Mention", "Text", "Meta"):
+        for label in ("Node", "Mention", "Tok", "Stats", "Piece", "Text", "Meta"):
             while True:
                 rows = self._write(f"MATCH (n:{label}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c",
                                    n=self.batch_size)

@@ -1,12 +1,16 @@
-"""Questions users ask, as free functions over a `Store`: store first, plain values back."""
+"""Questions users ask, as free functions over a `Store`: store first, plain values back.
+
+Every question fetches what it needs by key through the store's query-support methods
+(`graph.store.Store`: documents, rows, units and issuers by ids, traversals, filtered and paged
+lists, counts, the search index); none loads the whole graph, so on a server store (Neo4j) only
+the answer travels. Export, the data-quality report and `files` scan the whole graph: they
+stream it."""
 from __future__ import annotations
 
 import base64
 import bisect
 import json
-import re
 import threading
-import unicodedata
 import weakref
 from collections import Counter, defaultdict, deque
 from datetime import date as _date
@@ -15,9 +19,36 @@ from typing import Iterable, Iterator
 from rapidfuzz import fuzz, process
 
 from .codec import to_dict
+from .derived import (DOCUMENT_FACETS, LEVEL_ORDER, SEARCH_CANDIDATES, TokenIndex, document_key, document_row,
+                      document_year, facet_counts, fold, label, search_tokens, tokens, unit_names)
+from .derived import same as _same
 from .errors import InputError, NotFound
 from .model import CARRY_OUT, Document, Edge, Level, Mention, Relation, Unit
 from .store import Store
+
+__all__ = ["fold", "label", "document_row", "document_year", "document_key", "facet_counts", "DOCUMENT_FACETS",
+           "LEVEL_ORDER"]
+
+
+class _Nodes:
+    """The document rows, documents and units a question needs, fetched in batches."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.row: dict[str, dict] = {}
+        self.units: dict[str, Unit] = {}
+        self._missing: set[str] = set()
+
+    def load(self, ids: Iterable[str]) -> "_Nodes":
+        want = [i for i in dict.fromkeys(ids) if i not in self.row and i not in self.units and i not in self._missing]
+        if want:
+            rows = self.store.document_rows(want)
+            self.row.update(rows)
+            rest = [i for i in want if i not in rows]
+            units = self.store.units_by_ids(rest) if rest else {}
+            self.units.update(units)
+            self._missing.update(i for i in rest if i not in units)
+        return self
 
 
 def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list[dict]:
@@ -27,22 +58,24 @@ def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list
     if directive is None:
         return []
     own = directive.issuer_unit
+    relations = CARRY_OUT + (Relation.GUIDES,) if transitive else (Relation.IMPLEMENTS, Relation.GUIDES)
+    # the edges into everything reachable, fetched where the graph lives (one statement per level)
+    into = store.neighbourhood(doc_id, None if transitive else 0, relations, "in")
+    sources = list(dict.fromkeys(e.source for edges in into.values() for e in edges))
+    docs = store.documents_by_ids(sources)
+    units = store.units_by_ids([s for s in sources if s not in docs])
+    issuers = store.issuers(list(docs))
     rows: dict[tuple, dict] = {}
-    index = _index(store)  # documents, units and issuers already loaded: no store call per row
-    for edge, via, depth in _carrying_out(store, doc_id, transitive):
-        row = _indexed_row(index, edge, via, depth)
+    for edge, via, depth in _carrying_out(into, doc_id, transitive, docs):
+        row = _fetched_row(docs, units, issuers, edge, via, depth)
         if row and row["unit_id"] != own:
             rows.setdefault((row["unit_id"], row["document"]), row)
     return sorted(rows.values(), key=lambda r: (r["depth"], r["date"] or "9999", r["unit"]))
 
 
-def _carrying_out(store: Store, doc_id: str, transitive: bool) -> Iterator[tuple[Edge, str, int]]:
+def _carrying_out(into: dict[str, list[Edge]], doc_id: str, transitive: bool, docs) -> Iterator[tuple[Edge, str, int]]:
     """(edge into a directive, the directive, depth) for every implementing edge reached."""
     seen, queue = {doc_id}, deque([(doc_id, 0)])
-    relations = CARRY_OUT + (Relation.GUIDES,) if transitive else (Relation.IMPLEMENTS, Relation.GUIDES)
-    # the edges into everything reachable, fetched where the graph lives (one statement per level)
-    into = store.neighbourhood(doc_id, None if transitive else 0, relations, "in")
-    docs = _index(store).docs
     while queue:
         target, depth = queue.popleft()
         for edge in into.get(target, []):
@@ -61,13 +94,13 @@ def _row(store: Store, edge: Edge, via: str, depth: int) -> dict | None:
     return _unit_row(unit, doc, edge, via, depth) if unit else None
 
 
-def _indexed_row(index: "_Index", edge: Edge, via: str, depth: int) -> dict | None:
-    """`_row` from the loaded index."""
-    doc = index.docs.get(edge.source)
+def _fetched_row(docs: dict, units: dict, issuers: dict, edge: Edge, via: str, depth: int) -> dict | None:
+    """`_row` from what was fetched for the whole answer."""
+    doc = docs.get(edge.source)
     if doc is None:
-        unit = index.units.get(edge.source)
+        unit = units.get(edge.source)
         return _unit_row(unit, None, edge, via, depth) if unit else None
-    unit = index.issuers.get(doc.id)
+    unit = issuers.get(doc.id)
     return _unit_row(unit, doc, edge, via, depth) if unit else None
 
 
@@ -87,17 +120,8 @@ def issuer(store: Store, doc_id: str) -> Unit | None:
     return store.unit(doc.issuer_unit) if doc and doc.issuer_unit else None
 
 
-def label(doc: Document) -> str:
-    """"Kế hoạch số 47-KH/HU" / "Nghị quyết Đại hội ..." — how people write it."""
-    if doc.number and doc.code:
-        return f"{doc.type} số {doc.number}{doc.sep or '-'}{doc.code}"
-    if doc.number:
-        return f"{doc.type} số {doc.number}"
-    return doc.aliases[0] if doc.aliases else doc.type
-
-
 def export_rows(store: Store) -> Iterator[dict]:
-    """The whole graph as the JSON lines of `directives export`."""
+    """The whole graph as the JSON lines of `directives export` (streamed from the store)."""
     for d in store.documents():
         yield {"kind": "document", "id": d.id, "type": d.type, "number": d.number, "code": d.code,
                "sep": d.sep, "unit": d.unit, "province": d.province, "date": d.date,
@@ -123,23 +147,12 @@ def export_rows(store: Store) -> Iterator[dict]:
 # =====================================================================================
 
 MAX_LIMIT = 1000
-LEVEL_ORDER = {lv.value: i for i, lv in enumerate(Level)}
 #: relations followed from a plan up to what it carries out, and down from a directive
 UP = (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.GUIDES)
 DOWN = (Relation.IMPLEMENTS, Relation.CONTINUES, Relation.GUIDES, Relation.INSPECTS, Relation.AMENDS)
-DOCUMENT_FACETS = ("type", "unit", "province", "level", "year")
 UNIT_FACETS = ("level", "province", "kind")
 QUALITY_ISSUES = ("fuzzy-citation", "ambiguous-citation", "unresolved-citation", "conflicting-dates",
                   "garbled-code", "registry-date", "dated-before-target", "unknown-issuer", "unit-not-in-roster")
-_YEAR_IN_ID = re.compile(r"\.((?:19|20)\d\d)(?:-\d+)?$")
-
-
-def fold(text: str | None) -> str:
-    """Accent-free, case-free key for comparing what people type: "Tủa Chùa" ~ "tua chua"."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold().replace("đ", "d"))
-    return " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
 
 
 # --- cursors and pages ---------------------------------------------------------------
@@ -178,157 +191,63 @@ def paginate(rows: list[dict], key, cursor: str | None, limit: int, facets: Iter
             "facets": facets if isinstance(facets, dict) else facet_counts(rows, facets)}
 
 
-def facet_counts(rows: list[dict], names: Iterable[str], top: int = 50) -> dict:
-    out = {}
-    for name in names:
-        counts = Counter(r.get(name) for r in rows if r.get(name) is not None)
-        out[name] = [{"value": v, "count": n}
-                     for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:top]]
-    return out
+# --- answers remembered per store and graph version --------------------------------------------
+
+_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
 
 
-# --- one index per loaded graph --------------------------------------------------------
-
-class _Index:
-    """Views derived from one loaded graph: document rows in page order, search keys,
-    mentions per document, documents per unit. Built once, dropped when the graph changes."""
-
-    def __init__(self, store: Store):
-        docs = list(store.documents())
-        self.docs: dict[str, Document] = {d.id: d for d in docs}
-        self.units: dict[str, Unit] = {u.id: u for u in store.units()}
-        # issuer() of every document, from one batched traversal (ISSUED edges into each)
-        issued_by = store.neighbourhood([d.id for d in docs], 0, (Relation.ISSUED,), "in") if docs else {}
-        self.issuers: dict[str, Unit | None] = {}
-        for d in docs:
-            found = next((self.units[e.source] for e in issued_by.get(d.id, ()) if e.source in self.units), None)
-            self.issuers[d.id] = found or (self.units.get(d.issuer_unit) if d.issuer_unit else None)
-        self.rows = sorted((document_row(d, self.issuers[d.id]) for d in docs), key=document_key)
-        self.row = {r["id"]: r for r in self.rows}
-        self.text = {d.id: fold(" ".join(filter(None, (self.row[d.id]["label"], d.id, *d.aliases, d.subject,
-                                                         self.row[d.id]["unit"], d.issuer))))
-                     for d in docs}
-        self.names: list[tuple[str, str]] = []  # (folded short name, document id), for fuzzy lookup
-        for d in docs:
-            names = {self.row[d.id]["label"], d.id, *d.aliases}
-            if d.number and d.code:
-                names.add(f"{d.number}{d.sep or '-'}{d.code}")
-            self.names.extend((fold(n), d.id) for n in names if n)
-        self.issued: dict[str, list[str]] = defaultdict(list)
-        for r in self.rows:
-            if r["unit_id"]:
-                self.issued[r["unit_id"]].append(r["id"])
-        self.carried_out: dict[str, set[str]] = defaultdict(set)  # unit id -> directives carried out
-        self.relations: Counter = Counter()
-        for e in store.edges():
-            self.relations[e.relation.value] += 1
-            if e.relation in CARRY_OUT:
-                who = self.units.get(e.source) or self.issuers.get(e.source)  # a unit, or a document's issuer
-                if who:
-                    self.carried_out[who.id].add(e.target)
-        self._mentions: list[Mention] | None = None
-        self._by_doc: dict[str, list[Mention]] = {}
-        self._lines: dict[str, list[str]] = {}
-        self._stats: dict | None = None
-        self.lists: dict[tuple, tuple[list[dict], dict]] = {}  # filtered document lists and their facets
-        self.lock = threading.Lock()
-
-    def mentions(self, store: Store) -> list[Mention]:
-        if self._mentions is None:
-            with self.lock:
-                if self._mentions is None:
-                    ms = list(store.mentions())
-                    by_doc = defaultdict(list)
-                    for m in ms:
-                        if m.document:
-                            by_doc[m.document].append(m)
-                    self._by_doc = dict(by_doc)
-                    self._mentions = ms
-        return self._mentions
-
-    def mentions_of(self, store: Store, doc_id: str) -> list[Mention]:
-        self.mentions(store)
-        return self._by_doc.get(doc_id, [])
-
-    def line(self, store: Store, file: str, line: int) -> str | None:
-        """Line `line` (1-based) of an ingested text, or None when the text is not kept."""
-        lines = self._lines.get(file)
-        if lines is None:
-            facts = store.facts(file) if file else None
-            lines = facts.text.splitlines() if facts else []
-            if len(self._lines) > 256:
-                self._lines.clear()
-            self._lines[file] = lines
-        return lines[line - 1] if 0 < line <= len(lines) else None
-
-
-_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_INDEX_LOCK = threading.Lock()
-
-
-def _index(store: Store) -> _Index:
-    # the embedded store loads a new networkx graph after replace_graph: that object is the
-    # version token; other stores are re-indexed when `invalidate` is called after a write
-    version = getattr(store, "graph_version", None)  # a server store: its generation, shared by processes
-    token = version() if callable(version) else getattr(store, "nx", None)
-    with _INDEX_LOCK:
+def _cache(store: Store) -> dict:
+    """A small dict of answers (source lines, the quality report, statistics) for `store`'s current
+    graph: emptied when the graph is replaced (by any process, for a server store)."""
+    version = store.graph_version()
+    with _CACHE_LOCK:
         try:
-            entry = _INDEXES.get(store)
+            entry = _CACHES.get(store)
         except TypeError:  # a store that cannot be weakly referenced: no cache
-            return _Index(store)
-        if entry is not None and (entry[0] is token or (callable(version) and entry[0] == token)):
+            return {}
+        if entry is not None and (entry[0] is version or entry[0] == version):
             return entry[1]
-        index = _Index(store)
-        _INDEXES[store] = (token, index)
-        return index
+        fresh: dict = {}
+        _CACHES[store] = (version, fresh)
+        return fresh
 
 
 def invalidate(store: Store) -> None:
-    """Forget what was derived from `store`'s graph (call after a write)."""
-    with _INDEX_LOCK:
+    """Forget the answers remembered for `store` (call after a write)."""
+    with _CACHE_LOCK:
         try:
-            _INDEXES.pop(store, None)
+            _CACHES.pop(store, None)
         except TypeError:
             pass
 
 
 def warm(store: Store) -> None:
-    """Build the derived views now (after an ingest), so the next reader does not wait."""
-    index = _index(store)
-    index.mentions(store)
+    """Derive what the questions need now (after an ingest), so the next reader does not wait."""
     stats(store)
+
+
+def _line(store: Store, file: str, line: int) -> str | None:
+    """Line `line` (1-based) of an ingested text, or None when the text is not kept."""
+    lines_of = _cache(store).setdefault("lines", {})
+    lines = lines_of.get(file)
+    if lines is None:
+        facts = store.facts(file) if file else None
+        lines = facts.text.splitlines() if facts else []
+        if len(lines_of) > 256:
+            lines_of.clear()
+        lines_of[file] = lines
+    return lines[line - 1] if 0 < line <= len(lines) else None
 
 
 # --- rows ---------------------------------------------------------------------------
 
-def document_year(doc: Document) -> int | None:
-    for d in (doc.date, *doc.dates_seen):
-        if d and d[:4].isdigit():
-            return int(d[:4])
-    m = _YEAR_IN_ID.search(doc.id)
-    return int(m.group(1)) if m else None
-
-
-def document_row(doc: Document, unit: Unit | None) -> dict:
-    """A document as lists show it: its label, date, year and issuing unit."""
-    return {"id": doc.id, "label": label(doc), "type": doc.type, "number": doc.number, "code": doc.code,
-            "date": doc.date, "year": document_year(doc),
-            "unit": unit.name if unit else doc.unit, "unit_id": unit.id if unit else None,
-            "level": unit.level.value if unit else None,
-            "province": (unit.province if unit else doc.province),
-            "subject": doc.subject, "flags": list(doc.flags)}
-
-
-def document_key(row: dict) -> tuple:
-    return (0, row["date"], row["id"]) if row["date"] else (1, "", row["id"])
-
-
-def unit_row(unit: Unit, index: _Index | None = None, in_roster: bool = True) -> dict:
+def unit_row(unit: Unit, counts: tuple[int, int] | None = None, in_roster: bool = True) -> dict:
+    """A unit as lists show it; `counts`: (documents it issued, directives it carried out)."""
     return {"id": unit.id, "name": unit.name, "level": unit.level.value, "province": unit.province,
             "parent": unit.parent, "kind": unit.kind or None, "valid_from": unit.valid_from,
             "valid_to": unit.valid_to, "in_roster": in_roster,
-            "documents": len(index.issued.get(unit.id, ())) if index else 0,
-            "carried_out": len(index.carried_out.get(unit.id, ())) if index else 0}
+            "documents": counts[0] if counts else 0, "carried_out": counts[1] if counts else 0}
 
 
 def unit_key(row: dict) -> tuple:
@@ -345,10 +264,6 @@ def _days(later: str | None, earlier: str | None) -> int | None:
         return None
 
 
-def _same(value: str | None, wanted: str | None) -> bool:
-    return wanted is None or fold(value) == fold(wanted)
-
-
 def _level(level: str | None) -> str | None:
     if level is None:
         return None
@@ -358,27 +273,29 @@ def _level(level: str | None) -> str | None:
         raise InputError(f"unknown level {level!r} ({', '.join(lv.value for lv in Level)})") from None
 
 
-def _document(store: Store, index: _Index, doc_id: str) -> Document:
-    doc = index.docs.get(doc_id)
+def _document(store: Store, doc_id: str) -> Document:
+    doc = store.document(doc_id)
     if doc is None:
         raise NotFound(f"no document {doc_id!r}", suggest_documents(store, doc_id))
     return doc
 
 
 def suggest_documents(store: Store, text: str, limit: int = 5) -> list[str]:
-    """Ids of the documents nearest to `text` by id, label, code and aliases, accent-insensitive."""
-    index = _index(store)
-    hits = process.extract(fold(text), [n for n, _ in index.names], scorer=fuzz.WRatio,
-                           limit=limit * 4, score_cutoff=50)
-    return list(dict.fromkeys(index.names[i][1] for _, _, i in hits))[:limit]
+    """Ids of the documents nearest to `text` by id, label, code and aliases, accent-insensitive
+    (among the documents the search index finds for its words)."""
+    ids = [i for i, _ in store.search_candidates(tokens(fold(text)), "document", SEARCH_CANDIDATES)]
+    keys = store.search_keys(ids)
+    names = [(n, i) for i in ids if i in keys for n in keys[i][0]]
+    hits = process.extract(fold(text), [n for n, _ in names], scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=50)
+    return list(dict.fromkeys(names[i][1] for _, _, i in hits))[:limit]
 
 
 def _evidence(edge: Edge) -> dict:
     return to_dict(edge.evidence)
 
 
-def _context(index: _Index, store: Store, m: Mention, width: int = 160) -> str | None:
-    line = index.line(store, m.file, m.line)
+def _context(store: Store, m: Mention, width: int = 160) -> str | None:
+    line = _line(store, m.file, m.line)
     if line is None:
         return None
     if len(line) <= 2 * width + len(m.surface):
@@ -394,69 +311,57 @@ def documents(store: Store, *, type: str | None = None, unit: str | None = None,
               q: str | None = None, flag: str | None = None, cursor: str | None = None,
               limit: int = 50) -> dict:
     """Documents filtered by type, issuing unit (id or name), province, level of the issuing unit,
-    year range, data-quality flag and free text (accent-insensitive, every word must occur)."""
-    index = _index(store)
+    year range, data-quality flag and free text (accent-insensitive, every word must occur);
+    filtered, counted and paged by the store."""
     level = _level(level)
-    words = fold(q).split() if q else []
-    filters = (type, unit, province, level, year_from, year_to, flag, tuple(words))
-    cached = index.lists.get(filters)
-    if cached is not None:
-        return paginate(cached[0], document_key, cursor, limit, cached[1])
-    rows = index.rows
-    if type:
-        rows = [r for r in rows if _same(r["type"], type)]
-    if unit:
-        rows = [r for r in rows if r["unit_id"] == unit or _same(r["unit"], unit)]
-    if province:
-        rows = [r for r in rows if _same(r["province"], province)]
-    if level:
-        rows = [r for r in rows if r["level"] == level]
-    if year_from is not None:
-        rows = [r for r in rows if r["year"] is not None and r["year"] >= year_from]
-    if year_to is not None:
-        rows = [r for r in rows if r["year"] is not None and r["year"] <= year_to]
-    if flag:
-        rows = [r for r in rows if any(f == flag or f.startswith(flag + ":") for f in r["flags"])]
-    if words:
-        rows = [r for r in rows if all(w in index.text[r["id"]] for w in words)]
-    rows = list(rows)
-    facets = facet_counts(rows, DOCUMENT_FACETS)
-    if len(index.lists) >= 256:
-        index.lists.clear()
-    index.lists[filters] = (rows, facets)  # the next pages of the same list come from here
-    return paginate(rows, document_key, cursor, limit, facets)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    filters = {k: v for k, v in (("type", type), ("unit", unit), ("province", province), ("level", level),
+                                 ("year_from", year_from), ("year_to", year_to), ("flag", flag),
+                                 ("words", fold(q).split() if q else None)) if v not in (None, "", [])}
+    after = None
+    if cursor:
+        after = decode_cursor(cursor)
+        if len(after) != 3 or not isinstance(after[0], int) or not all(isinstance(x, str) for x in after[1:]):
+            raise InputError(f"cursor {cursor!r} does not belong to this list")
+    got = store.document_list(filters, after, limit)
+    page = got["rows"]
+    return {"items": page, "total": got["total"], "limit": limit,
+            "next_cursor": encode_cursor(document_key(page[-1])) if got["more"] and page else None,
+            "facets": got["facets"]}
 
 
 def document_detail(store: Store, doc_id: str, *, mentions_limit: int = 200) -> dict:
     """One document: its attributes, the variants seen (aliases, dates), its issuing unit,
     relations in and out with their evidence, and where texts cite it (file, line, sentence)."""
-    index = _index(store)
-    doc = _document(store, index, doc_id)
-    unit = index.issuers.get(doc.id)
+    doc = _document(store, doc_id)
+    unit = store.issuers([doc.id]).get(doc.id)
+    edges_in, edges_out = store.edges_to(doc.id), store.edges_from(doc.id)
+    nodes = _Nodes(store).load([doc.id] + [e.source for e in edges_in] + [e.target for e in edges_out])
     incoming, outgoing = [], []
-    for e in store.edges_to(doc.id):
-        src_doc, src_unit = index.row.get(e.source), index.units.get(e.source)
+    for e in edges_in:
+        src_doc, src_unit = nodes.row.get(e.source), nodes.units.get(e.source)
         incoming.append({"relation": e.relation.value, "source": e.source,
                          "source_kind": "document" if src_doc else "unit",
                          "source_label": src_doc["label"] if src_doc else (src_unit.name if src_unit else e.source),
                          "source_date": src_doc["date"] if src_doc else None,
                          "source_unit": src_doc["unit"] if src_doc else (src_unit.name if src_unit else None),
                          "confidence": e.confidence, "evidence": _evidence(e)})
-    for e in store.edges_from(doc.id):
-        tgt = index.row.get(e.target)
+    for e in edges_out:
+        tgt = nodes.row.get(e.target)
         outgoing.append({"relation": e.relation.value, "target": e.target,
                          "target_label": tgt["label"] if tgt else e.target,
                          "target_date": tgt["date"] if tgt else None,
                          "target_unit": tgt["unit"] if tgt else None,
                          "confidence": e.confidence, "evidence": _evidence(e)})
-    ms = index.mentions_of(store, doc.id)
+    ms = store.mentions_of(doc.id)
     mentions = [{"file": m.file, "line": m.line, "col": m.col, "surface": m.surface, "kind": m.kind.value,
-                 "resolution": m.resolution, "sentence": _context(index, store, m)}
+                 "resolution": m.resolution, "sentence": _context(store, m)}
                 for m in ms[:max(0, mentions_limit)]]
-    return {**index.row[doc.id], "sep": doc.sep, "code_owner": doc.unit, "issuer": doc.issuer,
+    counts = store.unit_counts([unit.id]).get(unit.id) if unit else None
+    return {**nodes.row[doc.id], "sep": doc.sep, "code_owner": doc.unit, "issuer": doc.issuer,
             "aliases": list(doc.aliases), "dates_seen": list(doc.dates_seen),
             "conflicting_dates": len(set(doc.dates_seen)) > 1,
-            "issuing_unit": unit_row(unit, index, True) if unit else None,
+            "issuing_unit": unit_row(unit, counts, True) if unit else None,
             "incoming": incoming, "outgoing": outgoing,
             "mentions": mentions, "mentions_total": len(ms),
             "files": sorted({m.file for m in ms})}
@@ -473,12 +378,13 @@ def implementers_report(store: Store, doc_id: str, *, transitive: bool = True, l
     """Units that carried out `doc_id`, directly (depth 0) and through plans implementing plans
     and successor directives (depth > 0): each with its document, date, lag in days after the
     directive, and evidence; grouped by level and province."""
-    index = _index(store)
-    directive = _document(store, index, doc_id)
+    directive = _document(store, doc_id)
     level = _level(level)
     rows = []
-    for r in implementers(store, directive.id, transitive=transitive):
-        via = index.row.get(r["via"])
+    found = implementers(store, directive.id, transitive=transitive)
+    nodes = _Nodes(store).load([directive.id] + [r["via"] for r in found])
+    for r in found:
+        via = nodes.row.get(r["via"])
         rows.append({**r, "direct": r["depth"] == 0, "year": int(r["date"][:4]) if r["date"] else None,
                      "lag_days": _days(r["date"], directive.date),
                      "via_label": via["label"] if via else r["via"], "via_date": via["date"] if via else None,
@@ -496,7 +402,7 @@ def implementers_report(store: Store, doc_id: str, *, transitive: bool = True, l
         if r["unit"] not in g["units"]:
             g["units"].append(r["unit"])
     page = paginate(rows, _implementer_key, cursor, limit, ("level", "province", "relation", "year", "how"))
-    page["directive"] = index.row[directive.id]
+    page["directive"] = nodes.row[directive.id]
     page["groups"] = sorted(groups.values(), key=lambda g: (LEVEL_ORDER.get(g["level"], 9), g["province"] or ""))
     page["units"] = len({r["unit_id"] for r in rows})
     return page
@@ -515,14 +421,13 @@ def coverage(store: Store, doc_id: str, roster_units: Iterable[Unit], province: 
     existed when it was issued (or on `on`), in `province` and at `level`. Without a province, a
     provincial directive is looked at in its own province; without province and level, a central
     one is looked at everywhere below the centre."""
-    index = _index(store)
-    directive = _document(store, index, doc_id)
+    directive = _document(store, doc_id)
     level = _level(level)
     if status not in (None, "implemented", "not_implemented"):
         raise InputError(f"unknown status {status!r} (implemented, not_implemented)")
     if on is not None and _days(on, on) is None:
         raise InputError(f"invalid date {on!r} (YYYY-MM-DD)")
-    own = index.issuers.get(directive.id)
+    own = store.issuers([directive.id]).get(directive.id)
     if province is None and own and own.province:
         province = own.province
     if on or directive.date:
@@ -560,10 +465,11 @@ def coverage(store: Store, doc_id: str, roster_units: Iterable[Unit], province: 
                       "lag_days": _days(dates[0], directive.date) if dates else None, "documents": docs})
     existing_ids = {u.id for u in existing}
     outside = []
+    known = store.units_by_ids([uid for uid in by_unit if uid not in existing_ids and uid not in roster])
     for uid, rs in by_unit.items():
         if uid in existing_ids:
             continue
-        u = roster.get(uid) or index.units.get(uid)
+        u = roster.get(uid) or known.get(uid)
         if u is None or not wanted(u):
             continue
         reason = "not in the roster" if uid not in roster else f"did not exist on {start}"
@@ -585,7 +491,7 @@ def coverage(store: Store, doc_id: str, roster_units: Iterable[Unit], province: 
         items = [i for i in items if i["status"] == status]
     items.sort(key=key)
     page = paginate(items, key, cursor, limit, ("status", "level", "province", "kind"))
-    page["directive"] = index.row[directive.id]
+    page["directive"] = store.document_rows([directive.id])[directive.id]
     page["summary"] = summary
     return page
 
@@ -602,11 +508,11 @@ def _dedup(edges: list[Edge]) -> list[Edge]:
 def chain_up(store: Store, doc_id: str, *, max_depth: int = 12, max_paths: int = 100) -> dict:
     """Every path from `doc_id` up through what it implements, continues or guides, to the
     documents that carry out nothing further: the directive(s) it ultimately carries out."""
-    index = _index(store)
-    doc = _document(store, index, doc_id)
+    doc = _document(store, doc_id)
     paths: list[list[dict]] = []
     truncated = False
     above = store.neighbourhood(doc.id, max_depth, UP, "out")  # fetched where the graph lives
+    index = _Nodes(store).load([doc.id] + [e.target for edges in above.values() for e in edges])
 
     def walk(node: str, steps: list[dict], seen: frozenset):
         nonlocal truncated
@@ -637,12 +543,12 @@ def chain_up(store: Store, doc_id: str, *, max_depth: int = 12, max_paths: int =
 def chain_down(store: Store, doc_id: str, *, depth: int = 6, max_nodes: int = 2000) -> dict:
     """The tree down from `doc_id`: what implements, continues, guides, inspects or amends it,
     and so on down; each document once, under the first (shallowest) parent that reaches it."""
-    index = _index(store)
-    doc = _document(store, index, doc_id)
+    doc = _document(store, doc_id)
+    below = store.neighbourhood(doc.id, max(0, depth), DOWN, "in")  # fetched where the graph lives
+    index = _Nodes(store).load([doc.id] + [e.source for edges in below.values() for e in edges])
     root = {**_tree_node(index.row[doc.id]), "relation": None, "confidence": None, "evidence": None,
             "lag_days": None}
     seen, queue, count, truncated = {doc.id}, deque([(root, 0)]), 1, False
-    below = store.neighbourhood(doc.id, max(0, depth), DOWN, "in")  # fetched where the graph lives
     while queue:
         node, d = queue.popleft()
         if d >= depth:
@@ -681,11 +587,9 @@ def _unit_node(unit: Unit) -> dict:
 
 # --- units ----------------------------------------------------------------------------
 
-def _all_units(store: Store, index: _Index, roster_units: Iterable[Unit]) -> dict[str, tuple[Unit, bool]]:
-    out = {u.id: (u, True) for u in roster_units}
-    for u in index.units.values():
-        out.setdefault(u.id, (u, False))
-    return out
+def _unit_rows(store: Store, units_in: list[tuple[Unit, bool]]) -> list[dict]:
+    counts = store.unit_counts([u.id for u, _ in units_in])
+    return [unit_row(u, counts.get(u.id), r) for u, r in units_in]
 
 
 def units(store: Store, roster_units: Iterable[Unit] = (), *, level: str | None = None,
@@ -693,28 +597,42 @@ def units(store: Store, roster_units: Iterable[Unit] = (), *, level: str | None 
           in_roster: bool | None = None, cursor: str | None = None, limit: int = 50) -> dict:
     """Units of the roster and those met in texts, with how many documents each issued and
     how many directives each carried out."""
-    index = _index(store)
     level = _level(level)
-    words = fold(q).split() if q else []
-    rows = [unit_row(u, index, r) for u, r in _all_units(store, index, roster_units).values()]
+    words = tuple(fold(q).split()) if q else ()
+    roster = {u.id: u for u in roster_units}
+    everything = [(u, True) for u in roster.values()]
+    if in_roster is not True:
+        everything += [(u, False) for u in store.find_units(level=level, province=province, kind=kind, words=words)
+                       if u.id not in roster]
+    rows = [unit_row(u, None, r) for u, r in everything]
     rows = [r for r in rows if (level is None or r["level"] == level) and _same(r["province"], province)
             and _same(r["kind"], kind) and (in_roster is None or r["in_roster"] == in_roster)
             and all(w in fold(f"{r['name']} {r['id']}") for w in words)]
     rows.sort(key=unit_key)
-    return paginate(rows, unit_key, cursor, limit, UNIT_FACETS)
+    page = paginate(rows, unit_key, cursor, limit, UNIT_FACETS)
+    counts = store.unit_counts([r["id"] for r in page["items"]])
+    for r in page["items"]:
+        c = counts.get(r["id"])
+        r["documents"], r["carried_out"] = (c[0], c[1]) if c else (0, 0)
+    return page
 
 
 def find_unit(store: Store, ref: str, roster_units: Iterable[Unit] = ()) -> Unit:
     """A unit by id or by name (accent- and case-insensitive); NotFound suggests the nearest."""
-    index = _index(store)
-    everything = _all_units(store, index, roster_units)
-    if ref in everything:
-        return everything[ref][0]
+    roster = {u.id: u for u in roster_units}
+    if ref in roster:
+        return roster[ref]
+    unit = store.unit(ref)
+    if unit is not None:
+        return unit
     folded = fold(ref)
-    named = [u for u, _ in everything.values() if fold(u.name) == folded]
+    named = [u for u in roster.values() if fold(u.name) == folded] + \
+        [u for u in store.find_units(name=ref) if u.id not in roster]
     if len(named) == 1:
         return named[0]
-    choices = {fold(u.name): u.id for u, _ in everything.values()} | {u.id: u.id for u, _ in everything.values()}
+    near = store.units_by_ids([i for i, _ in store.search_candidates(tokens(folded), "unit", SEARCH_CANDIDATES)])
+    everything = list(roster.values()) + [u for u in near.values() if u.id not in roster]
+    choices = {fold(u.name): u.id for u in everything} | {u.id: u.id for u in everything}
     hits = process.extract(folded, list(choices), scorer=fuzz.WRatio, limit=15, score_cutoff=50)
     raise NotFound(f"no unit {ref!r}", list(dict.fromkeys(choices[h[0]] for h in hits))[:5])
 
@@ -722,15 +640,23 @@ def find_unit(store: Store, ref: str, roster_units: Iterable[Unit] = ()) -> Unit
 def unit_detail(store: Store, unit_id: str, roster_units: Iterable[Unit] = ()) -> dict:
     """One unit: its parent and children, the documents it issued and the directives it
     carried out (through which document, when, with evidence)."""
-    index = _index(store)
     roster_units = list(roster_units)
+    roster = {u.id: u for u in roster_units}
     unit = find_unit(store, unit_id, roster_units)
-    everything = _all_units(store, index, roster_units)
-    parent = everything.get(unit.parent) if unit.parent else None
-    children = sorted((unit_row(u, index, r) for u, r in everything.values() if u.parent == unit.id), key=unit_key)
-    docs = [index.row[d] for d in index.issued.get(unit.id, ())]
+    parent = None
+    if unit.parent:
+        parent = (roster[unit.parent], True) if unit.parent in roster else \
+            next(((u, False) for u in store.units_by_ids([unit.parent]).values()), None)
+    kids = [(u, True) for u in roster.values() if u.parent == unit.id] + \
+        [(u, False) for u in store.find_units(parent=unit.id) if u.id not in roster]
+    children = sorted(_unit_rows(store, kids), key=unit_key)
+    issued = store.issued_by(unit.id)
+    out_of = store.neighbourhood(issued, 0, CARRY_OUT, "out") if issued else {}
+    own = store.edges_from(unit.id, CARRY_OUT)
+    index = _Nodes(store).load(issued + [e.target for edges in out_of.values() for e in edges]
+                               + [e.target for e in own])
+    docs = [index.row[d] for d in issued]
     carried: list[dict] = []
-    out_of = store.neighbourhood([d["id"] for d in docs], 0, CARRY_OUT, "out") if docs else {}
     for d in docs:
         for e in _dedup(out_of.get(d["id"], [])):
             tgt = index.row.get(e.target)
@@ -738,15 +664,16 @@ def unit_detail(store: Store, unit_id: str, roster_units: Iterable[Unit] = ()) -
                 carried.append({"directive": tgt, "document": d["id"], "document_label": d["label"],
                                 "date": d["date"], "lag_days": _days(d["date"], tgt["date"]),
                                 "relation": e.relation.value, "confidence": e.confidence, "evidence": _evidence(e)})
-    for e in _dedup(store.edges_from(unit.id, CARRY_OUT)):
+    for e in _dedup(own):
         tgt = index.row.get(e.target)
         if tgt:
             carried.append({"directive": tgt, "document": None, "document_label": None, "date": None,
                             "lag_days": None, "relation": e.relation.value, "confidence": e.confidence,
                             "evidence": _evidence(e)})
     carried.sort(key=lambda c: (c["directive"]["date"] or "9999", c["directive"]["id"], c["date"] or "9999"))
-    return {**unit_row(unit, index, everything[unit.id][1]),
-            "parent_unit": unit_row(parent[0], index, parent[1]) if parent else None,
+    counts = store.unit_counts([unit.id])
+    return {**unit_row(unit, counts.get(unit.id), unit.id in roster),
+            "parent_unit": _unit_rows(store, [parent])[0] if parent else None,
             "children": children, "issued": docs, "carried_out_directives": carried}
 
 
@@ -763,52 +690,93 @@ def _fuzzy(query: str, choices: list[str], cutoff: float) -> dict[int, float]:
     return best
 
 
+_ROSTER_INDEXES: dict[tuple, tuple[list[Unit], TokenIndex]] = {}
+
+
+def _roster_index(roster: list[Unit]) -> TokenIndex:
+    """The search index of a roster (remembered: the API passes the same roster every time)."""
+    key = tuple(u.id for u in roster)
+    hit = _ROSTER_INDEXES.get(key)
+    if hit is None or any(a is not b and a != b for a, b in zip(hit[0], roster)):
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, u in enumerate(roster):
+            for t in search_tokens(unit_names(u)):
+                postings[t].append(i)
+        if len(_ROSTER_INDEXES) > 8:
+            _ROSTER_INDEXES.clear()
+        hit = _ROSTER_INDEXES[key] = (list(roster), TokenIndex(dict(postings)))
+    return hit[1]
+
+
 def search(store: Store, q: str, roster_units: Iterable[Unit] = (), *, kind: str | None = None,
            cursor: str | None = None, limit: int = 20, cutoff: float = 80, exact: Iterable[str] = ()) -> dict:
     """Documents and units matching `q`: fuzzy (rapidfuzz) and accent-insensitive on names,
     codes and aliases; every word of `q` in a document's subject also matches. Results keep
     their exact Vietnamese. When nothing matches, `suggestions` holds the nearest. `exact`:
-    ids of documents the caller knows `q` cites (scored 100)."""
+    ids of documents the caller knows `q` cites (scored 100).
+
+    The candidates come from the search index (`Store.search_candidates`: the documents and units
+    holding the most words of `q` as prefixes of their words, at most SEARCH_CANDIDATES of each
+    kind); the fuzzy scorers and the word test run over those only."""
     if kind not in (None, "document", "unit"):
         raise InputError(f"unknown kind {kind!r} (document, unit)")
     folded = fold(q)
     if not folded:
         raise InputError("empty search: give a few letters of a document or a unit")
-    index = _index(store)
-    everything = _all_units(store, index, roster_units)
+    qt = tokens(folded)
+    roster = list(dict.fromkeys(roster_units))
+    roster_ids = {u.id for u in roster}
+    doc_ids: list[str] = []
+    everything: dict[str, Unit] = {}
+    if kind in (None, "document"):
+        doc_ids = [i for i, _ in store.search_candidates(qt, "document", SEARCH_CANDIDATES)]
+    if kind in (None, "unit"):
+        for i, _ in _roster_index(roster).candidates(qt, 0, len(roster), SEARCH_CANDIDATES):
+            everything[roster[i].id] = roster[i]
+        found = [i for i, _ in store.search_candidates(qt, "unit", SEARCH_CANDIDATES) if i not in roster_ids]
+        everything.update(store.units_by_ids(found))
+    keys = store.search_keys(doc_ids) if doc_ids else {}
+    doc_names = [(n, i) for i in doc_ids if i in keys for n in keys[i][0]]
+    unit_names_ = [(fold(u.name), u.id) for u in everything.values()] + [(u_id, u_id) for u_id in everything]
     scores: dict[tuple[str, str], float] = {}
 
     def note(k: tuple[str, str], score: float):
         if score > scores.get(k, 0):
             scores[k] = score
 
-    doc_names = [n for n, _ in index.names]
-    unit_names = [(fold(u.name), u.id) for u, _ in everything.values()] + [(u_id, u_id) for u_id in everything]
+    exact = [d for d in exact if d]
     if kind in (None, "document"):
-        for i, score in _fuzzy(folded, doc_names, cutoff).items():
-            note(("document", index.names[i][1]), score)
+        for i, score in _fuzzy(folded, [n for n, _ in doc_names], cutoff).items():
+            note(("document", doc_names[i][1]), score)
         words = folded.split()
-        for doc_id, text in index.text.items():
-            if all(w in text for w in words):
+        for doc_id in doc_ids:
+            if doc_id in keys and all(w in keys[doc_id][1] for w in words):
                 note(("document", doc_id), 85.0)
-        for doc_id in exact:
-            if doc_id in index.row:
-                note(("document", doc_id), 100.0)
     if kind in (None, "unit"):
-        for i, score in _fuzzy(folded, [n for n, _ in unit_names], cutoff).items():
-            note(("unit", unit_names[i][1]), score)
+        for i, score in _fuzzy(folded, [n for n, _ in unit_names_], cutoff).items():
+            note(("unit", unit_names_[i][1]), score)
 
-    def result(k: tuple[str, str], score: float) -> dict:
-        if k[0] == "document":
-            r = index.row[k[1]]
-            return {"kind": "document", "id": r["id"], "label": r["label"], "score": round(score, 1),
-                    "date": r["date"], "unit": r["unit"], "level": r["level"], "province": r["province"],
-                    "subject": r["subject"]}
-        u, _ = everything[k[1]]
-        return {"kind": "unit", "id": u.id, "label": u.name, "score": round(score, 1), "date": None,
-                "unit": u.name, "level": u.level.value, "province": u.province, "subject": None}
+    def results(found: dict[tuple[str, str], float]) -> list[dict]:
+        rows = store.document_rows([k[1] for k in found if k[0] == "document"])
+        out = []
+        for k, score in found.items():
+            if k[0] == "document":
+                r = rows.get(k[1])
+                if r is None:
+                    continue
+                out.append({"kind": "document", "id": r["id"], "label": r["label"], "score": round(score, 1),
+                            "date": r["date"], "unit": r["unit"], "level": r["level"], "province": r["province"],
+                            "subject": r["subject"]})
+            else:
+                u = everything[k[1]]
+                out.append({"kind": "unit", "id": u.id, "label": u.name, "score": round(score, 1), "date": None,
+                            "unit": u.name, "level": u.level.value, "province": u.province, "subject": None})
+        return out
 
-    rows = [result(k, v) for k, v in scores.items()]
+    if exact and kind in (None, "document"):
+        for doc_id in store.document_rows(exact):
+            note(("document", doc_id), 100.0)
+    rows = results(scores)
 
     def key(r: dict) -> tuple:
         return (-int(round(r["score"] * 10)), r["kind"], r["id"])
@@ -820,20 +788,21 @@ def search(store: Store, q: str, roster_units: Iterable[Unit] = (), *, kind: str
     if not rows:
         near: dict[tuple[str, str], float] = {}
         if kind in (None, "document"):
-            for i, score in _fuzzy(folded, doc_names, 50).items():
-                k = ("document", index.names[i][1])
+            for i, score in _fuzzy(folded, [n for n, _ in doc_names], 50).items():
+                k = ("document", doc_names[i][1])
                 near[k] = max(score, near.get(k, 0))
         if kind in (None, "unit"):
-            for i, score in _fuzzy(folded, [n for n, _ in unit_names], 50).items():
-                k = ("unit", unit_names[i][1])
+            for i, score in _fuzzy(folded, [n for n, _ in unit_names_], 50).items():
+                k = ("unit", unit_names_[i][1])
                 near[k] = max(score, near.get(k, 0))
-        page["suggestions"] = [result(k, v) for k, v in sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+        best = dict(sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+        page["suggestions"] = results(best)
     return page
 
 
 # --- subgraphs and export ----------------------------------------------------------------
 
-def _node(index: _Index, node_id: str) -> dict | None:
+def _node(index: _Nodes, node_id: str) -> dict | None:
     row = index.row.get(node_id)
     if row:
         return {"id": row["id"], "kind": "document", "label": row["label"], "type": row["type"], "date": row["date"],
@@ -846,6 +815,23 @@ def _node(index: _Index, node_id: str) -> dict | None:
     return None
 
 
+def _all_nodes(store: Store, page: int = 500) -> Iterator[dict]:
+    after = None
+    while True:
+        got = store.document_list({}, after, page)
+        index = _Nodes(store)
+        index.row.update({r["id"]: r for r in got["rows"]})
+        for r in got["rows"]:
+            yield _node(index, r["id"])
+        if not got["more"] or not got["rows"]:
+            break
+        after = document_key(got["rows"][-1])
+    index = _Nodes(store)
+    for u in store.find_units():
+        index.units[u.id] = u
+        yield _node(index, u.id)
+
+
 def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: dict | None = None) -> dict:
     """The ego network of a document or unit up to `depth` steps (edges in either direction), or
     the whole graph when `node_id` is None, as {"nodes": [...], "edges": [...]}.
@@ -853,7 +839,7 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
     `filters`: relations (list of relation names), min_confidence, type, province, level,
     year_from, year_to, units (False leaves units out), max_nodes (default 2000)."""
     f = dict(filters or {})
-    index = _index(store)
+    index = _Nodes(store)
     relations = tuple(Relation(r) for r in f.get("relations") or ()) or None
     min_conf = float(f.get("min_confidence") or 0)
     level = _level(f.get("level"))
@@ -880,13 +866,14 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
     edges: list[Edge] = []
     truncated = False
     if node_id is not None:
-        center = _node(index, node_id)
+        center = _node(index.load([node_id]), node_id)
         if center is None:
             raise NotFound(f"no document or unit {node_id!r}", suggest_documents(store, node_id))
         nodes[node_id] = center
         frontier = [node_id]
         # edges of every node that may be expanded, fetched where the graph lives
         around = store.neighbourhood(node_id, max(0, depth) - 1, relations, "both") if depth > 0 else {}
+        index.load(x for edges in around.values() for e in edges for x in (e.source, e.target))
         for _ in range(max(0, depth)):
             nxt = []
             for nid in frontier:
@@ -910,13 +897,12 @@ def subgraph(store: Store, node_id: str | None = None, depth: int = 1, filters: 
             among.sort(key=lambda e: position[e.source])
         edges = among
     else:
-        for nid in list(index.row) + list(index.units):
-            n = _node(index, nid)
-            if n and keep(n):
+        for n in _all_nodes(store):  # in list order, units last: read page by page until full
+            if keep(n):
                 if len(nodes) >= max_nodes:
                     truncated = True
                     break
-                nodes[nid] = n
+                nodes[n["id"]] = n
         edges = [e for e in store.edges_among(list(nodes)) if edge_ok(e)]
     return {"center": node_id, "depth": depth if node_id is not None else None, "truncated": truncated,
             "nodes": list(nodes.values()),
@@ -937,27 +923,14 @@ def subgraph_rows(sub: dict) -> Iterator[dict]:
 def stats(store: Store) -> dict:
     """Counts: documents (by type, year, province, level, flag), units, relations, mentions by how
     they were resolved, files; and the directives with the most implementing units."""
-    index = _index(store)
-    if index._stats is not None:
-        return index._stats
-    ms = index.mentions(store)
-    implemented = Counter()
-    for uid, targets in index.carried_out.items():
-        for t in targets:
-            implemented[t] += 1
-    flags = Counter(f.split(":", 1)[0] for r in index.rows for f in r["flags"])
-    result = {
-        "documents": len(index.rows), "units": len(index.units), "edges": sum(index.relations.values()),
-        "mentions": len(ms), "files": len({m.file for m in ms}),
-        "relations": dict(sorted(index.relations.items())),
-        "resolutions": dict(sorted(Counter(m.resolution for m in ms).items())),
-        "flags": dict(sorted(flags.items())),
-        "facets": facet_counts(index.rows, DOCUMENT_FACETS, top=100),
-        "most_implemented": [{**index.row[d], "implementing_units": n}
-                             for d, n in sorted(implemented.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
-                             if d in index.row],
-    }
-    index._stats = result
+    cache = _cache(store)
+    if "stats" in cache:
+        return cache["stats"]
+    counts = dict(store.graph_counts())
+    top = [(d, n) for d, n in counts.pop("most_implemented")]
+    rows = store.document_rows([d for d, _ in top])
+    result = {**counts, "most_implemented": [{**rows[d], "implementing_units": n} for d, n in top if d in rows]}
+    cache["stats"] = result
     return result
 
 
@@ -971,6 +944,87 @@ def _date_forms(iso: str) -> list[str]:
     return list(dict.fromkeys(f"{dd}/{mm}/{y}" for dd in (d, d.lstrip("0")) for mm in (m, m.lstrip("0"))))
 
 
+def _quality_items(store: Store, roster_units: Iterable[Unit] | None) -> list[dict]:
+    """Every item of the quality report: one pass over the mentions and the documents (streamed
+    from the store, page by page)."""
+    items: list[dict] = []
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    labels: dict[str, str] = {}
+
+    def add(kind: str, *, doc: str | None = None, unit_id: str | None = None, m: Mention | None = None,
+            detail: str, candidates: list[str] | None = None, ev: dict | None = None):
+        items.append({"issue": kind, "document": doc, "label": labels.get(doc) if doc else None,
+                      "unit_id": unit_id, "file": m.file if m else (ev or {}).get("file"),
+                      "line": m.line if m else (ev or {}).get("line"), "surface": m.surface if m else None,
+                      "sentence": _context(store, m) if m else (ev or {}).get("text"),
+                      "detail": detail, "candidates": candidates or []})
+
+    fuzzy: list[Mention] = []
+    for m in store.mentions():
+        if m.document:
+            by_doc[m.document].append(m)
+        if m.resolution == "fuzzy":
+            fuzzy.append(m)
+        elif m.resolution == "ambiguous":
+            add("ambiguous-citation", m=m, candidates=list(m.candidates),
+                detail=f"“{m.surface}” fits {len(m.candidates)} documents; the text does not say which")
+        elif m.resolution == "unresolved":
+            add("unresolved-citation", m=m,
+                detail=f"“{m.surface}” ({m.kind.value} form) fits no known document")
+    fuzzy_rows = store.document_rows([m.document for m in fuzzy if m.document])
+    labels.update({k: r["label"] for k, r in fuzzy_rows.items()})
+    for m in fuzzy:
+        r = fuzzy_rows.get(m.document)
+        add("fuzzy-citation", doc=m.document, m=m,
+            detail=f"“{m.surface}” was read as {r['label'] if r else m.document} by fuzzy matching")
+    after = None
+    while True:
+        got = store.document_list({}, after, 1000)
+        docs = store.documents_by_ids([r["id"] for r in got["rows"]])
+        for r in got["rows"]:
+            labels[r["id"]] = r["label"]
+            doc = docs[r["id"]]
+            ms = by_doc.get(doc.id, [])
+            if len(set(doc.dates_seen)) > 1:
+                for seen in doc.dates_seen:
+                    forms = _date_forms(seen)
+                    hits = [m for m in ms if any(f in (_line(store, m.file, m.line) or m.surface) for f in forms)]
+                    detail = f"dated {', '.join(doc.dates_seen)} in different texts; kept {doc.date}"
+                    for m in hits or [None]:
+                        add("conflicting-dates", doc=doc.id, m=m, detail=f"{detail} (this one says {seen})")
+            for flag in doc.flags:
+                name, _, value = flag.partition(":")
+                if name == "garbled-code":
+                    hits = [m for m in ms if value and value.replace("/", "") in m.surface.replace(" ", "").replace("/", "")]
+                    for m in hits or [None]:
+                        add("garbled-code", doc=doc.id, m=m,
+                            detail=f"code written {value}, read as {doc.code} ({r['label']})")
+                elif name == "registry-date":
+                    add("registry-date", doc=doc.id, m=ms[0] if ms else None,
+                        detail=f"texts date it {', '.join(doc.dates_seen) or '?'}; the registry says {value}")
+                elif name == "dated-before-target":
+                    out = [e for e in store.edges_from(doc.id, CARRY_OUT)]
+                    add("dated-before-target", doc=doc.id, ev=_evidence(out[0]) if out else None,
+                        m=None if out else (ms[0] if ms else None),
+                        detail=f"dated {doc.date}, before a document it is said to carry out")
+            if not doc.issuer_unit and not doc.unit:
+                add("unknown-issuer", doc=doc.id, m=ms[0] if ms else None, detail="no text says who issued it")
+        if not got["more"] or not got["rows"]:
+            break
+        after = document_key(got["rows"][-1])
+    if roster_units is not None:
+        known = {u.id for u in roster_units}
+        for u in store.find_units():
+            if u.id not in known:
+                first = next((e for e in store.edges_from(u.id)), None)
+                if first is None:
+                    issued = store.issued_by(u.id)
+                    first = next((e for e in store.edges_to(issued[0], (Relation.ISSUED,))), None) if issued else None
+                add("unit-not-in-roster", unit_id=u.id, ev=_evidence(first) if first else None,
+                    detail=f"“{u.name}” is not in data/units.json")
+    return items
+
+
 def quality_report(store: Store, roster_units: Iterable[Unit] | None = None, *, issue: str | None = None,
                    file: str | None = None, document: str | None = None, cursor: str | None = None,
                    limit: int = 100) -> dict:
@@ -978,70 +1032,20 @@ def quality_report(store: Store, roster_units: Iterable[Unit] | None = None, *, 
     resolved by fuzzy matching, ambiguous or unresolved citations (short forms that fit no or
     several documents), documents with conflicting dates, garbled codes, dates that disagree with
     the registry, plans dated before what they implement, documents of unknown issuer, and
-    units that are not in the roster."""
+    units that are not in the roster. The whole graph is read once per graph version (streamed),
+    then remembered."""
     if issue is not None and issue not in QUALITY_ISSUES:
         raise InputError(f"unknown issue {issue!r} ({', '.join(QUALITY_ISSUES)})")
-    index = _index(store)
-    items: list[dict] = []
-
-    def add(kind: str, *, doc: str | None = None, unit_id: str | None = None, m: Mention | None = None,
-            detail: str, candidates: list[str] | None = None, ev: dict | None = None):
-        r = index.row.get(doc) if doc else None
-        items.append({"issue": kind, "document": doc, "label": r["label"] if r else None,
-                      "unit_id": unit_id, "file": m.file if m else (ev or {}).get("file"),
-                      "line": m.line if m else (ev or {}).get("line"), "surface": m.surface if m else None,
-                      "sentence": _context(index, store, m) if m else (ev or {}).get("text"),
-                      "detail": detail, "candidates": candidates or []})
-
-    for m in index.mentions(store):
-        if m.resolution == "fuzzy":
-            r = index.row.get(m.document)
-            add("fuzzy-citation", doc=m.document, m=m,
-                detail=f"“{m.surface}” was read as {r['label'] if r else m.document} by fuzzy matching")
-        elif m.resolution == "ambiguous":
-            add("ambiguous-citation", m=m, candidates=list(m.candidates),
-                detail=f"“{m.surface}” fits {len(m.candidates)} documents; the text does not say which")
-        elif m.resolution == "unresolved":
-            add("unresolved-citation", m=m,
-                detail=f"“{m.surface}” ({m.kind.value} form) fits no known document")
-    for r in index.rows:
-        doc = index.docs[r["id"]]
-        flags = list(doc.flags)
-        ms = index.mentions_of(store, doc.id)
-        if len(set(doc.dates_seen)) > 1:
-            for seen in doc.dates_seen:
-                forms = _date_forms(seen)
-                hits = [m for m in ms if any(f in (index.line(store, m.file, m.line) or m.surface) for f in forms)]
-                detail = f"dated {', '.join(doc.dates_seen)} in different texts; kept {doc.date}"
-                for m in hits or [None]:
-                    add("conflicting-dates", doc=doc.id, m=m, detail=f"{detail} (this one says {seen})")
-        for flag in flags:
-            name, _, value = flag.partition(":")
-            if name == "garbled-code":
-                hits = [m for m in ms if value and value.replace("/", "") in m.surface.replace(" ", "").replace("/", "")]
-                for m in hits or [None]:
-                    add("garbled-code", doc=doc.id, m=m,
-                        detail=f"code written {value}, read as {doc.code} ({r['label']})")
-            elif name == "registry-date":
-                add("registry-date", doc=doc.id, m=ms[0] if ms else None,
-                    detail=f"texts date it {', '.join(doc.dates_seen) or '?'}; the registry says {value}")
-            elif name == "dated-before-target":
-                out = [e for e in store.edges_from(doc.id, CARRY_OUT)]
-                add("dated-before-target", doc=doc.id, ev=_evidence(out[0]) if out else None,
-                    m=None if out else (ms[0] if ms else None),
-                    detail=f"dated {doc.date}, before a document it is said to carry out")
-        if not doc.issuer_unit and not doc.unit:
-            add("unknown-issuer", doc=doc.id, m=ms[0] if ms else None, detail="no text says who issued it")
-    if roster_units is not None:
-        known = {u.id for u in roster_units}
-        for u in index.units.values():
-            if u.id not in known:
-                first = next((e for e in store.edges_from(u.id)), None)
-                if first is None:
-                    issued = index.issued.get(u.id)
-                    first = next((e for e in store.edges_to(issued[0], (Relation.ISSUED,))), None) if issued else None
-                add("unit-not-in-roster", unit_id=u.id, ev=_evidence(first) if first else None,
-                    detail=f"“{u.name}” is not in data/units.json")
+    roster_units = list(roster_units) if roster_units is not None else None
+    cache = _cache(store).setdefault("quality", {})
+    key = tuple(sorted(u.id for u in roster_units)) if roster_units is not None else None
+    items = cache.get(key)
+    if items is None:
+        items = _quality_items(store, roster_units)
+        items.sort(key=_quality_key)
+        if len(cache) > 4:
+            cache.clear()
+        cache[key] = items
     summary = dict(Counter(i["issue"] for i in items))
     if issue:
         items = [i for i in items if i["issue"] == issue]
@@ -1049,7 +1053,6 @@ def quality_report(store: Store, roster_units: Iterable[Unit] | None = None, *, 
         items = [i for i in items if i["file"] == file]
     if document:
         items = [i for i in items if i["document"] == document]
-    items.sort(key=_quality_key)
     page = paginate(items, _quality_key, cursor, limit, ("issue", "file"))
     page["summary"] = {k: summary.get(k, 0) for k in QUALITY_ISSUES}
     return page
@@ -1057,12 +1060,9 @@ def quality_report(store: Store, roster_units: Iterable[Unit] | None = None, *, 
 
 def files(store: Store) -> list[dict]:
     """The ingested texts: name, hash, how many citations each holds and of how many documents."""
-    index = _index(store)
-    per_file: dict[str, list[Mention]] = defaultdict(list)
-    for m in index.mentions(store):
-        per_file[m.file].append(m)
-    return [{"file": f, "sha256": store.file_hash(f), "mentions": len(per_file.get(f, ())),
-             "documents": len({m.document for m in per_file.get(f, ()) if m.document})}
+    counts = store.mention_counts()
+    return [{"file": f, "sha256": store.file_hash(f), "mentions": counts.get(f, (0, 0))[0],
+             "documents": counts.get(f, (0, 0))[1]}
             for f in store.files()]
 
 
@@ -1075,9 +1075,15 @@ def implementation_graph(store: Store, doc_id: str, *, depth: int = 6, max_nodes
     documents above it (what it carries out, up to the top); with `issuers`, the unit that issued
     each document; and every edge among them (the best of each source, target and relation,
     with its evidence). Each node has `hop`: steps below the document (negative above it; a
-    unit has its document's). At most `max_nodes` nodes (`truncated` says when more were left)."""
-    index = _index(store)
-    doc = _document(store, index, doc_id)
+    unit has its document's). At most `max_nodes` nodes (`truncated` says when more were left).
+    The edges come from `Store.neighbourhood` (one statement per level on a server)."""
+    doc = _document(store, doc_id)
+    below_of = store.neighbourhood(doc.id, max(0, depth), DOWN, "in")
+    above_of = store.neighbourhood(doc.id, 12, UP, "out") if up else {}
+    index = _Nodes(store).load([doc.id] + [e.source for edges in below_of.values() for e in edges]
+                               + [e.target for edges in above_of.values() for e in edges])
+    issuer_of = store.issuers(list(index.row)) if issuers else {}
+    index.load(u.id for u in issuer_of.values())
     hop: dict[str, int] = {}
     truncated = False
 
@@ -1089,7 +1095,7 @@ def implementation_graph(store: Store, doc_id: str, *, depth: int = 6, max_nodes
             truncated = True
             return False
         hop[node] = h
-        unit = index.issuers.get(node) if issuers else None
+        unit = issuer_of.get(node) if issuers else None
         if unit is not None and unit.id in index.units and unit.id not in hop and len(hop) < max_nodes:
             hop[unit.id] = h
         return True
@@ -1098,7 +1104,7 @@ def implementation_graph(store: Store, doc_id: str, *, depth: int = 6, max_nodes
     queue = deque([doc.id])
     while queue:
         node = queue.popleft()
-        below = sorted(_dedup(store.edges_to(node, DOWN)), key=lambda e: (e.relation.value, e.source))
+        below = sorted(_dedup(below_of.get(node, [])), key=lambda e: (e.relation.value, e.source))
         below = [e for e in below if e.source in index.row or e.source in index.units]
         if hop[node] >= depth:
             truncated = truncated or any(e.source not in hop for e in below)
@@ -1116,11 +1122,12 @@ def implementation_graph(store: Store, doc_id: str, *, depth: int = 6, max_nodes
             node = queue.popleft()
             if hop[node] <= -12:
                 continue
-            for e in sorted(_dedup(store.edges_from(node, UP)), key=lambda e: (e.relation.value, e.target)):
+            for e in sorted(_dedup(above_of.get(node, [])), key=lambda e: (e.relation.value, e.target)):
                 if e.target in index.row and e.target not in hop and add(e.target, hop[node] - 1):
                     queue.append(e.target)
     nodes = [{**_node(index, n), "hop": h} for n, h in hop.items()]
-    edges = [e for n in hop for e in _dedup(store.edges_from(n)) if e.target in hop]
+    out_of = store.neighbourhood(list(hop), 0, None, "out")
+    edges = [e for n in hop for e in _dedup(out_of.get(n, [])) if e.target in hop]
     return {"center": doc.id, "depth": depth, "truncated": truncated, "nodes": nodes,
             "edges": [{"source": e.source, "target": e.target, "relation": e.relation.value,
                        "confidence": e.confidence, "evidence": _evidence(e)} for e in edges]}
@@ -1136,11 +1143,12 @@ def source_text(store: Store, file: str) -> dict:
         near = process.extract(fold(file), {f: fold(f) for f in store.files()}, scorer=fuzz.WRatio, limit=5,
                                score_cutoff=50)
         raise NotFound(f"no ingested file {file!r}", [k for _, _, k in near])
-    index = _index(store)
     text = facts.text or ""
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ms = list(store.mentions(file))
+    rows = store.document_rows({x for m in ms for x in (m.document, *m.candidates) if x})
     spans = []
-    for m in store.mentions(file):
+    for m in ms:
         start = m.start
         if text[start:m.end] != m.surface:  # find it again from its line and column
             start = starts[m.line - 1] + m.col if 0 < m.line <= len(starts) else -1
@@ -1148,11 +1156,11 @@ def source_text(store: Store, file: str) -> dict:
                 start = text.find(m.surface)
         if start < 0 or not m.surface:
             continue
-        row = index.row.get(m.document) if m.document else None
+        row = rows.get(m.document) if m.document else None
         spans.append({"start": start, "end": start + len(m.surface), "line": m.line, "col": m.col,
                       "surface": m.surface, "document": m.document if row else None,
                       "label": row["label"] if row else None, "kind": m.kind.value, "resolution": m.resolution,
-                      "candidates": [{"id": c, "label": index.row[c]["label"] if c in index.row else c}
+                      "candidates": [{"id": c, "label": rows[c]["label"] if c in rows else c}
                                      for c in m.candidates]})
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     kept, end = [], -1

@@ -48,6 +48,68 @@ class Store(Protocol):
         ...
 
 
+    # --- query support: what graph/queries.py asks, fetched by key where the graph lives ----------
+    # (embedded: dictionaries derived once per loaded graph; Neo4j: indexed properties written
+    # with the graph, one parameterised statement per call and batch of ids)
+    def graph_version(self):
+        """A token that changes whenever the graph is replaced (caches of answers key on it)."""
+        ...
+
+    def documents_by_ids(self, ids: Iterable[str]) -> dict[str, Document]: ...
+    def units_by_ids(self, ids: Iterable[str]) -> dict[str, Unit]: ...
+
+    def document_rows(self, ids: Iterable[str]) -> dict[str, dict]:
+        """`graph.derived.document_row` of each document (label, date, year, issuing unit)."""
+        ...
+
+    def issuers(self, doc_ids: Iterable[str]) -> dict[str, Unit]:
+        """The issuing unit of each document that has one (`graph.derived.issuers_of`)."""
+        ...
+
+    def unit_counts(self, unit_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """(documents it issued, directives it carried out) of each unit of the graph."""
+        ...
+
+    def issued_by(self, unit_id: str) -> list[str]:
+        """Ids of the documents a unit issued, in list order (`graph.derived.document_key`)."""
+        ...
+
+    def document_list(self, filters: dict, after: tuple | None, limit: int) -> dict:
+        """Documents passing `filters` (`graph.derived.filter_rows`: type, unit, province, level,
+        year_from, year_to, flag, words — folded words all in the document's search text), in list
+        order: {"rows": at most `limit` rows after the key `after`, "more": bool, "total": int,
+        "facets": counts of DOCUMENT_FACETS over all that pass (top 50)}."""
+        ...
+
+    def find_units(self, *, level: str | None = None, province: str | None = None, kind: str | None = None,
+                   parent: str | None = None, name: str | None = None, words: tuple[str, ...] = ()) -> list[Unit]:
+        """Units of the graph (in store order) whose level is `level`, folded province, kind and
+        name equal those given (folded), parent is `parent`, and folded "name id" holds every word."""
+        ...
+
+    def mentions_of(self, doc_id: str) -> list[Mention]:
+        """The mentions resolved to a document, in store order."""
+        ...
+
+    def mention_counts(self) -> dict[str, tuple[int, int]]:
+        """Per file: (mentions, distinct documents they resolve to)."""
+        ...
+
+    def search_candidates(self, query_tokens: list[str], kind: str | None = None,
+                          limit: int = 2000) -> list[tuple[str, int]]:
+        """Search index: (node id, how many of `query_tokens` are a prefix of one of its tokens) for
+        the documents and units (`kind`) holding at least one, most first, then in node order."""
+        ...
+
+    def search_keys(self, ids: Iterable[str]) -> dict[str, tuple[list[str], str]]:
+        """(folded names, folded search text) of documents and units (`graph.derived`)."""
+        ...
+
+    def graph_counts(self) -> dict:
+        """`graph.derived.Derived.counts` of the graph (what `graph.queries.stats` reports)."""
+        ...
+
+
 def breadth_first(roots: list[str], depth: int | None, level_edges) -> dict[str, list[Edge]]:
     """The walk behind `Store.neighbourhood`: `level_edges(frontier)` gives each node of a
     frontier its edges (one round trip per level for a server); nodes first reached at `depth`

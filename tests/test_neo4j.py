@@ -104,6 +104,41 @@ def test_parity_of_every_query(pushed, embedded):
     assert queries.search(pushed, "chi thi 05", units) == queries.search(embedded, "chi thi 05", units)
 
 
+def test_queries_fetch_by_key_not_the_whole_graph(pushed, embedded, monkeypatch):
+    """Issue #5: every question the API and the viz ask (but export, the quality report and the
+    whole-graph subgraph, which stream) is answered from what the server sends for it: reading all
+    documents, units, edges or mentions fails here, and the answers still equal the embedded ones."""
+    units = roster()
+    doc = max(embedded.documents(), key=lambda d: len(queries.implementers(embedded, d.id, transitive=True))).id
+    unit = next(u.id for u in embedded.units() if queries.unit_detail(embedded, u.id, units)["issued"])
+    queries.invalidate(pushed)
+
+    def whole(*args, **kwargs):
+        if args or kwargs.get("file"):
+            return real_mentions(*args, **kwargs)
+        raise AssertionError("a query read the whole graph")
+
+    real_mentions = pushed.mentions
+    for name in ("documents", "units", "edges"):
+        monkeypatch.setattr(pushed, name, whole)
+    monkeypatch.setattr(pushed, "mentions", whole)
+    asked = [
+        lambda s: queries.implementers(s, doc, transitive=True),
+        lambda s: queries.implementers_report(s, doc),
+        lambda s: queries.coverage(s, doc, units),
+        lambda s: queries.chain_up(s, doc), lambda s: queries.chain_down(s, doc),
+        lambda s: queries.document_detail(s, doc),
+        lambda s: queries.subgraph(s, doc, 2), lambda s: queries.implementation_graph(s, doc),
+        lambda s: queries.unit_detail(s, unit, units), lambda s: queries.units(s, units, level="district"),
+        lambda s: queries.documents(s, type="Kế hoạch", limit=5), lambda s: queries.documents(s, q="thực hiện"),
+        lambda s: queries.search(s, "Chỉ thị 05", units), lambda s: queries.search(s, "tua chua", units),
+        lambda s: queries.suggest_documents(s, "Ke hoach 9999"), lambda s: queries.stats(s),
+        lambda s: queries.files(s),
+    ]
+    for ask in asked:
+        assert ask(pushed) == ask(embedded)
+
+
 def test_ingest_into_neo4j_gives_the_embedded_answers(target, embedded, corpus, run_cli, tmp_path):
     """`directives ingest` writes to the configured backend; `export` and `implementers` read it."""
     falkor.open_store(target, "ingested").close()

@@ -373,3 +373,106 @@ def test_readonly_open_of_missing_store_raises(backend, tmp_path):
     with pytest.raises(StoreError):
         backend(missing, readonly=True)
     assert not missing.exists()  # looking must not create it
+
+
+# --- query support: what graph/queries.py fetches by key ------------------------------------------
+
+def test_nodes_rows_and_issuers_by_ids(store):
+    store.replace_graph(GRAPH)
+    assert store.documents_by_ids([CT05.id, "nope", BCT.id]) == {CT05.id: CT05}
+    assert store.units_by_ids([NAM_PO.id, CT05.id, "nope"]) == {NAM_PO.id: NAM_PO}
+    rows = store.document_rows([KH47.id, KH2532.id, BCT.id])
+    assert set(rows) == {KH47.id, KH2532.id}
+    assert rows[KH47.id]["label"] == "Kế hoạch số 47-KH/HU" and rows[KH47.id]["unit_id"] == NAM_PO.id
+    assert rows[KH47.id]["level"] == "district" and rows[KH47.id]["year"] == 2021
+    assert rows[KH2532.id]["unit_id"] is None and rows[KH2532.id]["unit"] == KH2532.unit
+    assert rows[KH2532.id]["label"] == "Kế hoạch số 2532/KH-ĐU" and rows[KH2532.id]["year"] == 2021
+    assert store.issuers([CT05.id, KH47.id, KH2532.id, "nope"]) == {CT05.id: BCT, KH47.id: NAM_PO}
+    # (documents issued, directives carried out): Nậm Pồ through its plan, Nà Hỳ by activity
+    assert store.unit_counts([NAM_PO.id, NA_HY.id, BCT.id, TU.id, "nope"]) == {
+        NAM_PO.id: (1, 1), NA_HY.id: (0, 1), BCT.id: (1, 0), TU.id: (0, 0)}
+    assert store.issued_by(NAM_PO.id) == [KH47.id] and store.issued_by(TU.id) == []
+    assert store.documents_by_ids([]) == {} and store.document_rows([]) == {}
+
+
+def test_mentions_of_a_document_and_per_file(store):
+    store.replace_graph(GRAPH)
+    assert store.mentions_of(CT05.id) == [MENTIONS[1], MENTIONS[2]]
+    assert store.mentions_of(KH2532.id) == [MENTIONS[3]] and store.mentions_of("nope") == []
+    assert store.mention_counts() == {"nam-po.txt": (3, 2), "other.txt": (2, 1)}
+
+
+def test_document_list_filters_pages_and_facets(store):
+    store.replace_graph(GRAPH)
+    whole = store.document_list({}, None, 10)
+    assert [r["id"] for r in whole["rows"]] == [CT05.id, KH47.id, KH2532.id]  # dated first, by date
+    assert whole["total"] == 3 and whole["more"] is False
+    assert whole["facets"]["type"] == [{"value": "Kế hoạch", "count": 2}, {"value": "Chỉ thị", "count": 1}]
+    assert whole["facets"]["year"] == [{"value": 2021, "count": 2}, {"value": 2016, "count": 1}]
+    first = store.document_list({}, None, 1)
+    assert [r["id"] for r in first["rows"]] == [CT05.id] and first["more"] is True and first["total"] == 3
+    key = (0, CT05.date, CT05.id)
+    rest = store.document_list({}, key, 5)
+    assert [r["id"] for r in rest["rows"]] == [KH47.id, KH2532.id] and rest["more"] is False
+
+    def ids(filters):
+        return [r["id"] for r in store.document_list(filters, None, 10)["rows"]]
+
+    assert ids({"type": "ke hoach"}) == [KH47.id, KH2532.id]
+    assert ids({"unit": NAM_PO.id}) == [KH47.id] == ids({"unit": "huyen uy nam po"})
+    assert ids({"province": "dien bien"}) == [KH47.id, KH2532.id]
+    assert ids({"level": "central"}) == [CT05.id]
+    assert ids({"year_from": 2017}) == [KH47.id, KH2532.id] and ids({"year_to": 2016}) == [CT05.id]
+    assert ids({"flag": "conflicting-dates"}) == [CT05.id] and ids({"flag": "garbled-code"}) == []
+    assert ids({"words": ["hoc", "tap", "ho chi minh"]}) == [CT05.id]
+    assert ids({"words": ["ke hoach", "47"], "level": "district"}) == [KH47.id]
+    assert store.document_list({"type": "ke hoach"}, None, 10)["facets"]["level"] == [
+        {"value": "district", "count": 1}]
+
+
+def test_find_units(store):
+    store.replace_graph(GRAPH)
+
+    def ids(**kw):
+        return [u.id for u in store.find_units(**kw)]
+
+    assert ids() == [u.id for u in GRAPH.units]
+    assert ids(level="district") == [NAM_PO.id]
+    assert ids(province="dien bien") == [TU.id, NAM_PO.id, NA_HY.id]
+    assert ids(parent=TU.id) == [NAM_PO.id]
+    assert ids(name="huyen uy nam po") == [NAM_PO.id] and ids(name="Huyện ủy Nậm Pồ") == [NAM_PO.id]
+    assert ids(words=("na", "hy")) == [NA_HY.id]
+    assert ids(kind="party", level="central") == [BCT.id]
+
+
+def test_search_index(store):
+    store.replace_graph(GRAPH)
+    # every token of the query as a token of the node, most first, then in store order
+    assert store.search_candidates(["nam", "po"], "unit") == [(NAM_PO.id, 2), (NA_HY.id, 2)]  # its id: nam-po/
+    docs = store.search_candidates(["chi", "thi", "05"], "document")
+    assert docs[0] == (CT05.id, 3) and {d for d, _ in docs} == {CT05.id, KH47.id}  # KH47's subject cites it
+    assert store.search_candidates(["ke", "hoach", "2532"], "document") == [(KH2532.id, 3), (KH47.id, 2)]
+    # a word typed in part matches the words it begins
+    assert store.search_candidates(["hoac"], "document") == [(KH47.id, 1), (KH2532.id, 1)]
+    assert store.search_candidates(["tuyen"], None) == []
+    assert [n for n, _ in store.search_candidates(["dien", "bien"])] == [KH2532.id, TU.id, NAM_PO.id, NA_HY.id]
+    assert store.search_candidates(["ke"], "document", limit=1) == [(KH47.id, 1)]
+    keys = store.search_keys([KH47.id, NAM_PO.id, "nope"])
+    assert "ke hoach so 47-kh/hu" in keys[KH47.id][0] and "huyen uy nam po" in keys[KH47.id][1]
+    assert keys[NAM_PO.id] == (["huyen uy nam po", NAM_PO.id], "") and "nope" not in keys
+
+
+def test_graph_counts_and_version(store):
+    store.replace_graph(GRAPH)
+    first = store.graph_version()
+    counts = store.graph_counts()
+    assert (counts["documents"], counts["units"], counts["edges"], counts["mentions"], counts["files"]) == (3, 4, 6, 5, 2)
+    assert counts["relations"] == {"cites": 1, "guides": 1, "implements": 2, "issued": 2}
+    assert counts["resolutions"] == {"context": 1, "exact": 2, "registry": 1, "unresolved": 1}
+    assert counts["flags"] == {"conflicting-dates": 1}
+    assert [list(x) for x in counts["most_implemented"]] == [[CT05.id, 2]]
+    store.replace_graph(Graph())
+    assert store.graph_version() != first or store.graph_version() is not first
+    assert store.graph_counts()["documents"] == 0 and store.search_candidates(["ke"]) == []
+    assert store.document_list({}, None, 5) == {"rows": [], "more": False, "total": 0,
+                                                "facets": {f: [] for f in ("type", "unit", "province", "level", "year")}}

@@ -1,0 +1,313 @@
+"""What queries derive from a resolved graph, computed the same way by every store.
+
+The embedded store builds a `Derived` lazily from the graph it holds in memory; the Neo4j store
+builds one from the graph it is about to write and stores the results as properties (document
+list rows, issuers, counts per unit, search tokens, statistics), so that a server answers each
+question by key, with indexes, instead of sending the whole graph to the client.
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Iterable
+
+from .model import CARRY_OUT, Document, Edge, Level, Relation, Unit
+
+_YEAR_IN_ID = re.compile(r"\.((?:19|20)\d\d)(?:-\d+)?$")
+_TOKEN = re.compile(r"[^\W_]+")
+LEVEL_ORDER = {lv.value: i for i, lv in enumerate(Level)}
+DOCUMENT_FACETS = ("type", "unit", "province", "level", "year")
+#: candidates the search index hands to the fuzzy scorers at most
+SEARCH_CANDIDATES = 500
+
+
+def fold(text: str | None) -> str:
+    """Accent-free, case-free key for comparing what people type: "Tủa Chùa" ~ "tua chua"."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
+
+
+def tokens(folded: str) -> list[str]:
+    """The words of a folded text for the search index: letters and digits ("05-ct/tw" -> 05, ct, tw)."""
+    return _TOKEN.findall(folded)
+
+
+def label(doc: Document) -> str:
+    """"Kế hoạch số 47-KH/HU" / "Nghị quyết Đại hội ..." — how people write it."""
+    if doc.number and doc.code:
+        return f"{doc.type} số {doc.number}{doc.sep or '-'}{doc.code}"
+    if doc.number:
+        return f"{doc.type} số {doc.number}"
+    return doc.aliases[0] if doc.aliases else doc.type
+
+
+def document_year(doc: Document) -> int | None:
+    for d in (doc.date, *doc.dates_seen):
+        if d and d[:4].isdigit():
+            return int(d[:4])
+    m = _YEAR_IN_ID.search(doc.id)
+    return int(m.group(1)) if m else None
+
+
+def document_row(doc: Document, unit: Unit | None) -> dict:
+    """A document as lists show it: its label, date, year and issuing unit."""
+    return {"id": doc.id, "label": label(doc), "type": doc.type, "number": doc.number, "code": doc.code,
+            "date": doc.date, "year": document_year(doc),
+            "unit": unit.name if unit else doc.unit, "unit_id": unit.id if unit else None,
+            "level": unit.level.value if unit else None,
+            "province": (unit.province if unit else doc.province),
+            "subject": doc.subject, "flags": list(doc.flags)}
+
+
+def document_key(row: dict) -> tuple:
+    return (0, row["date"], row["id"]) if row["date"] else (1, "", row["id"])
+
+
+def sort_key(row: dict) -> str:
+    """`document_key` as one string that sorts the same (for a server's ORDER BY)."""
+    k = document_key(row)
+    return f"{k[0]} {k[1]} {k[2]}"
+
+
+def flag_keys(flags: Iterable[str]) -> list[str]:
+    """Every flag and every prefix of it before a colon: `flag` filters match `f == flag or
+    f.startswith(flag + ":")`."""
+    out = set()
+    for f in flags:
+        parts = f.split(":")
+        for i in range(1, len(parts) + 1):
+            out.add(":".join(parts[:i]))
+    return sorted(out)
+
+
+def doc_names(doc: Document, row: dict) -> list[str]:
+    """Folded short names of a document, for fuzzy matching: label, id, aliases, number-code."""
+    names = {row["label"], doc.id, *doc.aliases}
+    if doc.number and doc.code:
+        names.add(f"{doc.number}{doc.sep or '-'}{doc.code}")
+    return sorted({fold(n) for n in names if n})
+
+
+def doc_text(doc: Document, row: dict) -> str:
+    """Folded text whose words a search may name: label, id, aliases, subject, unit, issuer."""
+    return fold(" ".join(filter(None, (row["label"], doc.id, *doc.aliases, doc.subject, row["unit"], doc.issuer))))
+
+
+def unit_names(unit: Unit) -> list[str]:
+    return [fold(unit.name), unit.id]
+
+
+def search_tokens(names: Iterable[str], text: str = "") -> list[str]:
+    """The distinct tokens the search index keeps for a node."""
+    out = set(tokens(text))
+    for n in names:
+        out.update(tokens(n))
+    return sorted(out)
+
+
+def issuers_of(docs: Iterable[Document], units: dict[str, Unit], edges: Iterable[Edge]) -> dict[str, Unit]:
+    """The issuing unit of each document: among the ISSUED edges into it from a unit, the first in
+    the order `Store.edges_to` gives (grouped by source in the order each source's first edge
+    into it appears, then by position), else the unit named by `issuer_unit` when the graph has it."""
+    first: dict[tuple, int] = {}
+    best: dict[str, tuple] = {}
+    for i, e in enumerate(edges):
+        pn = first.setdefault((e.source, e.target), i)
+        if e.relation is Relation.ISSUED and e.source in units:
+            k = (pn, i)
+            if e.target not in best or k < best[e.target][0]:
+                best[e.target] = (k, units[e.source])
+    out = {}
+    for d in docs:
+        u = best[d.id][1] if d.id in best else (units.get(d.issuer_unit) if d.issuer_unit else None)
+        if u is not None:
+            out[d.id] = u
+    return out
+
+
+class TokenIndex:
+    """An inverted index: token -> positions (`n`) of the nodes whose keys hold it, documents
+    first, then units. A query token matches the same token, or, when no node holds it, every
+    token it is a prefix of (a word typed in part)."""
+
+    def __init__(self, postings: dict[str, list[int]]):
+        self.postings = postings  # sorted lists
+        self.vocab = sorted(postings)
+        self._matched: dict[str, tuple[list[int], frozenset]] = {}
+
+    def expand(self, token: str) -> list[str]:
+        if token in self.postings:
+            return [token]
+        i = bisect.bisect_left(self.vocab, token)
+        out = []
+        while i < len(self.vocab) and self.vocab[i].startswith(token):
+            out.append(self.vocab[i])
+            i += 1
+        return out
+
+    def matched(self, token: str) -> tuple[list[int], frozenset]:
+        """The nodes a query token matches, as a sorted list and a set (remembered)."""
+        hit = self._matched.get(token)
+        if hit is None:
+            found = self.expand(token)
+            if len(found) == 1:
+                ns = self.postings[found[0]]
+            else:
+                ns = sorted(set().union(*(self.postings[t] for t in found))) if found else []
+            if len(self._matched) > 4096:
+                self._matched.clear()
+            hit = self._matched[token] = (ns, frozenset(ns))
+        return hit
+
+    def candidates(self, query_tokens: list[str], lo: int, hi: int, limit: int) -> list[tuple[int, int]]:
+        """(n, how many distinct query tokens the node matches) for the nodes lo <= n < hi that
+        match at least one, most first, then by n; the first `limit` of them."""
+        return top_candidates([self.matched(t) for t in dict.fromkeys(query_tokens)], lo, hi, limit)
+
+
+def top_candidates(matched: list[tuple[list[int], frozenset]], lo: int, hi: int, limit: int) -> list[tuple[int, int]]:
+    """The first `limit` nodes by (-hits, n), level by level: the nodes every token matches, then
+    those all but one match ... (intersections of sets, smallest first), so that common words
+    ("kế hoạch") cost no more than the rare ones require."""
+    matched = [m for m in matched if m[0]]
+    k = len(matched)
+    out: list[tuple[int, int]] = []
+    if not k or limit <= 0:
+        return out
+    if k > 6:  # long queries: count
+        hits: Counter = Counter()
+        for ns, _ in matched:
+            hits.update(n for n in ns[bisect.bisect_left(ns, lo):bisect.bisect_left(ns, hi)])
+        return sorted(hits.items(), key=lambda r: (-r[1], r[0]))[:limit]
+    taken: set[int] = set()
+    for level in range(k, 1, -1):
+        cand: set[int] = set()
+        for combo in combinations(range(k), level):
+            sets = sorted((matched[i][1] for i in combo), key=len)
+            cand |= sets[0].intersection(*sets[1:])
+        cand -= taken
+        need = limit - len(out)
+        for n in heapq.nsmallest(need, (n for n in cand if lo <= n < hi)):
+            out.append((n, level))
+            taken.add(n)
+        if len(out) >= limit:
+            return out
+    for n in heapq.merge(*(ns[bisect.bisect_left(ns, lo):] for ns, _ in matched)):
+        if n >= hi:
+            break
+        if n not in taken:
+            taken.add(n)
+            out.append((n, 1))
+            if len(out) >= limit:
+                break
+    return out
+
+
+class Derived:
+    """Every view the queries need, from one resolved graph (documents, units, edges in store
+    order; mentions optional: only statistics need them)."""
+
+    def __init__(self, documents: Iterable[Document], units: Iterable[Unit], edges: Iterable[Edge]):
+        docs = list(documents)
+        edges = list(edges)
+        self.docs: dict[str, Document] = {d.id: d for d in docs}
+        self.units: dict[str, Unit] = {u.id: u for u in units}
+        self.issuers: dict[str, Unit] = issuers_of(docs, self.units, edges)
+        self.rows = sorted((document_row(d, self.issuers.get(d.id)) for d in docs), key=document_key)
+        self.row = {r["id"]: r for r in self.rows}
+        self.names = {d.id: doc_names(d, self.row[d.id]) for d in docs}
+        self.text = {d.id: doc_text(d, self.row[d.id]) for d in docs}
+        self.issued: dict[str, list[str]] = defaultdict(list)
+        for r in self.rows:
+            if r["unit_id"]:
+                self.issued[r["unit_id"]].append(r["id"])
+        self.carried_out: dict[str, set[str]] = defaultdict(set)  # unit id -> directives carried out
+        self.relations: Counter = Counter()
+        for e in edges:
+            self.relations[e.relation.value] += 1
+            if e.relation in CARRY_OUT:
+                who = self.units.get(e.source) or self.issuers.get(e.source)
+                if who:
+                    self.carried_out[who.id].add(e.target)
+        # search: nodes numbered documents first, then units (as a server store numbers them)
+        self.order: list[str] = [d.id for d in docs] + list(self.units)
+        self.n_docs = len(docs)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, d in enumerate(docs):
+            for t in search_tokens(self.names[d.id], self.text[d.id]):
+                postings[t].append(i)
+        for i, u in enumerate(self.units.values(), len(docs)):
+            for t in search_tokens(unit_names(u)):
+                postings[t].append(i)
+        self.tokens = TokenIndex(dict(postings))
+
+    def search_range(self, kind: str | None) -> tuple[int, int]:
+        return {None: (0, len(self.order)), "document": (0, self.n_docs),
+                "unit": (self.n_docs, len(self.order))}[kind]
+
+    def unit_counts(self, unit_id: str) -> tuple[int, int]:
+        return len(self.issued.get(unit_id, ())), len(self.carried_out.get(unit_id, ()))
+
+    def most_implemented(self, top: int = 10) -> list[tuple[str, int]]:
+        implemented: Counter = Counter()
+        for targets in self.carried_out.values():
+            for t in targets:
+                implemented[t] += 1
+        return [(d, n) for d, n in sorted(implemented.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+                if d in self.row]
+
+    def counts(self, mentions: int, files: int, resolutions: dict) -> dict:
+        """The counts of `graph.queries.stats` (the most implemented as [id, units]), given those of
+        the mentions."""
+        n = mentions
+        flags = Counter(f.split(":", 1)[0] for r in self.rows for f in r["flags"])
+        return {"documents": len(self.rows), "units": len(self.units), "edges": sum(self.relations.values()),
+                "mentions": n, "files": files, "relations": dict(sorted(self.relations.items())),
+                "resolutions": dict(sorted(resolutions.items())), "flags": dict(sorted(flags.items())),
+                "facets": facet_counts(self.rows, DOCUMENT_FACETS, top=100),
+                "most_implemented": [list(x) for x in self.most_implemented()]}
+
+
+def facet_counts(rows: list[dict], names: Iterable[str], top: int = 50) -> dict:
+    out = {}
+    for name in names:
+        counts = Counter(r.get(name) for r in rows if r.get(name) is not None)
+        out[name] = facet_list(counts, top)
+    return out
+
+
+def facet_list(counts, top: int = 50) -> list[dict]:
+    return [{"value": v, "count": n} for v, n in sorted(dict(counts).items(), key=lambda kv: (-kv[1], str(kv[0])))[:top]]
+
+
+def same(value: str | None, wanted: str | None) -> bool:
+    return wanted is None or fold(value) == fold(wanted)
+
+
+def filter_rows(rows: Iterable[dict], f: dict, text: dict[str, str] | None = None) -> list[dict]:
+    """Document rows that pass the filters of `graph.queries.documents` (`f`: type, unit, province,
+    level, year_from, year_to, flag, words)."""
+    out = list(rows)
+    if f.get("type"):
+        out = [r for r in out if same(r["type"], f["type"])]
+    if f.get("unit"):
+        out = [r for r in out if r["unit_id"] == f["unit"] or same(r["unit"], f["unit"])]
+    if f.get("province"):
+        out = [r for r in out if same(r["province"], f["province"])]
+    if f.get("level"):
+        out = [r for r in out if r["level"] == f["level"]]
+    if f.get("year_from") is not None:
+        out = [r for r in out if r["year"] is not None and r["year"] >= f["year_from"]]
+    if f.get("year_to") is not None:
+        out = [r for r in out if r["year"] is not None and r["year"] <= f["year_to"]]
+    if f.get("flag"):
+        out = [r for r in out if any(x == f["flag"] or x.startswith(f["flag"] + ":") for x in r["flags"])]
+    if f.get("words") and text is not None:
+        out = [r for r in out if all(w in text[r["id"]] for w in f["words"])]
+    return out
