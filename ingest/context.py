@@ -17,6 +17,7 @@ from .units import Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
 _MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
+_PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
 
 
@@ -47,7 +48,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
 def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"1. Ban Thường vụ Huyện ủy Tủa Chùa" — a short line that is nothing but a unit."""
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
-    if not body or len(body.split()) > 12 or not body[0].isupper():
+    if not body or len(body.split(None, 12)) > 12 or not body[0].isupper():
         return None
     m = roster.match(body, province)
     return m.unit.name if m and m.score == 100 else unlisted(body)
@@ -56,7 +57,7 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
     print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
-    for part in re.split(r"\s{3,}|\t|\|", text):
+    for part in _PARTS.split(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
             continue

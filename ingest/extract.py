@@ -66,12 +66,15 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     if not P.TRIGGER_RE.search(ptext):
         return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
-    for regex, kind in ((P.FULL_RE, MentionKind.FULL), (P.LAW_RE, MentionKind.FULL), (P.PLENUM_RE, MentionKind.NAMED),
-                        (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED), (P.LOCAL_CONGRESS_RE, MentionKind.NAMED),
-                        (P.BODY_TERM_RE, MentionKind.NAMED), (registry.names_re, MentionKind.NAMED),
-                        (P.CODE_RE, MentionKind.CODE), (P.SHORT_RE, MentionKind.SHORT)):
-        if regex is None:
-            continue
+    for regex, kind, needs in ((P.FULL_RE, MentionKind.FULL, ()), (P.LAW_RE, MentionKind.FULL, P.LAW_NEEDS),
+                               (P.PLENUM_RE, MentionKind.NAMED, P.PLENUM_NEEDS),
+                               (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, P.NATIONAL_CONGRESS_NEEDS),
+                               (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, P.LOCAL_CONGRESS_NEEDS),
+                               (P.BODY_TERM_RE, MentionKind.NAMED, P.BODY_TERM_NEEDS),
+                               (registry.names_re, MentionKind.NAMED, ()),
+                               (P.CODE_RE, MentionKind.CODE, ()), (P.SHORT_RE, MentionKind.SHORT, ())):
+        if regex is None or not all(any(word in ptext for word in words) for words in needs):
+            continue  # a pattern whose words are not all in the paragraph cannot match it
         for m in regex.finditer(ptext):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind, m))
@@ -99,7 +102,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     author = context.author
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     issuer, issuer_unit = after, None
-    for phrase in (after, _issuer_before(ptext, start, roster)):
+    for phrase in _issuer_phrases(after, ptext, start, roster):
         unit = roster.name(phrase, province, ptext[:start], author)
         if unit:
             issuer, issuer_unit = phrase, unit
@@ -172,6 +175,13 @@ def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
         return _date(int(y), int(mo), int(d)).isoformat(), m.end()
     except ValueError:
         return None, end
+
+
+def _issuer_phrases(after: str | None, ptext: str, start: int, roster: Roster):
+    """The phrase after the citation ("... của Huyện ủy X"), then, only when that one names
+    no unit, the one before it ("Huyện ủy X ban hành ...")."""
+    yield after
+    yield _issuer_before(ptext, start, roster)
 
 
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:

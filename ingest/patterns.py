@@ -124,11 +124,15 @@ NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + r")\b(?!\s+(?:1
 SHORT_REF = rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d){NOT_QUANTITY}"
 
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX
-KHOA = r"(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)"
+KHOA_WORDS = ("khóa", "khoá", "Khóa", "Khoá", "KHÓA", "KHOÁ")
+KHOA = "(?:" + "|".join(KHOA_WORDS) + ")"
 TERM_LIST = rf"(?P<terms>{KHOA}\s+{ROMAN}(?:\s*(?:,|và)\s*(?:{KHOA}\s+)?{ROMAN})*)"
-NGHI_QUYET = r"(?:Nghị quyết|nghị quyết|NGHỊ QUYẾT)"
-PLENUM_TYPE = r"(?P<ptype>Nghị quyết|nghị quyết|NGHỊ QUYẾT|Kết luận|kết luận|KẾT LUẬN)"
-TRUNG_UONG = r"(?:Trung ương|Trung Ương|TRUNG ƯƠNG|TW)"
+NGHI_QUYET_WORDS = ("Nghị quyết", "nghị quyết", "NGHỊ QUYẾT")
+NGHI_QUYET = "(?:" + "|".join(NGHI_QUYET_WORDS) + ")"
+PLENUM_TYPE_WORDS = (*NGHI_QUYET_WORDS, "Kết luận", "kết luận", "KẾT LUẬN")
+PLENUM_TYPE = "(?P<ptype>" + "|".join(PLENUM_TYPE_WORDS) + ")"
+TRUNG_UONG_WORDS = ("Trung ương", "Trung Ương", "TRUNG ƯƠNG", "TW")
+TRUNG_UONG = "(?:" + "|".join(TRUNG_UONG_WORDS) + ")"
 #: Nghị quyết Trung ương 4 (khóa XII) / Nghị quyết Trung ương 4, khóa XII / ... khóa XI, XII
 PLENUM_REF = (rf"{PLENUM_TYPE}\s+(?:Hội nghị\s+)?{TRUNG_UONG}\s+(?P<plenum>\d{{1,2}})(?!\d)"
               rf"(?:\s*\(?\s*,?\s*{TERM_LIST}\)?)?")
@@ -164,6 +168,12 @@ NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)
 LOCAL_CONGRESS_RE = re.compile(LOCAL_CONGRESS_REF)
 BODY_TERM_RE = re.compile(BODY_TERM_REF)
 ROMAN_RE = re.compile(ROMAN)
+#: words each pattern needs: a text that lacks every word of one of the tuples cannot match it
+LAW_NEEDS = (("Luật",), ("số",))
+PLENUM_NEEDS = (PLENUM_TYPE_WORDS, TRUNG_UONG_WORDS)
+NATIONAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng",))
+LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng bộ",))
+BODY_TERM_NEEDS = (("của",), KHOA_WORDS)
 #: what every citation contains: a digit, or a word of a named document
 TRIGGER_RE = re.compile(r"\d|[Nn]gh[ịi] quy[ếe]t|NGHỊ QUYẾT|[Kk]ết luận|KẾT LUẬN|[Qq]uy định|QUY ĐỊNH|Luật")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")

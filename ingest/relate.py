@@ -342,17 +342,20 @@ def _fronted(file, cits, indexes, ptext, targets, out):
             targets.add(b)
 
 
-_ELABORATION = re.compile(r"^\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"
+_ELABORATION = re.compile(r"\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"
                           r"(?:cụ thể hoá|cụ thể hóa|xác định|nêu rõ|đề ra|yêu cầu|trong đó|,)")
 
 
 def _elaborated(file, cits, indexes, ptext, targets, out):
     """"Ban hành Kế hoạch số 42-KH/TU về ... Trong đó cụ thể hoá ... gắn với Kết luận số 01-KL/TW"
     -> 42-KH/TU cites 01-KL/TW: a sentence that goes on about a plan links it to what it names."""
-    sources = {s.source: s for s in out if isinstance(s.source, int)}
+    known = len(out)  # a plan is elaborated on when something was said of it before this function
+    sources = None
     for start, end in sentence_bounds(ptext):
-        if not _ELABORATION.match(ptext[start:end]):
+        if not _ELABORATION.match(ptext, start, end):
             continue
+        if sources is None:
+            sources = {s.source for s in out[:known] if isinstance(s.source, int)}
         before = [i for i in indexes if cits[i].pos < start and i in sources]
         if not before or cits[before[-1]].pos < start - 600:
             continue
@@ -400,7 +403,6 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
         actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
-        sentence = _clean(ptext[s_start:s_end])
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
@@ -422,7 +424,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
             previous = (i, actors)
         for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
             _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
-        if topic is not None and _ACTIVITY.search(sentence):
+        if topic is not None and _ACTIVITY.search(_clean(ptext[s_start:s_end])):
             for u in actors_in:
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
@@ -542,6 +544,8 @@ def _is_subject(ptext, start, end) -> bool:
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Thuận Châu: 85/85 tổ chức cơ sở đảng đăng ký ..." names Huyện ủy Thuận Châu."""
     out = []
+    if ":" not in ptext:
+        return out  # every such name stands before a colon
     for m in _PLACE_COLON.finditer(ptext):
         unit = roster.place(m.group("place"), province)
         if unit and key(m.group("place")) != key(province or ""):
