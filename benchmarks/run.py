@@ -138,7 +138,7 @@ def child_ingest(a: dict) -> dict:
         return wrapper
 
     # instrumentation lives in this process only: the pipeline's own functions, wrapped
-    pl.analyse = timed("analyse", pl.analyse)
+    pl._analysed = _timed_iter(phases, "analyse", pl._analysed)  # wall time waiting for the analysers
     pl.resolve = timed("resolve", pl.resolve)
     pl.build = timed("build", pl.build)
     EmbeddedStore.put_facts = timed("put_facts", EmbeddedStore.put_facts)
@@ -146,12 +146,14 @@ def child_ingest(a: dict) -> dict:
     EmbeddedStore.replace_graph = timed("replace_graph", EmbeddedStore.replace_graph)
     store = EmbeddedStore(store_dir)
     t0 = time.perf_counter()
-    report = pl.ingest([a["corpus"]], store)
+    jobs = a.get("jobs") or os.cpu_count() or 1
+    report = pl.ingest([a["corpus"]], store, jobs=jobs)
     dt = time.perf_counter() - t0
     phases["build"] -= phases["resolve"]  # build() calls resolve()
     phases["other"] = dt - sum(v for k, v in phases.items() if k != "other")  # read, hashes, final counts
     out = {"seconds": dt, "files": report.files, "mentions": report.mentions, "documents": report.documents,
-           "errors": len(report.errors), "rss_mb": rss_mb(), "phases": phases}
+           "errors": len(report.errors), "rss_mb": rss_mb(), "phases": phases, "jobs": jobs,
+           "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
     store.close()
     # baseline in a second store: read + sha256 + one row per file, one transaction each
     import sqlite3

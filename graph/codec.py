@@ -36,7 +36,11 @@ def _plain(v: Any):
     return v
 
 
-def from_dict(cls, d: dict):
+def from_dict(cls, d: dict, shared: dict | None = None):
+    """Rebuild a `cls` from `to_dict`'s output. Strings met twice while decoding one object
+    tree (the sentence of two citations, a unit name) are kept once: `shared` is that memo."""
+    if shared is None:
+        shared = {}
     decoders = _decoders(cls)
     kw = {}
     for name, value in d.items():
@@ -46,9 +50,11 @@ def from_dict(cls, d: dict):
         if value is None:
             kw[name] = None
         elif decode is None:
+            if value.__class__ is str:
+                value = shared.setdefault(value, value)
             kw[name] = tuple(value) if value.__class__ is list else value
         else:
-            kw[name] = decode(value)
+            kw[name] = decode(value, shared)
     return cls(**kw)
 
 
@@ -67,11 +73,11 @@ def _decoders(cls) -> dict[str, Callable | None]:
     for f in dataclasses.fields(cls):
         name = f.name
         if name in _ENUM_FIELDS and not (cls is M.Unit and name == "kind"):
-            out[name] = _ENUM_FIELDS[name]
+            out[name] = lambda v, shared, e=_ENUM_FIELDS[name]: e(v)
         elif name in _NESTED:
-            out[name] = lambda v, c=_NESTED[name]: c(**v)
+            out[name] = lambda v, shared, c=_NESTED[name]: from_dict(c, v, shared)
         elif name in _NESTED_TUPLES:
-            out[name] = lambda v, c=_NESTED_TUPLES[name]: tuple(from_dict(c, x) for x in v)
+            out[name] = lambda v, shared, c=_NESTED_TUPLES[name]: tuple(from_dict(c, x, shared) for x in v)
         else:
             out[name] = None
     return out

@@ -44,14 +44,14 @@ class MentionKind(str, Enum):
     CODE = "code"  # a bare code with no type word: 15-NQ/TU
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     file: str  # basename of the source file
     line: int  # 1-based over str.splitlines() of the NFC text
     text: str  # the sentence that says it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     id: str
     name: str  # canonical Vietnamese name: "Huyện ủy Nậm Pồ"
@@ -63,7 +63,7 @@ class Unit:
     valid_to: str | None = None  # ISO date it was merged or abolished, if known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     type: str  # full type word: "Nghị quyết", "Kế hoạch" ...
@@ -81,7 +81,7 @@ class Document:
     flags: tuple[str, ...] = ()  # data-quality notes: conflicting-dates, garbled-code ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     file: str
     line: int  # 1-based
@@ -95,7 +95,7 @@ class Mention:
     candidates: tuple[str, ...] = ()  # when ambiguous: the documents it may be
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     source: str  # document or unit id
     target: str  # document id
@@ -104,7 +104,7 @@ class Edge:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Graph:
     """A resolved graph: what a store keeps and queries answer from."""
 
@@ -115,7 +115,7 @@ class Graph:
     meta: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One citation found in a text, before resolution: what the text says of it."""
 
@@ -147,7 +147,7 @@ class Citation:
     end_pos: int = 0  # end of the whole citation (date, issuer, subject included) there
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A relation one text states, before resolution: between citations of that text
     (indexes into its citation list) or from a unit (canonical name) to a citation."""
@@ -159,7 +159,7 @@ class Statement:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote marker and the body it points to, both as lines of the text."""
 
@@ -169,7 +169,7 @@ class Footnote:
     sentence: str  # the sentence that carries the marker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextFacts:
     """What one text contributes, before resolution: the unit of ingest, replaced
     whole when the file changes and withdrawn whole when it is removed."""

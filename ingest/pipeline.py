@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import re
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,8 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
 
 #: below this many files a pool costs more than it saves
 POOL_MIN_FILES = 16
+#: texts submitted to the pool ahead of the one being stored, per process
+IN_FLIGHT_PER_JOB = 8
 
 
 def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registry, jobs: int):
@@ -127,7 +130,13 @@ def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registr
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                              initargs=(roster, registry)) as pool:
-        yield from pool.map(_worker_facts, files, known, chunksize=8)
+        pending: deque = deque()
+        for work in zip(files, known):
+            pending.append(pool.submit(_worker_facts, *work))
+            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:  # memory holds a few texts per core, not the batch
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 _worker: dict = {}
@@ -171,7 +180,8 @@ def remove(file: str, store: Store, roster: Roster | None = None, registry: Regi
 
 
 def rebuild(store: Store, roster: Roster | None = None, registry: Registry | None = None) -> Graph:
-    graph = build(list(store.all_facts()), roster or Roster.load(), registry or Registry.load())
+    texts = [replace(t, text="") for t in store.all_facts()]  # resolution needs no text: memory
+    graph = build(texts, roster or Roster.load(), registry or Registry.load())
     store.replace_graph(graph)
     return graph
 

@@ -10,9 +10,10 @@ number or by name. Conflicting dates are kept and voted on; a garbled code
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -58,11 +59,11 @@ class Cluster:
     size: int = 0
     id: str = ""
     keys: list = field(default_factory=list)  # the (file, citation index) assigned to it
+    seq: int = 0  # order of creation: candidates are always considered in this order
     _best: tuple = ()  # best_date() cached: (answer,), emptied when dates change
 
-    @property
-    def number_key(self):
-        return self.number.lstrip("0") or "0" if self.number else None
+    def __post_init__(self):
+        self.number_key = self.number.lstrip("0") or "0" if self.number else None
 
     @cached_property
     def code_key(self):
@@ -75,7 +76,7 @@ class Cluster:
 
     def add_subject(self, subject: str):
         self.subjects.append(subject)
-        key = fold(subject)
+        key = _folded(subject)
         if key not in self._folded_seen:
             self._folded_seen.add(key)
             self.folded_subjects.append(key)
@@ -114,7 +115,10 @@ class Resolver:
         self.roster, self.registry = roster, registry
         self.clusters: list[Cluster] = []
         self._by_number: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number) -> clusters
-        self._by_code: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number, code) -> clusters
+        # blocks a citation is compared within, split by what can rule a cluster out at once
+        self._by_code_owner = _Blocks(_firm_owner)  # (type, number, code): by the owner the texts say
+        self._by_code_place = _Blocks(_local_place)  # (type, number, code): by province of local codes
+        self._by_number_owner = _Blocks(lambda cl: cl.owner)  # (type, number): by owner, for short forms
         self._known_cluster: dict[int, Cluster] = {}
         self.assigned: dict = {}
         self.how: dict = {}
@@ -148,7 +152,8 @@ class Resolver:
             guess = self._guessed_owner(c)  # "…/UBND" is most often the province's: a hint, not a fact
         ck, nk = code_key(c.code), c.number.lstrip("0") or "0"
         self._seed_known(c, ck)
-        fits = [cl for cl in self._by_code[(c.type, nk, ck)] if self._compatible(cl, c, owner, body)]
+        fits = [cl for cl in self._coded_candidates((c.type, nk, ck), owner, c.province)
+                if self._compatible(cl, c, owner, body)]
         if len(fits) > 1:
             fits = self._narrow(fits, c, f, owner or guess)
         if len(fits) == 1:
@@ -162,11 +167,31 @@ class Resolver:
             self._keep(cl)
         self._add(cl, f, i, c, owner, body, how)
 
+    def _coded_candidates(self, key: tuple, owner: str | None, province: str | None) -> list[Cluster]:
+        """The clusters of `key` that `_compatible` would not reject for their owner or province:
+        with an owner, those of that owner or of none yet; without, those of the text's province
+        or of no province (a local number cited in a text about another province is another one)."""
+        if owner:
+            return self._by_code_owner.get(key, ("firm", owner), ("open",))
+        if province:
+            return self._by_code_place.get(key, ("local", province), ("free",))
+        return self._by_code_owner.all(key)
+
     def _keep(self, cl: Cluster):
+        cl.seq = len(self.clusters)
         self.clusters.append(cl)
         self._by_number[(cl.type, cl.number_key)].append(cl)
+        self._by_number_owner.add((cl.type, cl.number_key), cl)
         if cl.code_key:
-            self._by_code[(cl.type, cl.number_key, cl.code_key)].append(cl)
+            self._by_code_owner.add((cl.type, cl.number_key, cl.code_key), cl)
+            self._by_code_place.add((cl.type, cl.number_key, cl.code_key), cl)
+
+    def _moved(self, cl: Cluster):
+        """`cl` learnt its owner or province: file it where it now belongs."""
+        self._by_number_owner.update((cl.type, cl.number_key), cl)
+        if cl.code_key:
+            self._by_code_owner.update((cl.type, cl.number_key, cl.code_key), cl)
+            self._by_code_place.update((cl.type, cl.number_key, cl.code_key), cl)
 
     def _seed_known(self, c: Citation, ck: str):
         if not ck.endswith("/TW"):
@@ -199,7 +224,7 @@ class Resolver:
             return False
         if c.date and (c.date in cl.dates or cl.known and cl.known.date == c.date):
             return True  # the same date: subjects quoted differently do not make another document
-        if c.subject and cl.subjects and not _similar_subject(c.subject, cl, 30):
+        if c.subject and cl.subjects and not _similar_subject(_folded(c.subject), cl, 30):
             return False
         return True
 
@@ -257,22 +282,35 @@ class Resolver:
         if c.subject:
             cl.add_subject(c.subject)
         cl.aliases[_alias(c.surface)] += 1
+        before = (cl.owner, cl.owner_guessed, cl.province)
         if owner and (cl.owner is None or cl.owner_guessed):
             cl.owner, cl.owner_guessed = owner, False
         cl.body = cl.body or body
         cl.printed_year = cl.printed_year or c.year
         if cl.province is None and cl.owner != CENTRAL and c.province:
             cl.province = c.province
+        if (cl.owner, cl.owner_guessed, cl.province) != before:
+            self._moved(cl)
         self.assigned.setdefault((f, i), []).append(cl)
         cl.keys.append((f, i))
         self.how[(f, i)] = how
 
     def _merge_garbled(self):
-        """"15-NQ/ThU, ngày 18/11/2021 về ..." next to 15-NQ/TU of that date is 15-NQ/TU."""
+        """"15-NQ/ThU, ngày 18/11/2021 about ..." next to 15-NQ/TU of that date is 15-NQ/TU.
+        Only clusters of one province (or of none) can be such a pair."""
+        order = {id(cl): n for n, cl in enumerate(self.clusters)}
+        by_province: dict[tuple, list[Cluster]] = defaultdict(list)
+        for cl in self.clusters:
+            by_province[(cl.type, cl.number_key, cl.province)].append(cl)
         for small in sorted(self.clusters, key=lambda cl: cl.size):
-            if not small.size or small.known:
+            if not small.size or small.known or not small.code:
                 continue
-            for big in self._by_number[(small.type, small.number_key)]:
+            if small.province is None:
+                bigs = self._by_number[(small.type, small.number_key)]
+            else:
+                bigs = sorted(by_province[(small.type, small.number_key, small.province)]
+                              + by_province[(small.type, small.number_key, None)], key=lambda cl: order[id(cl)])
+            for big in bigs:
                 if big is small or big.size <= small.size or not _garbled_pair(small, big):
                     continue
                 self._absorb(big, small)
@@ -355,8 +393,8 @@ class Resolver:
     # --- short citations ------------------------------------------------------------
     def _place_short(self, f, i, c: Citation, cits: list[Citation]):
         nk = c.number.lstrip("0") or "0"
-        fits = [cl for cl in self._by_number[(c.type, nk)] if cl.size
-                and cl.owner in {CENTRAL, None, self._owner_of_text(c)}]
+        fits = [cl for cl in self._by_number_owner.get((c.type, nk), CENTRAL, None, self._owner_of_text(c))
+                if cl.size]
         body = self._body(c)
         if body:
             fits = [cl for cl in fits if cl.body in (None, body)] or fits
@@ -415,6 +453,57 @@ class Resolver:
             issuer_unit=issuer_unit, flags=tuple(sorted(flags)))
 
 
+# --- blocks -----------------------------------------------------------------------------
+
+class _Blocks:
+    """Clusters under a key, grouped by a property (`group_of`) that can change as citations
+    join; each group kept in creation order, so a merged lookup is in creation order too."""
+
+    def __init__(self, group_of):
+        self.group_of = group_of
+        self.groups: dict[tuple, dict] = defaultdict(dict)  # key -> group -> [clusters]
+        self.where: dict[int, object] = {}  # id(cluster) -> its group
+
+    def add(self, key: tuple, cl: Cluster):
+        group = self.where[id(cl)] = self.group_of(cl)
+        self.groups[key].setdefault(group, []).append(cl)  # the newest: stays in order
+
+    def update(self, key: tuple, cl: Cluster):
+        old, new = self.where[id(cl)], self.group_of(cl)
+        if old == new:
+            return
+        groups = self.groups[key]
+        groups[old].remove(cl)
+        insort(groups.setdefault(new, []), cl, key=_seq)
+        self.where[id(cl)] = new
+
+    def get(self, key: tuple, *wanted) -> list[Cluster]:
+        groups = self.groups.get(key)
+        if not groups:
+            return []
+        found = [groups[g] for g in dict.fromkeys(wanted) if g in groups]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted((cl for group in found for cl in group), key=_seq)
+
+    def all(self, key: tuple) -> list[Cluster]:
+        return sorted((cl for group in self.groups.get(key, {}).values() for cl in group), key=_seq)
+
+
+def _seq(cl: Cluster) -> int:
+    return cl.seq
+
+
+def _firm_owner(cl: Cluster) -> tuple:
+    """("firm", owner) when the texts said who owns the code; ("open",) while it may be anyone's."""
+    return ("firm", cl.owner) if cl.owner and not cl.owner_guessed else ("open",)
+
+
+def _local_place(cl: Cluster) -> tuple:
+    """("local", province) for a local unit's number; ("free",) for central ones and the unplaced."""
+    return ("local", cl.province) if cl.owner not in (None, CENTRAL) and cl.province else ("free",)
+
+
 # --- helpers ----------------------------------------------------------------------------
 
 _PARTY_OF_LEVEL = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy",
@@ -447,9 +536,13 @@ def _subject_score(a: str, b: str) -> float:
     return fuzz.token_set_ratio(fold(a), fold(b))
 
 
-def _similar_subject(subject: str, cl: Cluster, cutoff: float, folded: bool = False) -> bool:
-    """Whether any subject quoted for `cl` scores `cutoff` or more against `subject`."""
-    key = subject if folded else fold(subject)
+@lru_cache(maxsize=1 << 16)
+def _folded(subject: str) -> str:
+    return fold(subject)
+
+
+def _similar_subject(key: str, cl: Cluster, cutoff: float) -> bool:
+    """Whether any subject quoted for `cl` scores `cutoff` or more against the folded subject `key`."""
     if key and key in cl._folded_seen:
         return True
     return process.extractOne(key, cl.folded_subjects, scorer=fuzz.token_set_ratio,
@@ -466,7 +559,7 @@ def _garbled_pair(small: Cluster, big: Cluster) -> bool:
     if fuzz.ratio(small.code_key, big.code_key) < 60:
         return False
     same_date = bool(set(small.dates) & set(big.dates))
-    similar = any(_similar_subject(a, big, 90, folded=True) for a in small.folded_subjects)
+    similar = any(_similar_subject(a, big, 90) for a in small.folded_subjects)
     # a bare variant ("15-NQ/TƯ", no date, no subject) in texts that cite the real one
     in_context = not small.dates and not small.subjects and small.files <= big.files
     return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates) \
