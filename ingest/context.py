@@ -50,8 +50,8 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
     if not body or len(body.split(None, 12)) > 12 or not body[0].isupper():
         return None
-    m = roster.match(body, province)
-    return m.unit.name if m and m.score == 100 else unlisted(body)
+    unit = roster.exactly(body, province)
+    return unit.name if unit else unlisted(body)
 
 
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:

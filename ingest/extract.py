@@ -66,16 +66,19 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     if not P.TRIGGER_RE.search(ptext):
         return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
-    for regex, kind, needs in ((P.FULL_RE, MentionKind.FULL, ()), (P.LAW_RE, MentionKind.FULL, P.LAW_NEEDS),
-                               (P.PLENUM_RE, MentionKind.NAMED, P.PLENUM_NEEDS),
-                               (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, P.NATIONAL_CONGRESS_NEEDS),
-                               (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, P.LOCAL_CONGRESS_NEEDS),
-                               (P.BODY_TERM_RE, MentionKind.NAMED, P.BODY_TERM_NEEDS),
-                               (registry.names_re, MentionKind.NAMED, ()),
-                               (P.CODE_RE, MentionKind.CODE, ()), (P.SHORT_RE, MentionKind.SHORT, ())):
+    type_words = [m.start() for m in P.TYPE_WORD_START_RE.finditer(ptext)]
+    for regex, kind, needs, starts in (
+            (P.FULL_RE, MentionKind.FULL, (), type_words), (P.LAW_RE, MentionKind.FULL, P.LAW_NEEDS, None),
+            (P.PLENUM_RE, MentionKind.NAMED, P.PLENUM_NEEDS, None),
+            (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, P.NATIONAL_CONGRESS_NEEDS, None),
+            (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, P.LOCAL_CONGRESS_NEEDS, None),
+            (P.BODY_TERM_RE, MentionKind.NAMED, P.BODY_TERM_NEEDS, None),
+            (registry.names_re, MentionKind.NAMED, (), None),
+            (P.CODE_RE, MentionKind.CODE, (), [m.start() for m in P.CODE_START_RE.finditer(ptext)]),
+            (P.SHORT_RE, MentionKind.SHORT, (), type_words)):
         if regex is None or not all(any(word in ptext for word in words) for words in needs):
             continue  # a pattern whose words are not all in the paragraph cannot match it
-        for m in regex.finditer(ptext):
+        for m in (regex.finditer(ptext) if starts is None else _finditer_at(regex, ptext, starts)):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), _PRIORITY[f[2]]))
@@ -85,6 +88,18 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
             kept.append(f)
             last_end = f[1]
     return kept
+
+
+def _finditer_at(regex: re.Pattern, ptext: str, starts: list[int]):
+    """`regex.finditer(ptext)` when a match can only begin at one of `starts`: the
+    non-overlapping matches, leftmost first, without trying the positions in between."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = regex.match(ptext, start)
+            if m:
+                yield m
+                pos = max(m.end(), start + 1)
 
 
 def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster,
@@ -198,15 +213,16 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     for w in _TOKEN.finditer(ptext, pos, pos + 160):
         token = w.group(0)
         core = token.rstrip(",;.:)”\"…*_")
-        low = core.casefold()
         if not core or core[0] in "(“\"<" or "<" in core:
             break
-        if core[0].islower() and (low in _ISSUER_STOP or not (
-                low in _ISSUER_LOWER or words and roster and (key(words[-1]), key(low)) in roster.lower_pairs)):
+        low = core.casefold()
+        if core[0].islower():
+            if low in _ISSUER_STOP or not (
+                    low in _ISSUER_LOWER or words and roster and (key(words[-1]), key(low)) in roster.lower_pairs):
+                break
+        elif not core[0].isupper():
             break
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
-            break
-        if not (core[0].isupper() or core[0].islower()):
             break
         words.append(core)
         end = w.start() + len(core)

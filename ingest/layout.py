@@ -145,7 +145,7 @@ def layout(text: str) -> Layout:
         blank_before = False
     for p in paragraphs:
         p.join(text)
-    starts = tuple(s for s, _ in line_spans(text)) or (0,)
+    starts = tuple(s for s, _ in spans) or (0,)
     return Layout(tuple(paragraphs), *_link_footnotes(paragraphs), starts)
 
 

@@ -74,6 +74,20 @@ def one_of(words, word_start: bool = False) -> str:
     return _branches(tree, r"(?<!\w.)" if word_start else "")
 
 
+def starts_of(words) -> str:
+    """A regex for the first letter of every place where one of `words` begins. It is one
+    character long, so that `finditer` also reports a word that begins inside another, and it
+    lets the engine skip straight to the letters the words begin with."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + "|".join(re.escape(ch) + (f"(?={_branches(rest)})" if "" not in rest else "")
+                            for ch, rest in tree.items() if ch) + ")"
+
+
 def _branches(node: dict, after_first: str = "") -> str:
     longer = [re.escape(ch) + after_first + _branches(rest) for ch, rest in node.items() if ch]
     if not longer:
@@ -82,7 +96,8 @@ def _branches(node: dict, after_first: str = "") -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-TYPE_WORD = "(?P<type>" + one_of(s for w in _TYPE_WORDS for s in _spellings(w)) + ")"
+_TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in _spellings(w)))
+TYPE_WORD = "(?P<type>" + one_of(_TYPE_SPELLINGS) + ")"
 SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô))?"  # the optional "số" after the type word (OCR: "so", "sô'")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
 
@@ -162,6 +177,11 @@ SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{NUMBER_CODE}{CODE_END}")
 LAW_RE = re.compile(LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
+#: where CODE_RE can match: a digit no letter, digit, slash or dash precedes (the engine skips
+#: straight to digits, which it cannot do for CODE_RE's leading lookbehind)
+CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)")
+#: where FULL_RE and SHORT_RE can match: the first letter of a type word
+TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS))
 SHORT_RE = re.compile(SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)
 NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)

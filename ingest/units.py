@@ -103,13 +103,18 @@ class Roster:
         return self._match(phrase, province)
 
     @lru_cache(maxsize=65536)  # noqa: B019 — rosters live as long as the process
-    def _match(self, phrase: str, province: str | None) -> Match | None:
+    def _match(self, phrase: str, province: str | None, cutoff: float = _FUZZY_CUTOFF) -> Match | None:
         phrase = spelling(phrase)
         for candidate in self._variants(phrase, province):
             found = self._exact(candidate, province)
             if found:
                 return Match(found, 100.0)
-        return self._fuzzy(phrase, province)
+        return self._fuzzy(phrase, province, cutoff)
+
+    def exactly(self, phrase: str, province: str | None) -> Unit | None:
+        """The unit `match` finds with a score of 100, without its search for near names."""
+        m = self._match(phrase, province, 100.0)
+        return m.unit if m else None
 
     def canonical(self, phrase: str | None, province: str | None) -> str | None:
         m = self.match(phrase, province) if phrase else None
@@ -221,7 +226,7 @@ class Roster:
         pick = _one_at_a_time(local or central or (units if not province else []))
         return pick[0] if len(pick) == 1 else None
 
-    def _fuzzy(self, phrase: str, province: str | None) -> Match | None:
+    def _fuzzy(self, phrase: str, province: str | None, cutoff: float = _FUZZY_CUTOFF) -> Match | None:
         variants = self._variants(phrase, province)
         choices = self._keys_by_province.get(province, []) + self._keys_by_province.get(None, [])
         best = None
@@ -229,7 +234,7 @@ class Roster:
             k = key(v)
             if len(k) < 8:
                 continue
-            hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and _same_head(k, hit[0]) and (best is None or hit[1] > best[1]):
                 best = hit
         if not best:
