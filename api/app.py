@@ -21,6 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from graph.store import Store
 
 from . import errors
+from .limits import Limits
 from .routes import documents, graph, ingest, meta, quality, search, units, viz
 from .schemas import Problem
 from .settings import Settings
@@ -81,6 +82,9 @@ def create_app(store_factory: Callable[[], Store] | None = None, settings: Setti
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
                            allow_headers=["X-API-Key", "Content-Type"], expose_headers=["Link", "X-Total-Count"])
+    if settings.rate_limit or settings.max_depth:  # outermost: refused before any other work
+        app.add_middleware(Limits, rate_limit=settings.rate_limit, rate_burst=settings.rate_burst,
+                           max_depth=settings.max_depth)
     app.openapi = lambda: _openapi(app)
     return app
 

@@ -32,6 +32,8 @@ PROBLEMS = {
     "too-large": ("Payload too large", "The request is larger than DIRECTIVES_MAX_UPLOAD_BYTES."),
     "unauthorized": ("API key required", "Writes need the header X-API-Key when the server has an API key."),
     "forbidden": ("Wrong API key", "The X-API-Key header does not match the server's API key."),
+    "too-many-requests": ("Too many requests", "This client sent more requests than DIRECTIVES_RATE_LIMIT allows; "
+                                               "`Retry-After` says when to try again."),
     "store-unavailable": ("Store unavailable", "The store cannot be read or written; try again later."),
     "method-not-allowed": ("Method not allowed", "This path does not answer that HTTP method."),
     "not-acceptable": ("Not acceptable", "The requested representation is not available."),
@@ -39,7 +41,7 @@ PROBLEMS = {
 }
 _BY_STATUS = {400: "bad-input", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
               406: "not-acceptable", 409: "ambiguous", 413: "too-large", 415: "unsupported-type",
-              422: "validation", 503: "store-unavailable"}
+              422: "validation", 429: "too-many-requests", 503: "store-unavailable"}
 _PATHS = re.compile(r"(?:[A-Za-z]:)?(?:/[^\s/'\":]+){2,}/?")
 
 

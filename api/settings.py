@@ -20,6 +20,11 @@ class Settings:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
     #: worker threads for the blocking store calls; None: the store's connection pool size, else 4
     threads: int | None = None
+    #: requests a minute per client address (bursts up to `rate_burst`); None: no limit
+    rate_limit: int | None = None
+    rate_burst: int | None = None
+    #: the largest `depth` / `max_depth` of a graph walk any endpoint accepts; None: each endpoint's own cap
+    max_depth: int | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -31,6 +36,9 @@ class Settings:
             "cors_origins": origins,
             "max_upload_bytes": _int(env, "DIRECTIVES_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD),
             "threads": _int(env, "DIRECTIVES_THREADS", None),
+            "rate_limit": _int(env, "DIRECTIVES_RATE_LIMIT", None),
+            "rate_burst": _int(env, "DIRECTIVES_RATE_BURST", None),
+            "max_depth": _int(env, "DIRECTIVES_MAX_DEPTH", None),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -3,6 +3,7 @@ the store while an ingest rewrites it."""
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from contextlib import contextmanager
 from typing import Callable
@@ -13,6 +14,10 @@ from graph.model import Unit
 from graph.store import Store
 
 from .settings import Settings
+
+log = logging.getLogger("directives.api")
+#: seconds a write waits for another process writing to the same store, then 503
+WRITE_LOCK_TIMEOUT = 60
 
 
 class RWLock:
@@ -74,10 +79,37 @@ class AppState:
                 if self._store is None:
                     store = self._factory()
                     if store.stale():  # a write was interrupted: rebuild from the committed texts
-                        from ingest.pipeline import rebuild
-                        rebuild(store)
+                        self._rebuild_if_free(store)
                     self._store = store
         return self._store
+
+    @staticmethod
+    def _rebuild_if_free(store: Store) -> None:
+        """Bring a stale graph up to date, unless another process (an ingest) is writing to the
+        store or it cannot be written: then the last complete graph answers."""
+        from ingest.pipeline import rebuild
+        directory = getattr(store, "directory", None)
+        if directory is None:
+            rebuild(store)
+            return
+        from graph.storelock import try_write_lock
+        with try_write_lock(directory) as locked:
+            if locked and not getattr(store, "readonly", False) and store.stale():
+                try:
+                    rebuild(store)
+                except StoreError as e:
+                    log.warning("the stale graph could not be rebuilt: %s", e)
+
+    @contextmanager
+    def _store_lock(self, store: Store):
+        """The store's write lock across processes (a CLI ingest into the same directory)."""
+        directory = getattr(store, "directory", None)
+        if directory is None:
+            yield
+            return
+        from graph.storelock import write_lock
+        with write_lock(directory, timeout=WRITE_LOCK_TIMEOUT):
+            yield
 
     def close(self) -> None:
         if self._store is not None:
@@ -135,7 +167,8 @@ class AppState:
         store = self.store
         with self.lock.write():
             try:
-                return fn(store, *args, **kwargs)
+                with self._store_lock(store):
+                    return fn(store, *args, **kwargs)
             finally:
                 self._refs.clear()
                 gc.unfreeze()  # let the collector reach what the old graph leaves behind

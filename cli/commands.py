@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph import queries
@@ -15,19 +16,57 @@ from ingest.lookup import find_document
 def open_store(args, *, write: bool = False):
     """The configured store (`DIRECTIVES_BACKEND`: the embedded one of `--store`, or Neo4j); only
     writing commands create one. A store left stale by an interrupted ingest is brought up to
-    date from the texts it committed."""
+    date from the texts it committed (by a reading command only when no ingest is running and the
+    store can be written; else it answers from the last graph, with a warning)."""
     from graph.backends import open_store as open_backend
     store = open_backend(args.store, create=write)
     if store.stale():
         from ingest.pipeline import rebuild
-        rebuild(store)
+        directory = getattr(store, "directory", None)
+        if write or directory is None:
+            rebuild(store)
+            return store
+        from graph.errors import StoreError
+        from graph.storelock import try_write_lock
+        if getattr(store, "readonly", False):
+            why = f"the store cannot be written ({store.readonly_reason})"
+        else:
+            with try_write_lock(directory) as locked:
+                why = "another process is writing to it"
+                try:
+                    if locked:
+                        if store.stale():
+                            rebuild(store)
+                        return store
+                except StoreError as e:
+                    why = str(e)
+        print(f"directives: warning: the graph lacks the texts of an unfinished ingest ({why}); answering "
+              "from the last complete graph", file=sys.stderr)
     return store
+
+
+@contextmanager
+def store_write_lock(args):
+    """Hold the write lock of the embedded store of `--store` (see graph.storelock) while a writing
+    command runs: a second ingest into the same store waits for the first."""
+    from graph.backends import backend_name
+    if backend_name() != "embedded":
+        yield
+        return
+    from graph.storelock import write_lock
+    with write_lock(args.store, on_wait=lambda: print(
+            f"directives: waiting for another process writing to {args.store} ...", file=sys.stderr)):
+        yield
 
 
 def cmd_ingest(args) -> int:
     from ingest.pipeline import ingest
-    store = open_store(args, write=True)
-    report = ingest(args.paths, store, jobs=args.jobs)
+    with store_write_lock(args):
+        store = open_store(args, write=True)
+        if getattr(store, "readonly", False):
+            from graph.errors import StoreError
+            raise StoreError(f"cannot write to store at {args.store}: {store.readonly_reason}")
+        report = ingest(args.paths, store, jobs=args.jobs)
     print(f"files: {report.files} ingested, {report.unchanged} unchanged; mentions: {report.mentions}; "
           f"documents: {report.documents}; errors: {len(report.errors)}")
     for e in report.errors:
@@ -37,8 +76,9 @@ def cmd_ingest(args) -> int:
 
 def cmd_remove(args) -> int:
     from ingest.pipeline import remove
-    store = open_store(args, write=True)
-    gone = [f for f in args.files if remove(f, store)]
+    with store_write_lock(args):
+        store = open_store(args, write=True)
+        gone = [f for f in args.files if remove(f, store)]
     missing = [f for f in args.files if f not in gone]
     print(f"removed: {len(gone)}" + (f"; not in the store: {', '.join(missing)}" if missing else ""))
     return 0 if not missing else 3
@@ -99,8 +139,11 @@ def cmd_serve(args) -> int:
         settings = Settings.from_env(store=args.store)
     except ValueError as e:
         raise InputError(str(e)) from None
+    import logging
+    level = getattr(args, "log_level", "info")
+    logging.basicConfig(level=level.upper(), format="%(levelname)s:%(name)s: %(message)s")
     print(f"directives: serving {args.store} on http://{args.host}:{args.port} (docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(settings=settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(settings=settings), host=args.host, port=args.port, log_level=level)
     return 0
 
 
@@ -227,5 +270,7 @@ COMMANDS = {
                        p.add_argument("--api", default=None, help="base URL of a running API, for links to its JSON"))),
     "serve": (cmd_serve, "Serve the HTTP API (FastAPI) over the store.",
               lambda p: (p.add_argument("--host", default="127.0.0.1", help="address to listen on"),
-                         p.add_argument("--port", type=int, default=8000, help="port to listen on"))),
+                         p.add_argument("--port", type=int, default=8000, help="port to listen on"),
+                         p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
+                                        help="what the server logs (never keys or passwords)"))),
 }

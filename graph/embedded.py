@@ -38,22 +38,52 @@ DB_NAME = "directives.sqlite"
 
 class EmbeddedStore:
     def __init__(self, directory: str | os.PathLike, *, readonly: bool = False):
+        """Open (create) the store of `directory`. A store that exists but cannot be written (a
+        read-only mount or directory, a full disk) is opened for reading: queries answer, and
+        every write raises StoreError saying why (`readonly_reason`)."""
+        from .storelock import full, why, writable
         self.directory = Path(directory)
         self.readonly = readonly
+        self.readonly_reason = "it is open read-only" if readonly else None
+        path = self.directory / DB_NAME
+
+        def open_readonly() -> sqlite3.Connection:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            try:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return db
+            except sqlite3.Error:
+                db.close()
+                wal = Path(f"{path}-wal")
+                if (writable(self.directory) and not full(self.directory)) or (wal.exists() and wal.stat().st_size):
+                    raise
+            # a WAL store on a read-only medium or a full disk, whose shared-memory file cannot be
+            # made: no log is pending (nothing can be written there), the file is complete as it is
+            db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+
         try:
-            if not readonly:
-                self.directory.mkdir(parents=True, exist_ok=True)
-            path = self.directory / DB_NAME
-            if readonly and not path.exists():
-                raise StoreError(f"no store at {self.directory} (run `directives ingest` first)")
-            uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-            self.db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-            if not readonly:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")
-                self.db.executescript(SCHEMA)
+            if readonly:
+                if not path.exists():
+                    raise StoreError(f"no store at {self.directory} (run `directives ingest` first)")
+                self.db = open_readonly()
+            else:
+                try:
+                    self.directory.mkdir(parents=True, exist_ok=True)
+                    self.db = sqlite3.connect(f"file:{path}", uri=True, timeout=30, check_same_thread=False)
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    self.db.execute("PRAGMA synchronous=NORMAL")
+                    self.db.executescript(SCHEMA)
+                except (OSError, sqlite3.Error) as e:
+                    if getattr(self, "db", None) is not None:
+                        self.db.close()
+                    if not path.exists():
+                        raise StoreError(f"cannot create store at {self.directory}: {why(e, self.directory)}") from e
+                    self.db = open_readonly()
+                    self.readonly, self.readonly_reason = True, why(e, self.directory)
         except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"cannot open store at {self.directory}: {e}") from e
+            raise StoreError(f"cannot open store at {self.directory}: {why(e, self.directory)}") from e
         self._graph: nx.MultiDiGraph | None = None
 
     # --- facts -----------------------------------------------------------------
@@ -197,15 +227,18 @@ class EmbeddedStore:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as e:
-            raise StoreError(f"store at {self.directory} cannot be read: {e}") from e
+            from .storelock import why
+            raise StoreError(f"store at {self.directory} cannot be read: {why(e, self.directory)}") from e
 
     def _one(self, sql, args):
         rows = self._rows(sql, args)
         return rows[0] if rows else None
 
     def _write(self, ops) -> None:
+        """Run `ops` in one transaction: all of them are committed, or none (a full disk, a
+        read-only medium: rolled back, and a StoreError says why)."""
         if self.readonly:
-            raise StoreError(f"store at {self.directory} is open read-only")
+            raise StoreError(f"cannot write to store at {self.directory}: {self.readonly_reason}")
         try:
             with self.db:
                 for sql, args in ops:
@@ -214,7 +247,8 @@ class EmbeddedStore:
                     else:
                         self.db.execute(sql, args)
         except sqlite3.Error as e:
-            raise StoreError(f"cannot write to store at {self.directory}: {e}") from e
+            from .storelock import why
+            raise StoreError(f"cannot write to store at {self.directory}: {why(e, self.directory)}") from e
 
     # --- query support (graph.store.Store: what graph/queries.py asks) ---------------------------
     # Views derived once per loaded graph (graph.derived.Derived: document rows, issuers, counts,

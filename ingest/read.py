@@ -101,11 +101,12 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield Path(root, f)
 
 
-def streamed_format(path: str | Path, *, above: int = STREAM_ABOVE_BYTES) -> str | None:
-    """"txt" or "md" when `path` is a plain-text file larger than `above` bytes (one to stream
-    with `ingest.stream` rather than read whole), else None (also when it cannot be opened:
-    `read` then reports why)."""
+def streamed_format(path: str | Path, *, above: int | None = None) -> str | None:
+    """"txt" or "md" when `path` is a plain-text file larger than `above` bytes (default
+    STREAM_ABOVE_BYTES: one to stream with `ingest.stream` rather than read whole), else None
+    (also when it cannot be opened: `read` then reports why)."""
     path = Path(path)
+    above = STREAM_ABOVE_BYTES if above is None else above
     try:
         with path.open("rb") as f:
             if os.fstat(f.fileno()).st_size <= above:
