@@ -446,7 +446,9 @@ class Neo4jStore:
         dump = lambda o: json.dumps(codec.to_dict(o), ensure_ascii=False)  # noqa: E731
         js = lambda o: json.dumps(o, ensure_ascii=False)  # noqa: E731
         der = Derived(graph.documents, graph.units, graph.edges)
-        seq = 0
+        # positions start at 1: FalkorDB 4.16, once it has loaded a dump, finds no node whose
+        # indexed number is 0 (so a MERGE on it would make a second one)
+        seq = 1
         docs, units, bare = [], [], []
         known = set()
         for d in graph.documents:
@@ -512,7 +514,7 @@ class Neo4jStore:
             self._append(f"MATCH (s:Node {{id: $row.s, gen: $gen}})-[e:{rel_type} {{n: $row.n}}]->() "
                          "WHERE size(e.text) = $at SET e.text = e.text + $piece", later, gen=gen)
         mentions = [{"n": i, "file": m.file, "document": m.document, "row": dump(m)}
-                    for i, m in enumerate(graph.mentions)]
+                    for i, m in enumerate(graph.mentions, 1)]
         mentions, later = self._fit(mentions, ("row",))
         for batch in self._batches(mentions):
             self._write("UNWIND $rows AS r MERGE (m:Mention {gen: $gen, n: r.n}) "
@@ -521,7 +523,7 @@ class Neo4jStore:
                      later, gen=gen)
         # the search index: (:Tok {gen, t, i, ids}) — token, chunk number, node positions
         chunk = 5000 if self.max_bytes is None else 300
-        toks = [{"t": t, "i": i // chunk, "ids": ns[i:i + chunk]}
+        toks = [{"t": t, "i": i // chunk + 1, "ids": [n + 1 for n in ns[i:i + chunk]]}
                 for t, ns in der.tokens.postings.items() for i in range(0, len(ns), chunk)]
         for batch in self._batches(toks):
             self._write("UNWIND $rows AS r MERGE (k:Tok {gen: $gen, t: r.t, i: r.i}) SET k.ids = r.ids",
@@ -769,8 +771,8 @@ class Neo4jStore:
             "MATCH (k:Tok) WHERE k.gen = m.generation AND (k.t = $toks[qi] OR (exact = 0 AND k.t STARTS WITH $toks[qi])) "
             "UNWIND k.ids AS i "
             "WITH m, i, count(DISTINCT qi) AS hits "
-            "WHERE ($kind IS NULL AND i < m.n_nodes) OR ($kind = 'document' AND i < m.n_docs) "
-            "OR ($kind = 'unit' AND i >= m.n_docs AND i < m.n_nodes) "
+            "WHERE ($kind IS NULL AND i <= m.n_nodes) OR ($kind = 'document' AND i <= m.n_docs) "
+            "OR ($kind = 'unit' AND i > m.n_docs AND i <= m.n_nodes) "
             "WITH m, i, hits ORDER BY hits DESC, i LIMIT $limit "
             "MATCH (n:Node {n: i}) WHERE n.gen = m.generation "
             "RETURN n.id AS id, hits, i", toks=toks, kind=kind, limit=limit)

