@@ -32,7 +32,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     out: list[Context] = []
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
-        text = _MARKUP.sub("", p.text).strip()
+        text = _without_markup(p.text)
         letterhead = letterhead_unit(text, roster, province)
         if letterhead:
             section_author, unit = letterhead, None
@@ -43,6 +43,12 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
             unit = None  # a new section that names no unit
         out.append(Context(_province_of(text, roster, province), unit, section_author))
     return out
+
+
+def _without_markup(text: str) -> str:
+    if "*" in text or "_" in text or "#" in text or "`" in text or "<sup>" in text:
+        text = _MARKUP.sub("", text)
+    return text.strip()
 
 
 def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
@@ -73,7 +79,7 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
 
 def _province_of(text: str, roster: Roster, province: str | None) -> str | None:
     """A paragraph speaks of another province only when it names that one and not the text's."""
-    here = roster.province_of(text)
+    here = roster.places_in(text).province()
     if here and here != province and (not province or province not in text):
         return here
     return province

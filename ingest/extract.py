@@ -76,7 +76,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
             (registry.names_re, MentionKind.NAMED, (), None),
             (P.CODE_RE, MentionKind.CODE, (), [m.start() for m in P.CODE_START_RE.finditer(ptext)]),
             (P.SHORT_RE, MentionKind.SHORT, (), type_words)):
-        if regex is None or not all(any(word in ptext for word in words) for words in needs):
+        if regex is None or needs and not _has_all(ptext, needs):
             continue  # a pattern whose words are not all in the paragraph cannot match it
         for m in (regex.finditer(ptext) if starts is None else _finditer_at(regex, ptext, starts)):
             if m.end() > m.start():
@@ -88,6 +88,17 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
             kept.append(f)
             last_end = f[1]
     return kept
+
+
+def _has_all(ptext: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `ptext` holds one of the words of each tuple."""
+    for words in needs:
+        for word in words:
+            if word in ptext:
+                break
+        else:
+            return False
+    return True
 
 
 def _finditer_at(regex: re.Pattern, ptext: str, starts: list[int]):

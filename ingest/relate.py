@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
@@ -397,12 +398,13 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
                     line_of):
     if not indexes and not _BARE.search(ptext) and (topic is None or not _ACTIVITY.search(ptext)):
         return  # nothing here a unit could be carrying out
-    units = _unit_mentions(ptext, roster, context.province, cits, indexes, context.author)
+    # the units a paragraph names are read when a sentence asks for its actors, and only then
+    units = cache(lambda: _unit_mentions(ptext, roster, context.province, cits, indexes, context.author))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
-        actors_in = [u for u in units if s_start <= u.start < s_end and u.subject]
+        actors_in = cache(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
@@ -410,7 +412,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
                 previous = None
                 continue
             if _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
-                actors = _actors_for(c.pos, actors_in, ptext, s_start) or fallback
+                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
@@ -425,7 +427,7 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
         for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
             _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if topic is not None and _ACTIVITY.search(_clean(ptext[s_start:s_end])):
-            for u in actors_in:
+            for u in actors_in():
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
                                     line_of(u.start), out, done)
@@ -444,7 +446,7 @@ def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
         if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
             continue
         target = _antecedent(cits, m.group("type"), indexes, m.start(), earlier)
-        actors = _actors_for(m.start(), actors_in, ptext, s_start)
+        actors = _actors_for(m.start(), actors_in(), ptext, s_start)
         if target is None or not actors:
             continue
         for name in actors:
@@ -481,7 +483,7 @@ def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, 
         m = _EXAMPLES.search(ptext, c.tail, s_end)
         if not m or m.start() - c.tail > 40 or not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
             continue
-        for u in units:
+        for u in units():
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
                 _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
 

@@ -162,26 +162,16 @@ class Roster:
 
     def province_of(self, text: str) -> str | None:
         """The province a text is about: its name (two votes) and its districts' names, counted."""
-        votes: dict[str, int] = {}
-        for m in self._place_re.finditer(text):
-            if _inside_name(text, m.start()):
-                continue  # inside a longer proper name: "Thái Bình Dương", "phong cách Hồ Chí Minh"
-            for province, weight in self._place_votes.get(m.group(0), ()):
-                votes[province] = votes.get(province, 0) + weight
-        best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] > 0 else None
+        return Places(self, text).province()
 
+    @lru_cache(maxsize=1024)  # noqa: B019 — a paragraph is read for its context, then for its citations
     def places_in(self, text: str) -> "Places":
-        """The place names of `text`, read once, to ask which province was named last before
-        each citation."""
+        """The place names of `text`, read once."""
         return Places(self, text)
 
-    def _sole_province(self, text: str, m: re.Match) -> str | None:
-        """The one province a place name found at `m` belongs to (None when inside a longer
-        name or shared by several provinces)."""
-        if _inside_name(text, m.start()):
-            return None
-        provinces = {p for p, _ in self._place_votes.get(m.group(0), ())}
+    def _sole_province(self, name: str) -> str | None:
+        """The one province a place name belongs to (None when several have it)."""
+        provinces = {p for p, _ in self._place_votes.get(name, ())}
         return provinces.pop() if len(provinces) == 1 else None
 
     def _place_index(self) -> None:
@@ -244,20 +234,33 @@ class Roster:
 
 
 class Places:
-    """Where `text` names a province or district, read once: `last_before(pos)` is the province
-    named last in `text[:pos]` ("Khác với Lai Châu, Sơn La ..." -> Sơn La)."""
+    """Where `text` names a province or district, read once: `province()` is the province the
+    text is about, `last_before(pos)` the one named last in `text[:pos]` ("Khác với Lai Châu,
+    Sơn La ..." -> Sơn La)."""
 
     def __init__(self, roster: Roster, text: str):
         self.roster, self.text = roster, text
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.names: list[str | None] = []  # None inside a longer proper name: "Thái Bình Dương"
         self.last: list[str | None] = []  # the province named last up to each name
         found = None
         for m in roster._place_re.finditer(text):
-            found = roster._sole_province(text, m) or found
+            name = None if _inside_name(text, m.start()) else m.group(0)
+            found = name and roster._sole_province(name) or found
             self.starts.append(m.start())
             self.ends.append(m.end())
+            self.names.append(name)
             self.last.append(found)
+
+    def province(self) -> str | None:
+        """The province's name counts two votes, each of its districts' names one."""
+        votes: dict[str, int] = {}
+        for name in self.names:
+            for province, weight in self.roster._place_votes.get(name, ()) if name else ():
+                votes[province] = votes.get(province, 0) + weight
+        best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] > 0 else None
 
     def last_before(self, pos: int) -> str | None:
         # A name that starts before `settled` ends, with whatever its lookahead reads, before the
@@ -268,7 +271,8 @@ class Places:
         found = self.last[i - 1] if i else None
         resume = max(self.ends[i - 1] if i else 0, settled, 0)
         for m in self.roster._place_re.finditer(self.text, resume, pos):
-            found = self.roster._sole_province(self.text, m) or found
+            if not _inside_name(self.text, m.start()):
+                found = self.roster._sole_province(m.group(0)) or found
         return found
 
 
