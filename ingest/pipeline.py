@@ -99,6 +99,7 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
     roster, registry = roster or Roster.load(), registry or Registry.load()
     report = Report()
     files = list(iter_paths(paths))
+    fresh: dict[str, TextFacts] = {}  # what this batch stored, kept for the rebuild without its text
     for outcome in _analysed(files, store, roster, registry, jobs):
         if isinstance(outcome, DirectivesError):
             report.errors.append(str(outcome))
@@ -106,11 +107,14 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
             report.unchanged += 1
         else:
             store.put_facts(outcome)
+            fresh[outcome.file] = replace(outcome, text="")
             report.files += 1
     if report.files or store.stale():
-        rebuild(store, roster, registry)
-    report.mentions = sum(1 for _ in store.mentions())
-    report.documents = sum(1 for _ in store.documents())
+        graph = rebuild(store, roster, registry, fresh)
+        report.mentions, report.documents = len(graph.mentions), len(graph.documents)
+    else:
+        report.mentions = sum(1 for _ in store.mentions())
+        report.documents = sum(1 for _ in store.documents())
     return report
 
 
@@ -179,11 +183,24 @@ def remove(file: str, store: Store, roster: Roster | None = None, registry: Regi
     return removed
 
 
-def rebuild(store: Store, roster: Roster | None = None, registry: Registry | None = None) -> Graph:
-    texts = [replace(t, text="") for t in store.all_facts()]  # resolution needs no text: memory
-    graph = build(texts, roster or Roster.load(), registry or Registry.load())
+def rebuild(store: Store, roster: Roster | None = None, registry: Registry | None = None,
+            known: dict[str, TextFacts] | None = None) -> Graph:
+    """Resolve every text of `store` again and replace its graph. `known`: facts of some of its
+    texts already in memory (those just stored), so they are not read back."""
+    graph = build(_stored_facts(store, known or {}), roster or Roster.load(), registry or Registry.load())
     store.replace_graph(graph)
     return graph
+
+
+def _stored_facts(store: Store, known: dict[str, TextFacts]) -> list[TextFacts]:
+    """The facts of every text in `store`, without the texts themselves (resolution needs none)."""
+    others = [f for f in store.files() if f not in known]
+    if len(others) < len(known):  # mostly this batch: fetch the few others one by one
+        stored = (store.facts(f) for f in others)
+    else:
+        stored = (t for t in store.all_facts() if t.file not in known)
+    texts = [replace(t, text="") for t in stored if t is not None] + list(known.values())
+    return sorted(texts, key=lambda t: t.file)
 
 
 def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
