@@ -13,7 +13,7 @@ import re
 from bisect import insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -33,7 +33,7 @@ CODE_OWNERS = {
 }
 
 
-@dataclass(eq=False)  # a cluster is itself: compared by identity
+@dataclass(eq=False, slots=True)  # a cluster is itself: compared by identity
 class Cluster:
     type: str
     number: str | None
@@ -61,13 +61,12 @@ class Cluster:
     keys: list = field(default_factory=list)  # the (file, citation index) assigned to it
     seq: int = 0  # order of creation: candidates are always considered in this order
     _best: tuple = ()  # best_date() cached: (answer,), emptied when dates change
+    number_key: str | None = field(init=False, default=None)  # "5" for "05"
+    code_key: str | None = field(init=False, default=None)  # registry.code_key of the code
 
     def __post_init__(self):
         self.number_key = self.number.lstrip("0") or "0" if self.number else None
-
-    @cached_property
-    def code_key(self):
-        return code_key(self.code) if self.code else None
+        self.code_key = code_key(self.code) if self.code else None
 
     def best_date(self) -> str | None:
         if not self._best:
