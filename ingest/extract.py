@@ -62,23 +62,38 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
 
 # --- matching -----------------------------------------------------------------
 
+#: the forms of citation: each with whether it holds a number, the words it needs and where it
+#: can begin (None: anywhere); in this order, which decides between two forms found at one place
+#: with one length
+_FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
+          (P.LAW_RE, MentionKind.FULL, True, P.LAW_NEEDS, None),
+          (P.PLENUM_RE, MentionKind.NAMED, True, P.PLENUM_NEEDS, None),
+          (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, False, P.NATIONAL_CONGRESS_NEEDS, None),
+          (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, False, P.LOCAL_CONGRESS_NEEDS, None),
+          (P.BODY_TERM_RE, MentionKind.NAMED, False, P.BODY_TERM_NEEDS, None),
+          (Registry, MentionKind.NAMED, False, (), None),  # the registry's names of documents
+          (P.CODE_RE, MentionKind.CODE, True, (), P.CODE_START_RE),
+          (P.SHORT_RE, MentionKind.SHORT, True, (), P.TYPE_WORD_START_RE))
+
+
 def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
     if not P.TRIGGER_RE.search(ptext):
         return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
-    type_words = [m.start() for m in P.TYPE_WORD_START_RE.finditer(ptext)]
-    for regex, kind, needs, starts in (
-            (P.FULL_RE, MentionKind.FULL, (), type_words), (P.LAW_RE, MentionKind.FULL, P.LAW_NEEDS, None),
-            (P.PLENUM_RE, MentionKind.NAMED, P.PLENUM_NEEDS, None),
-            (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, P.NATIONAL_CONGRESS_NEEDS, None),
-            (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, P.LOCAL_CONGRESS_NEEDS, None),
-            (P.BODY_TERM_RE, MentionKind.NAMED, P.BODY_TERM_NEEDS, None),
-            (registry.names_re, MentionKind.NAMED, (), None),
-            (P.CODE_RE, MentionKind.CODE, (), [m.start() for m in P.CODE_START_RE.finditer(ptext)]),
-            (P.SHORT_RE, MentionKind.SHORT, (), type_words)):
-        if regex is None or needs and not _has_all(ptext, needs):
-            continue  # a pattern whose words are not all in the paragraph cannot match it
-        for m in (regex.finditer(ptext) if starts is None else _finditer_at(regex, ptext, starts)):
+    has_digit = P.DIGIT_RE.search(ptext) is not None
+    starts: dict[re.Pattern, list[int]] = {}
+    for regex, kind, numbered, needs, start_re in _FORMS:
+        if regex is Registry:
+            regex = registry.names_re
+        if regex is None or numbered and not has_digit or needs and not _has_all(ptext, needs):
+            continue  # a pattern whose number or words are not in the paragraph cannot match it
+        if start_re is None:
+            hits = regex.finditer(ptext)
+        else:
+            if start_re not in starts:
+                starts[start_re] = [m.start() for m in start_re.finditer(ptext)]
+            hits = _finditer_at(regex, ptext, starts[start_re])
+        for m in hits:
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), _PRIORITY[f[2]]))

@@ -196,5 +196,6 @@ LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng bộ",))
 BODY_TERM_NEEDS = (("của",), KHOA_WORDS)
 #: what every citation contains: a digit, or a word of a named document
 TRIGGER_RE = re.compile(r"\d|[Nn]gh[ịi] quy[ếe]t|NGHỊ QUYẾT|[Kk]ết luận|KẾT LUẬN|[Qq]uy định|QUY ĐỊNH|Luật")
+DIGIT_RE = re.compile(r"\d")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

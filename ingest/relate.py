@@ -16,7 +16,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
@@ -267,6 +266,8 @@ def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
 def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
     """A's subject names B: A implements/continues/inspects ... B. Returns the targets."""
     targets: set[int] = set()
+    if not indexes:
+        return targets
     for n, a in enumerate(indexes):
         ca = cits[a]
         if ca.kind is MentionKind.NAMED or n + 1 >= len(indexes):
@@ -399,12 +400,12 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
     if not indexes and not _BARE.search(ptext) and (topic is None or not _ACTIVITY.search(ptext)):
         return  # nothing here a unit could be carrying out
     # the units a paragraph names are read when a sentence asks for its actors, and only then
-    units = cache(lambda: _unit_mentions(ptext, roster, context.province, cits, indexes, context.author))
+    units = _Once(lambda: _unit_mentions(ptext, roster, context.province, cits, indexes, context.author))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     for s_start, s_end in sentence_bounds(ptext):
         here = [i for i in indexes if s_start <= cits[i].pos < s_end]
-        actors_in = cache(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
+        actors_in = _Once(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
@@ -432,6 +433,19 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
                                     line_of(u.start), out, done)
         _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of)
+
+
+class _Once:
+    """A value made the first time it is asked for."""
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
 
 
 _NEGATED = re.compile(r"(?<!\w)(?:chưa|không)(?!\w)[^.;,]{0,60}$")
@@ -511,7 +525,7 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) 
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
     for m in _UNIT_HEAD.finditer(ptext):
-        if any(s <= m.start() < e for s, e in spans):
+        if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
         phrase = _phrase(ptext, m.start(), roster)
         name = roster.name(phrase, province, ptext[:m.start()], author)
@@ -523,6 +537,13 @@ def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) 
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
     return _drop_nested(found)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for start, end in spans:
+        if start <= pos < end:
+            return True
+    return False
 
 
 def _phrase(ptext, start, roster) -> str:
