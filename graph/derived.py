@@ -165,13 +165,13 @@ class TokenIndex:
             hit = self._matched[token] = (ns, frozenset(ns))
         return hit
 
-    def candidates(self, query_tokens: list[str], lo: int, hi: int, limit: int) -> list[tuple[int, int]]:
-        """(n, how many distinct query tokens the node matches) for the nodes lo <= n < hi that
-        match at least one, most first, then by n; the first `limit` of them."""
-        return top_candidates([self.matched(t) for t in dict.fromkeys(query_tokens)], lo, hi, limit)
+    def candidates(self, query_tokens: list[str], limit: int) -> list[tuple[int, int]]:
+        """(n, how many distinct query tokens the node matches) for the nodes that match at least
+        one, most first, then by n; the first `limit` of them."""
+        return top_candidates([self.matched(t) for t in dict.fromkeys(query_tokens)], limit)
 
 
-def top_candidates(matched: list[tuple[list[int], frozenset]], lo: int, hi: int, limit: int) -> list[tuple[int, int]]:
+def top_candidates(matched: list[tuple[list[int], frozenset]], limit: int) -> list[tuple[int, int]]:
     """The first `limit` nodes by (-hits, n), level by level: the nodes every token matches, then
     those all but one match ... (intersections of sets, smallest first), so that common words
     ("kế hoạch") cost no more than the rare ones require."""
@@ -183,7 +183,7 @@ def top_candidates(matched: list[tuple[list[int], frozenset]], lo: int, hi: int,
     if k > 6:  # long queries: count
         hits: Counter = Counter()
         for ns, _ in matched:
-            hits.update(n for n in ns[bisect.bisect_left(ns, lo):bisect.bisect_left(ns, hi)])
+            hits.update(ns)
         return sorted(hits.items(), key=lambda r: (-r[1], r[0]))[:limit]
     taken: set[int] = set()
     for level in range(k, 1, -1):
@@ -193,14 +193,12 @@ def top_candidates(matched: list[tuple[list[int], frozenset]], lo: int, hi: int,
             cand |= sets[0].intersection(*sets[1:])
         cand -= taken
         need = limit - len(out)
-        for n in heapq.nsmallest(need, (n for n in cand if lo <= n < hi)):
+        for n in (sorted(cand)[:need] if len(cand) < 8 * need else heapq.nsmallest(need, cand)):
             out.append((n, level))
             taken.add(n)
         if len(out) >= limit:
             return out
-    for n in heapq.merge(*(ns[bisect.bisect_left(ns, lo):] for ns, _ in matched)):
-        if n >= hi:
-            break
+    for n in heapq.merge(*(ns for ns, _ in matched)):
         if n not in taken:
             taken.add(n)
             out.append((n, 1))
@@ -238,18 +236,30 @@ class Derived:
         # search: nodes numbered documents first, then units (as a server store numbers them)
         self.order: list[str] = [d.id for d in docs] + list(self.units)
         self.n_docs = len(docs)
-        postings: dict[str, list[int]] = defaultdict(list)
+        doc_postings: dict[str, list[int]] = defaultdict(list)
         for i, d in enumerate(docs):
             for t in search_tokens(self.names[d.id], self.text[d.id]):
-                postings[t].append(i)
+                doc_postings[t].append(i)
+        unit_postings: dict[str, list[int]] = defaultdict(list)
         for i, u in enumerate(self.units.values(), len(docs)):
             for t in search_tokens(unit_names(u)):
-                postings[t].append(i)
-        self.tokens = TokenIndex(dict(postings))
+                unit_postings[t].append(i)
+        self.tokens = {"document": TokenIndex(dict(doc_postings)), "unit": TokenIndex(dict(unit_postings))}
 
-    def search_range(self, kind: str | None) -> tuple[int, int]:
-        return {None: (0, len(self.order)), "document": (0, self.n_docs),
-                "unit": (self.n_docs, len(self.order))}[kind]
+    def postings(self) -> dict[str, list[int]]:
+        """The whole search index: token -> positions of documents, then of units."""
+        out = {t: list(ns) for t, ns in self.tokens["document"].postings.items()}
+        for t, ns in self.tokens["unit"].postings.items():
+            out.setdefault(t, []).extend(ns)
+        return out
+
+    def candidates(self, query_tokens: list[str], kind: str | None, limit: int) -> list[tuple[int, int]]:
+        """`TokenIndex.candidates` over the documents, the units or (kind None) both."""
+        if kind is not None:
+            return self.tokens[kind].candidates(query_tokens, limit)
+        both = self.tokens["document"].candidates(query_tokens, limit) + \
+            self.tokens["unit"].candidates(query_tokens, limit)
+        return sorted(both, key=lambda r: (-r[1], r[0]))[:limit]
 
     def unit_counts(self, unit_id: str) -> tuple[int, int]:
         return len(self.issued.get(unit_id, ())), len(self.carried_out.get(unit_id, ()))

@@ -349,9 +349,10 @@ class EmbeddedStore:
         return cache["mention_counts"]
 
     def search_candidates(self, query_tokens, kind=None, limit: int = 2000) -> list[tuple[str, int]]:
+        if kind not in (None, "document", "unit"):
+            return []
         d = self._derived()[0]
-        lo, hi = d.search_range(kind)
-        return [(d.order[i], hits) for i, hits in d.tokens.candidates(list(query_tokens), lo, hi, limit)]
+        return [(d.order[i], hits) for i, hits in d.candidates(list(query_tokens), kind, limit)]
 
     def search_keys(self, ids) -> dict[str, tuple[list[str], str]]:
         d = self._derived()[0]

@@ -524,7 +524,7 @@ class Neo4jStore:
         # the search index: (:Tok {gen, t, i, ids}) — token, chunk number, node positions
         chunk = 5000 if self.max_bytes is None else 300
         toks = [{"t": t, "i": i // chunk + 1, "ids": [n + 1 for n in ns[i:i + chunk]]}
-                for t, ns in der.tokens.postings.items() for i in range(0, len(ns), chunk)]
+                for t, ns in der.postings().items() for i in range(0, len(ns), chunk)]
         for batch in self._batches(toks):
             self._write("UNWIND $rows AS r MERGE (k:Tok {gen: $gen, t: r.t, i: r.i}) SET k.ids = r.ids",
                         rows=batch, gen=gen)

@@ -731,7 +731,7 @@ def search(store: Store, q: str, roster_units: Iterable[Unit] = (), *, kind: str
     if kind in (None, "document"):
         doc_ids = [i for i, _ in store.search_candidates(qt, "document", SEARCH_CANDIDATES)]
     if kind in (None, "unit"):
-        for i, _ in _roster_index(roster).candidates(qt, 0, len(roster), SEARCH_CANDIDATES):
+        for i, _ in _roster_index(roster).candidates(qt, SEARCH_CANDIDATES):
             everything[roster[i].id] = roster[i]
         found = [i for i, _ in store.search_candidates(qt, "unit", SEARCH_CANDIDATES) if i not in roster_ids]
         everything.update(store.units_by_ids(found))
