@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import re
+import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -131,9 +134,9 @@ def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registr
         for path, hashes in zip(files, known):
             yield _facts_or_error(path, hashes, roster, registry)
         return
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run threads
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(roster, registry)) as pool:
+                             initargs=(roster, registry, os.getpid())) as pool:
         pending: deque = deque()
         for work in zip(files, known):
             pending.append(pool.submit(_worker_facts, *work))
@@ -146,8 +149,16 @@ def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registr
 _worker: dict = {}
 
 
-def _start_worker(roster: Roster, registry: Registry) -> None:
+def _start_worker(roster: Roster, registry: Registry, parent: int) -> None:
     _worker.update(roster=roster, registry=registry)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """A worker outlives a killed ingest only by a moment: it exits when its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _worker_facts(path: Path, hashes: dict):

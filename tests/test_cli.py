@@ -356,13 +356,39 @@ def _nfc_sha(path: Path) -> str:
     return hashlib.sha256(read(path).text.encode("utf-8")).hexdigest()
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _gone(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{p}").exists() and "zombie" not in _state(p) for p in pids):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split("\n", 1)[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
 def test_kill_during_ingest_leaves_a_usable_store(tmp_path, sample_dir, run_cli, start_cli):
     inputs = _many(tmp_path / "in", sample_dir)
     names = {p.name: p for p in inputs}
     clean_store = tmp_path / "clean"
-    started = time.monotonic()
-    ok(run_cli("ingest", tmp_path / "in", "--store", clean_store))
-    duration = time.monotonic() - started
+    duration = {}  # --jobs -> seconds of a whole ingest: one process, and a pool of two
+    for jobs in ("2", "1"):
+        shutil.rmtree(clean_store, ignore_errors=True)
+        started = time.monotonic()
+        ok(run_cli("ingest", tmp_path / "in", "--store", clean_store, "--jobs", jobs))
+        duration[jobs] = time.monotonic() - started
     clean_export = sorted(export(run_cli, clean_store))
     clean = EmbeddedStore(clean_store, readonly=True)
     assert sorted(clean.files()) == sorted(names)
@@ -372,18 +398,22 @@ def test_kill_during_ingest_leaves_a_usable_store(tmp_path, sample_dir, run_cli,
     interrupted = partial = 0
     try:
         # random moments spread over the run: start-up, reading texts, rebuilding the graph
-        for round_, fraction in enumerate((0.2, 0.3, 0.4, 0.5, 0.65)):
+        for round_, (fraction, jobs) in enumerate(((0.2, "1"), (0.3, "2"), (0.4, "1"), (0.5, "2"), (0.65, "1"),
+                                                   (0.6, "2"))):
             store = tmp_path / f"S{round_}"
-            delay = (fraction + rng.uniform(-0.05, 0.05)) * duration
-            where = f"seed {seed}, round {round_}, kill after {delay:.2f}s of a {duration:.2f}s ingest"
-            proc = start_cli("ingest", tmp_path / "in", "--store", store)
+            delay = (fraction + rng.uniform(-0.05, 0.05)) * duration[jobs]
+            where = (f"seed {seed}, round {round_}, kill after {delay:.2f}s of a {duration[jobs]:.2f}s ingest"
+                     f" with --jobs {jobs}")
+            proc = start_cli("ingest", tmp_path / "in", "--store", store, "--jobs", jobs)
             try:
                 time.sleep(delay)
+                workers = _children(proc.pid)
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
             finally:
                 code = proc.wait(timeout=60)
             interrupted += code == -signal.SIGKILL
+            assert _gone(workers, within=10), f"{where}: analysers outlived the killed ingest"
 
             if (store / "directives.sqlite").exists():
                 killed = EmbeddedStore(store)
@@ -408,5 +438,5 @@ def test_kill_during_ingest_leaves_a_usable_store(tmp_path, sample_dir, run_cli,
             assert sorted(export(run_cli, store)) == clean_export, where
     finally:
         clean.close()
-    assert interrupted >= 3, f"only {interrupted} of 5 kills hit a running ingest (seed {seed})"
+    assert interrupted >= 4, f"only {interrupted} of 6 kills hit a running ingest (seed {seed})"
     assert partial >= 1, f"no kill landed in the middle of the batch (seed {seed})"
