@@ -55,14 +55,8 @@ class Paragraph:
 
 
 def _piece_at(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last piece starting at or before `pos` (the first when none does)."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def _without_marks(word: str) -> str:
 
 
 def one_of(words, word_start: bool = False) -> str:
-    """A regex for any of `words`, the longest first where one begins another (as
+    r"""A regex for any of `words`, the longest first where one begins another (as
     `"|".join(words)` with the words sorted longest first), written as a tree of common
     prefixes: at each position the engine follows one branch per letter instead of trying
     every word in turn. `word_start`: only where no letter or digit precedes, as a leading
