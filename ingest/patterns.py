@@ -74,17 +74,19 @@ def one_of(words, word_start: bool = False) -> str:
     return _branches(tree, r"(?<!\w.)" if word_start else "")
 
 
-def starts_of(words) -> str:
-    """A regex for the first letter of every place where one of `words` begins. It is one
-    character long, so that `finditer` also reports a word that begins inside another, and it
-    lets the engine skip straight to the letters the words begin with."""
+def starts_of(words, followed_by: str = "") -> str:
+    """A regex for the first letter of every place where one of `words` begins, followed by
+    what `followed_by` matches. It is one character long, so that `finditer` also reports a
+    word that begins inside another, and it lets the engine skip straight to the letters the
+    words begin with."""
     tree: dict = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return "(?:" + "|".join(re.escape(ch) + (f"(?={_branches(rest)})" if "" not in rest else "")
+    return "(?:" + "|".join(re.escape(ch) + f"(?={_branches(rest)}{followed_by})" if len(rest) > 1 or "" not in rest
+                            else re.escape(ch) + (f"(?={followed_by})" if followed_by else "")
                             for ch, rest in tree.items() if ch) + ")"
 
 
@@ -180,8 +182,8 @@ CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: where CODE_RE can match: a digit no letter, digit, slash or dash precedes (the engine skips
 #: straight to digits, which it cannot do for CODE_RE's leading lookbehind)
 CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)")
-#: where FULL_RE and SHORT_RE can match: the first letter of a type word
-TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS))
+#: where FULL_RE and SHORT_RE can match: the first letter of a type word that a number follows
+TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{SO}{SO_GLUE}\d"))
 SHORT_RE = re.compile(SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)
 NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)

@@ -518,7 +518,9 @@ def _unit_statement(file, name, target, confidence, sentence, line, out, done):
 
 def _clean(text: str) -> str:
     """Evidence as a person reads it: no footnote markers, no markdown emphasis."""
-    return _EVIDENCE_MARKUP.sub("", text).strip()
+    if "<sup>" in text or "**" in text or "__" in text or text[:1] == "#":
+        text = _EVIDENCE_MARKUP.sub("", text)
+    return text.strip()
 
 
 def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
