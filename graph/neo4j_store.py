@@ -691,6 +691,7 @@ class Neo4jStore:
         return {r["id"]: json.loads(r["row"]) for r in self._by_ids(ids, "Document", "n.qrow AS row")}
 
     def issuers(self, doc_ids) -> dict[str, Unit]:
+        # two statements: on FalkorDB a join on n.issuer in one statement is three times slower
         of = {r["id"]: r["u"] for r in self._by_ids(doc_ids, "Document", "n.issuer AS u") if r["u"] is not None}
         units = self.units_by_ids(set(of.values()))
         return {d: units[u] for d, u in of.items() if u in units}
