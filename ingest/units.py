@@ -43,6 +43,7 @@ _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in _UNLISTED_KINDS)
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
 
+@lru_cache(maxsize=65536)
 def unlisted(phrase: str) -> str | None:
     """"Đảng ủy xã Mường Phăng", "ĐẢNG ỦY XÃ MƯỜNG PHĂNG" (not in the roster) -> the name in
     canonical spelling; None unless it reads as kind + level + a capitalised place."""
