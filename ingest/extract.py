@@ -71,7 +71,7 @@ _FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
           (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, False, P.NATIONAL_CONGRESS_NEEDS, None),
           (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, False, P.LOCAL_CONGRESS_NEEDS, None),
           (P.BODY_TERM_RE, MentionKind.NAMED, False, P.BODY_TERM_NEEDS, None),
-          (Registry, MentionKind.NAMED, False, (), None),  # the registry's names of documents
+          (Registry, MentionKind.NAMED, False, Registry, None),  # the registry's names of documents
           (P.CODE_RE, MentionKind.CODE, True, (), P.CODE_START_RE),
           (P.SHORT_RE, MentionKind.SHORT, True, (), P.TYPE_WORD_START_RE))
 
@@ -84,7 +84,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
     starts: dict[re.Pattern, list[int]] = {}
     for regex, kind, numbered, needs, start_re in _FORMS:
         if regex is Registry:
-            regex = registry.names_re
+            regex, needs = registry.names_re, registry.names_needs
         if regex is None or numbered and not has_digit or needs and not _has_all(ptext, needs):
             continue  # a pattern whose number or words are not in the paragraph cannot match it
         if start_re is None:
@@ -272,13 +272,16 @@ def _code_fits(code: str | None, unit: str) -> bool:
     suffix = _CODE_SPLIT.split(code.upper())[1] if "/" in code else ""
     kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
     return kinds is not None and key(unit).startswith(kinds)
-_BAN_HANH = re.compile(r"(?:ban hành|Ban hành|đã ban hành|ra|có|cụ thể hóa bằng|cụ thể hoá bằng|xây dựng)\s*$")
+_BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
+_BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")\s*$")
+_BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS))
 
 
 def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
     head = ptext[max(0, start - 160):start]
-    m = _BAN_HANH.search(head)
+    # the verb ends where the head's last word does: no need to look further back
+    m = _BAN_HANH.search(head, max(0, len(head.rstrip()) - _BAN_HANH_LONGEST))
     if not m:
         return None
     clause = _CLAUSE_CUT.split(head[:m.start()])[-1].strip()

@@ -46,6 +46,9 @@ class Known:
         return f"{self.number}-{self.code}|{self.year}"
 
 
+_NAME_HEAD = 16  # characters of a name enough to tell the registry's names apart from prose
+
+
 class Registry:
     def __init__(self, docs: list[dict]):
         self.docs = tuple(_known(d) for d in docs)
@@ -55,6 +58,8 @@ class Registry:
             for n in d.names:
                 self._by_name.setdefault(key(n), []).append(d)
         self.names_re = re.compile("(?:" + one_of(names) + r")(?!\w)") if names else None
+        #: what a text holds when it holds one of the names: one of their beginnings
+        self.names_needs = (tuple(dict.fromkeys(n[:_NAME_HEAD] for n in names)),)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Registry":
