@@ -225,13 +225,20 @@ class Roster:
             k = key(v)
             if len(k) < 8:
                 continue
-            hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if cutoff >= 100:  # a perfect score is an equal key: no need to score every choice
+                hit = (k, 100.0) if k in self._key_set(province) else None
+            else:
+                hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and _same_head(k, hit[0]) and (best is None or hit[1] > best[1]):
                 best = hit
         if not best:
             return None
         units = [u for u in self._by_key[best[0]] if u.province in (province, None)]
         return Match(units[0], best[1]) if units else None
+
+    @lru_cache(maxsize=128)  # noqa: B019 — one set per province
+    def _key_set(self, province: str | None) -> frozenset[str]:
+        return frozenset(self._keys_by_province.get(province, []) + self._keys_by_province.get(None, []))
 
 
 class Places:
