@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import itemgetter
 from datetime import date as _date
 
 from graph.model import Citation, MentionKind
@@ -20,6 +21,7 @@ from .context import Context, contexts
 from .units import Places, Roster
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
+_EARLIEST_LONGEST = itemgetter(0, 1, 2)  # start, minus length, priority of the kind
 _TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
                  for s in (w, P._without_marks(w))}
 ABBREV_LAW = "Luật"
@@ -81,7 +83,7 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
         return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
     has_digit = P.DIGIT_RE.search(ptext) is not None
-    starts: dict[re.Pattern, list[int]] = {}
+    starts: dict[int, list[int]] = {}  # by id of the regex: a compiled pattern hashes its whole text
     for regex, kind, numbered, needs, start_re in _FORMS:
         if regex is Registry:
             regex, needs = registry.names_re, registry.names_needs
@@ -90,18 +92,20 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
         if start_re is None:
             hits = regex.finditer(ptext)
         else:
-            if start_re not in starts:
-                starts[start_re] = [m.start() for m in start_re.finditer(ptext)]
-            hits = _finditer_at(regex, ptext, starts[start_re])
+            if id(start_re) not in starts:
+                starts[id(start_re)] = [m.start() for m in start_re.finditer(ptext)]
+            hits = _finditer_at(regex, ptext, starts[id(start_re)])
+        priority = _PRIORITY[kind]
         for m in hits:
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), _PRIORITY[f[2]]))
+            start, end = m.span()
+            if end > start:
+                found.append((start, start - end, priority, end, kind, m))
+    found.sort(key=_EARLIEST_LONGEST)  # stable: between equals, the form listed first
     kept, last_end = [], -1
-    for f in found:
-        if f[0] >= last_end:
-            kept.append(f)
-            last_end = f[1]
+    for start, _, _, end, kind, m in found:
+        if start >= last_end:
+            kept.append((start, end, kind, m))
+            last_end = end
     return kept
 
 
