@@ -56,7 +56,7 @@ class Paragraph:
 
 def _piece_at(starts: list[int], pos: int) -> int:
     """The last piece starting at or before `pos` (the first when none does)."""
-    return max(bisect.bisect_right(starts, pos) - 1, 0)
+    return max(bisect.bisect_right(starts, pos) - 1, 0) if len(starts) > 1 else 0
 
 
 @dataclass(frozen=True)
