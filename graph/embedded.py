@@ -120,11 +120,11 @@ class EmbeddedStore:
         dump = lambda o: json.dumps(codec.to_dict(o), ensure_ascii=False)  # noqa: E731
         ops = [("DELETE FROM documents", ()), ("DELETE FROM units", ()), ("DELETE FROM edges", ()),
                ("DELETE FROM mentions", ())]
-        ops.append(("INSERT INTO documents VALUES (?, ?)", [(d.id, dump(d)) for d in graph.documents]))
-        ops.append(("INSERT INTO units VALUES (?, ?)", [(u.id, dump(u)) for u in graph.units]))
+        ops.append(("INSERT INTO documents VALUES (?, ?)", ((d.id, dump(d)) for d in graph.documents)))
+        ops.append(("INSERT INTO units VALUES (?, ?)", ((u.id, dump(u)) for u in graph.units)))
         ops.append(("INSERT INTO edges (source, target, relation, row) VALUES (?, ?, ?, ?)",
-                    [(e.source, e.target, e.relation.value, dump(e)) for e in graph.edges]))
-        ops.append(("INSERT INTO mentions (file, row) VALUES (?, ?)", [(m.file, dump(m)) for m in graph.mentions]))
+                    ((e.source, e.target, e.relation.value, dump(e)) for e in graph.edges)))
+        ops.append(("INSERT INTO mentions (file, row) VALUES (?, ?)", ((m.file, dump(m)) for m in graph.mentions)))
         ops.append(("INSERT OR REPLACE INTO meta VALUES ('stale', '0')", ()))
         self._write(ops)
         self._graph = None
@@ -242,10 +242,10 @@ class EmbeddedStore:
         try:
             with self.db:
                 for sql, args in ops:
-                    if isinstance(args, list):
-                        self.db.executemany(sql, args)
-                    else:
+                    if isinstance(args, tuple):
                         self.db.execute(sql, args)
+                    else:  # many rows: a list, or a generator so they are never all in memory
+                        self.db.executemany(sql, args)
         except sqlite3.Error as e:
             from .storelock import why
             raise StoreError(f"cannot write to store at {self.directory}: {why(e, self.directory)}") from e
