@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
+from graph import codec
 from graph.errors import DirectivesError
 from graph.model import (Citation, Document, Edge, Evidence, Footnote, Graph, Level, Mention,
                          Relation, TextFacts, Unit)
@@ -162,7 +163,10 @@ def _exit_with(parent: int) -> None:
 
 
 def _worker_facts(path: Path, hashes: dict):
-    return _facts_or_error(path, hashes, _worker["roster"], _worker["registry"])
+    facts = _facts_or_error(path, hashes, _worker["roster"], _worker["registry"])
+    if isinstance(facts, TextFacts):  # equal strings made one object: sent, and kept, once
+        facts = codec.from_dict(TextFacts, codec.to_dict(facts))
+    return facts
 
 
 def _facts_or_error(path: Path, hashes: dict, roster: Roster, registry: Registry):
