@@ -34,7 +34,7 @@ import threading
 from typing import Iterable, Iterator
 
 from . import codec
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .model import Document, Edge, Evidence, Graph, Mention, Relation, TextFacts, Unit
 from .derived import DOCUMENT_FACETS, Derived, facet_list, flag_keys, fold, sort_key, unit_names
 from .store import breadth_first
@@ -160,6 +160,9 @@ def close_drivers() -> None:
 #: FalkorDB's Bolt builds "CYPHER p=... <query>" in a buffer of about 4 KB (version 4.16 crashes
 #: past it): statements stay under this many bytes of parameters, long texts go in pieces
 FALKOR_MAX_BYTES = 2800
+#: FalkorDB: a whole statement (query text and pasted parameters) stays under this; a longer one,
+#: which only a value typed by a user can make, is refused with an InputError instead
+FALKOR_STATEMENT_BYTES = 3900
 PIECE = 400  # characters (a Vietnamese character is up to 3 bytes, an escaped quote 2)
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the pieces of a long text; no piece ends on a backslash, which FalkorDB's
@@ -240,6 +243,9 @@ class Neo4jStore:
         """One statement in a managed transaction (retried on transient errors): its records."""
         if self.flavor == "falkordb":
             params = _falkor_params(params)
+            if len(query.encode("utf-8")) + _size(params) > FALKOR_STATEMENT_BYTES:
+                raise InputError(f"a value too long for the server at {self.uri} (FalkorDB's Bolt takes "
+                                 f"statements of at most {FALKOR_STATEMENT_BYTES} bytes)")
         try:
             if self.flavor == "falkordb":
                 return self._autocommit(query, params, read)
