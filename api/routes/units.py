@@ -39,7 +39,7 @@ add_list(router, "/units", list_units, model=UnitPage, name="units", summary="Li
 
 @router.get("/units/{ref:path}", response_model=UnitDetail, responses=UNIT_ERRORS, summary="One unit")
 def unit(request: Request,
-         ref: str = Path(description="unit id (`lai-chau/huyen-uy-tam-duong`) or its name",
+         ref: str = Path(max_length=300, description="unit id (`lai-chau/huyen-uy-tam-duong`) or its name",
                          examples=["lai-chau/huyen-uy-tam-duong"],
                          openapi_examples={"id": {"value": "lai-chau/huyen-uy-tam-duong"},
                                            "name": {"value": "Huyện ủy Tam Đường"}})) -> dict:
