@@ -16,6 +16,7 @@ from graph.model import Citation, MentionKind
 from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
+from .wordtree import without_marks
 from .clean import key
 from .context import Context, contexts
 from .units import Places, Roster
@@ -23,7 +24,7 @@ from .units import Places, Roster
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
 _EARLIEST_LONGEST = itemgetter(0, 1, 2)  # start, minus length, priority of the kind
 _TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
-                 for s in (w, P._without_marks(w))}
+                 for s in (w, without_marks(w))}
 ABBREV_LAW = "Luật"
 _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",

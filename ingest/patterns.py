@@ -7,6 +7,8 @@ whole texts.
 """
 import re
 
+from .wordtree import one_of, spellings, starts_of
+
 # --- type words -------------------------------------------------------------
 #: full type word -> abbreviations used inside codes
 TYPE_ABBREVIATIONS = {
@@ -47,58 +49,7 @@ _TYPE_WORDS = sorted(TYPE_ABBREVIATIONS, key=len, reverse=True)
 TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo"}
 
 
-def _spellings(word: str) -> list[str]:
-    bare = _without_marks(word)  # OCR and hasty typing drop the marks: "Chi thi", "Nghi quyet"
-    return [word, word.lower(), word.upper(), word[0] + word[1:].lower(), bare, bare.lower()]
-
-
-def _without_marks(word: str) -> str:
-    import unicodedata
-    flat = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
-    return unicodedata.normalize("NFC", "".join(c for c in flat if not unicodedata.combining(c)))
-
-
-def one_of(words, word_start: bool = False) -> str:
-    r"""A regex for any of `words`, the longest first where one begins another (as
-    `"|".join(words)` with the words sorted longest first), written as a tree of common
-    prefixes: at each position the engine follows one branch per letter instead of trying
-    every word in turn. `word_start`: only where no letter or digit precedes, as a leading
-    `(?<!\w)` would, but checked after the first letter so that the engine can still skip
-    straight to the letters a word begins with."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(tree, r"(?<!\w.)" if word_start else "")
-
-
-def starts_of(words, followed_by: str = "") -> str:
-    """A regex for the first letter of every place where one of `words` begins, followed by
-    what `followed_by` matches. It is one character long, so that `finditer` also reports a
-    word that begins inside another, and it lets the engine skip straight to the letters the
-    words begin with."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return "(?:" + "|".join(re.escape(ch) + f"(?={_branches(rest)}{followed_by})" if len(rest) > 1 or "" not in rest
-                            else re.escape(ch) + (f"(?={followed_by})" if followed_by else "")
-                            for ch, rest in tree.items() if ch) + ")"
-
-
-def _branches(node: dict, after_first: str = "") -> str:
-    longer = [re.escape(ch) + after_first + _branches(rest) for ch, rest in node.items() if ch]
-    if not longer:
-        return ""
-    body = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-_TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in _spellings(w)))
+_TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in spellings(w)))
 TYPE_WORD = "(?P<type>" + one_of(_TYPE_SPELLINGS) + ")"
 SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô))?"  # the optional "số" after the type word (OCR: "so", "sô'")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean import key, spelling
-from .patterns import one_of
+from .wordtree import one_of
 from .units import DATA_DIR
 
 

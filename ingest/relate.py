@@ -21,7 +21,7 @@ from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
-from .patterns import one_of
+from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .units import Roster
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Level, Unit
 
 from .clean import fold, key, spelling
-from .patterns import one_of
+from .wordtree import one_of
 
 DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().parent.parent / "data"))
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
