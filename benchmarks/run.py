@@ -337,8 +337,44 @@ def child_accuracy(a: dict) -> dict:
     return r
 
 
+def child_accuracy_lean(a: dict) -> dict:
+    """Mention F1 and B³ only, file by file (the full evaluation holds the whole export, gold and
+    corpus as dicts: tens of GB at 1M documents). Same matching and formulas as `cli.evaluate`."""
+    from collections import defaultdict
+    from cli.evaluate import _bcubed, _f1, _match_mentions
+    from graph.embedded import EmbeddedStore
+    from ingest.read import read
+    t = time.perf_counter()
+    gold_by_file: dict[str, list] = defaultdict(list)
+    with open(Path(a["gold"]) / "mentions.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                m = json.loads(line)
+                gold_by_file[m["file"]].append({"file": m["file"], "line": m["line"], "surface": m["surface"],
+                                                "doc": m["doc"]})
+    store = EmbeddedStore(a["store"], readonly=True)
+    g_of, p_of, n_gold, n_pred, tp = {}, {}, 0, 0, 0
+    for path in corpus_files(Path(a["corpus"])):
+        lines = {path.name: read(path).text.splitlines()}
+        golds = gold_by_file.pop(path.name, [])
+        preds = [{"file": m.file, "line": m.line, "surface": m.surface, "col": m.col, "document": m.document}
+                 for m in store.mentions(path.name)]
+        for gi, pi in _match_mentions(golds, preds, lines):
+            key = (path.name, pi)
+            g_of[key], p_of[key] = golds[gi]["doc"], preds[pi]["document"]
+            tp += 1
+        n_gold, n_pred = n_gold + len(golds), n_pred + len(preds)
+    n_gold += sum(len(v) for v in gold_by_file.values())  # gold of files the corpus lacks: all missed
+    mp, mr = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+    return {"mentions": {"gold": n_gold, "pred": n_pred, "tp": tp, "P": round(mp, 4), "R": round(mr, 4),
+                         "F1": round(_f1(mp, mr), 4)},
+            "resolution_b3": _bcubed(g_of, p_of), "seconds": time.perf_counter() - t, "rss_mb": rss_mb()}
+
+
 CHILDREN = {"extract": child_extract, "ingest": child_ingest, "resolve": child_resolve, "queries": child_queries,
-            "accuracy": child_accuracy}
+            "accuracy": child_accuracy, "accuracy_lean": child_accuracy_lean}
+#: from this many documents on, accuracy is the lean, file-by-file evaluation (mentions and B³)
+LEAN_ACCURACY_FROM = 500_000
 
 
 def run_child(task: str, args: dict, timeout: float) -> dict | None:
@@ -515,9 +551,15 @@ def bench_size(size: int, a) -> None:
                          **common)
         if "accuracy" in a.steps and have_store:
             log("  accuracy")
-            r = run_child("accuracy", {"gold": str(gold), "corpus": str(corpus), "store": str(store)},
-                          a.ingest_timeout)
-            if r:
+            lean = size >= LEAN_ACCURACY_FROM
+            r = run_child("accuracy_lean" if lean else "accuracy",
+                          {"gold": str(gold), "corpus": str(corpus), "store": str(store)}, a.ingest_timeout)
+            if r and lean:
+                mt, b3 = r["mentions"], r["resolution_b3"]
+                emit("accuracy_mention_f1", size, mt["F1"], "F1", None, None, P=mt["P"], R=mt["R"], gold=mt["gold"],
+                     note="lean evaluation: mentions and B³ only", **common)
+                emit("accuracy_b3_f1", size, b3["F1"], "F1", None, None, P=b3["P"], R=b3["R"], **common)
+            elif r:
                 mt, b3, e, q = r["mentions"], r["resolution_b3"], r["edges"], r["queries"]
                 emit("accuracy_mention_f1", size, mt["F1"], "F1", r["baseline_mention_f1"], "F1 (plain re)",
                      P=mt["P"], R=mt["R"], gold=mt["gold"], **common)
