@@ -37,7 +37,11 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với|đưa n�
                                re.IGNORECASE)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
                        r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
-_EXAMPLES = re.compile(r"(?:điển hình|tiêu biểu)\s+(?:như|là)\s*:?", re.IGNORECASE)
+_EXAMPLES_HEAD = r"(?:điển hình|tiêu biểu)"
+_EXAMPLES = re.compile(_EXAMPLES_HEAD + r"\s+(?:như|là)\s*:?", re.IGNORECASE)
+_EXAMPLES_START = re.compile(_EXAMPLES_HEAD, re.IGNORECASE)
+#: how far after a directive's citation "điển hình như:" may begin
+EXAMPLES_WITHIN = 40
 #: the words a unit's name begins with ("Tỉnh uỷ" in old-style and odd tone marks too)
 _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện", "Thành", "Thị", "Đảng")
                             for u in ("uỷ", "ủỷ", "ủy")),
@@ -209,7 +213,7 @@ def _other_actor(sentence: str, own: Citation) -> bool:
     return False
 
 
-_ANAPHOR = re.compile(r"^\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình)"
+_ANAPHOR = re.compile(r"\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình)"
                       r"(?:\s+này)?\b[^.;]{0,60}?(?:nhằm|để)\s+(?P<verb>cụ thể hóa|cụ thể hoá|thực hiện|"
                       r"triển khai|tiếp tục thực hiện)\s*$")
 
@@ -219,8 +223,8 @@ def _anaphora(file, cits, indexes, ptext, targets, own, out):
     text is about (or the text itself) implements what follows."""
     for i in indexes:
         c = cits[i]
-        start = max(ptext.rfind(". ", 0, c.pos) + 2, 0) if ". " in ptext[:c.pos] else 0
-        m = _ANAPHOR.match(ptext[start:c.pos])
+        dot = ptext.rfind(". ", 0, c.pos)
+        m = _ANAPHOR.match(ptext, dot + 2 if dot >= 0 else 0, c.pos)
         if not m or i in targets:
             continue
         source = own if own is not None and cits[own].type == m.group("type") else _topic(cits, m.group("type"))
@@ -325,15 +329,14 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, b
     return out
 
 
-_FRONTED = re.compile(rf"^\s*(?:Để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|Căn cứ|căn cứ)\s*$",
+_FRONTED = re.compile(rf"\s*(?:Để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|Căn cứ|căn cứ)\s*$",
                       re.IGNORECASE)
 
 
 def _fronted(file, cits, indexes, ptext, targets, out):
     """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B ("Căn cứ": cites)."""
     for n, b in enumerate(indexes[:-1]):
-        start = ptext.rfind(". ", 0, cits[b].pos) + 1
-        fronted = _FRONTED.match(ptext[start:cits[b].pos])
+        fronted = _FRONTED.match(ptext, ptext.rfind(". ", 0, cits[b].pos) + 1, cits[b].pos)
         if not fronted:
             continue
         a = indexes[n + 1]
@@ -502,12 +505,25 @@ def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, 
         c = cits[i]
         if c.type not in DIRECTIVE_TYPES or i in doc_targets:
             continue
-        m = _EXAMPLES.search(ptext, c.tail, s_end)
-        if not m or m.start() - c.tail > 40 or not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+        m = _examples_after(ptext, c.tail, s_end)
+        if not m or not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
             continue
         for u in units():
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
                 _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
+
+
+def _examples_after(ptext: str, start: int, end: int):
+    """"điển hình như:" beginning at most EXAMPLES_WITHIN characters after `start` (looked for
+    only there: a search to the end of a long sentence for each citation was quadratic)."""
+    window_end = min(end, start + EXAMPLES_WITHIN + len("điển hình") + 1)
+    for head in _EXAMPLES_START.finditer(ptext, start, window_end):
+        if head.start() - start > EXAMPLES_WITHIN:
+            break
+        m = _EXAMPLES.match(ptext, head.start(), end)
+        if m:
+            return m
+    return None
 
 
 def _clause_start(ptext, pos, floor) -> bool:
