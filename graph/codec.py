@@ -6,6 +6,7 @@ worked out once, and plain values (str, int, float, bool, None) pass straight th
 from __future__ import annotations
 
 import dataclasses
+import json
 from enum import Enum
 from functools import cache
 from typing import Any, Callable
@@ -16,6 +17,11 @@ _PLAIN = (str, int, float, bool, type(None))
 _ENUM_FIELDS = {"level": M.Level, "relation": M.Relation, "kind": M.MentionKind}
 _NESTED = {"evidence": M.Evidence}
 _NESTED_TUPLES = {"citations": M.Citation, "statements": M.Statement, "footnotes": M.Footnote}
+
+
+def dumps(obj) -> str:
+    """`to_dict` as one JSON text: how stores keep a text's facts."""
+    return json.dumps(to_dict(obj), ensure_ascii=False)
 
 
 def to_dict(obj) -> dict:

@@ -91,8 +91,8 @@ class EmbeddedStore:
         row = self._one("SELECT sha256 FROM texts WHERE file = ?", (file,))
         return row[0] if row else None
 
-    def put_facts(self, facts: TextFacts) -> None:
-        row = json.dumps(codec.to_dict(facts), ensure_ascii=False)
+    def put_facts(self, facts: TextFacts, encoded: str | None = None) -> None:
+        row = encoded if encoded is not None else codec.dumps(facts)
         self._write([("INSERT OR REPLACE INTO texts (file, sha256, facts) VALUES (?, ?, ?)",
                       (facts.file, facts.sha256, row)),
                      ("INSERT OR REPLACE INTO meta VALUES ('stale', '1')", ())])

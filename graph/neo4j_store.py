@@ -359,13 +359,16 @@ class Neo4jStore:
         rows = self._read("MATCH (t:Text {file: $file}) RETURN t.sha256 AS h", file=file)
         return rows[0]["h"] if rows else None
 
-    def put_facts(self, facts: TextFacts) -> None:
-        self.put_facts_many([facts])
+    def put_facts(self, facts: TextFacts, encoded: str | None = None) -> None:
+        self.put_facts_many([facts], [encoded])
 
-    def put_facts_many(self, many: Iterable[TextFacts]) -> int:
-        """Facts of many texts, in batches (each batch one statement, with the stale flag)."""
-        rows = [{"file": f.file, "sha256": f.sha256, "facts": json.dumps(codec.to_dict(f), ensure_ascii=False)}
-                for f in many]
+    def put_facts_many(self, many: Iterable[TextFacts], encoded: Iterable[str | None] = ()) -> int:
+        """Facts of many texts, in batches (each batch one statement, with the stale flag);
+        `encoded`: `codec.dumps` of each, where the caller has it."""
+        many = list(many)
+        encoded = list(encoded) or [None] * len(many)
+        rows = [{"file": f.file, "sha256": f.sha256, "facts": e if e is not None else codec.dumps(f)}
+                for f, e in zip(many, encoded)]
         if self.readonly:
             raise StoreError(f"the Neo4j store {self.database!r} at {self.uri} is open read-only")
         rows, later = self._fit(rows, ("facts",))

@@ -4,6 +4,7 @@ into one graph and hand it to a store.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import re
@@ -110,8 +111,9 @@ def ingest(paths: Iterable[str | Path], store: Store, roster: Roster | None = No
         elif outcome is None:
             report.unchanged += 1
         else:
-            store.put_facts(outcome)
-            fresh[outcome.file] = replace(outcome, text="")
+            facts, encoded = outcome
+            store.put_facts(facts, encoded)
+            fresh[facts.file] = facts
             report.files += 1
     if report.files or store.stale():
         graph = rebuild(store, roster, registry, fresh)
@@ -129,7 +131,8 @@ IN_FLIGHT_PER_JOB = 8
 
 
 def _analysed(files: list[Path], store: Store, roster: Roster, registry: Registry, jobs: int):
-    """facts_of each file, in order: TextFacts, None (unchanged) or the error it raised."""
+    """facts_of each file, in order: (its facts without the text, all of them encoded for the
+    store), None (unchanged) or the error it raised."""
     known = [{path.name: store.file_hash(path.name)} for path in files]
     if jobs <= 1 or len(files) < POOL_MIN_FILES:
         for path, hashes in zip(files, known):
@@ -163,17 +166,20 @@ def _exit_with(parent: int) -> None:
 
 
 def _worker_facts(path: Path, hashes: dict):
-    facts = _facts_or_error(path, hashes, _worker["roster"], _worker["registry"])
-    if isinstance(facts, TextFacts):  # equal strings made one object: sent, and kept, once
-        facts = codec.from_dict(TextFacts, codec.to_dict(facts))
-    return facts
+    return _facts_or_error(path, hashes, _worker["roster"], _worker["registry"])
 
 
 def _facts_or_error(path: Path, hashes: dict, roster: Roster, registry: Registry):
     try:
-        return facts_of(path, hashes.get, roster, registry)
+        facts = facts_of(path, hashes.get, roster, registry)
     except DirectivesError as e:
         return e
+    if facts is None:
+        return None
+    plain = codec.to_dict(facts)
+    encoded = json.dumps(plain, ensure_ascii=False)  # = codec.dumps(facts), done where it runs in parallel
+    plain["text"] = ""  # resolution needs no text; equal strings become one object (sent, and kept, once)
+    return codec.from_dict(TextFacts, plain), encoded
 
 
 def facts_of(path: Path, known_hash, roster: Roster, registry: Registry) -> TextFacts | None:
