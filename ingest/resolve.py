@@ -50,17 +50,20 @@ class Cluster:
     dates: Counter = field(default_factory=Counter)
     codes: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
-    subjects: list = field(default_factory=list)
+    longest_subject: str | None = None  # the longest subject quoted (the first of that length)
     folded_subjects: list = field(default_factory=list)  # distinct folded subjects, in order seen
-    _folded_seen: set = field(default_factory=set)
     aliases: Counter = field(default_factory=Counter)
     files: set = field(default_factory=set)
-    flags: set = field(default_factory=set)
+    flags: tuple = ()  # most clusters have none: no empty set kept for each
     size: int = 0
     id: str = ""
     keys: list = field(default_factory=list)  # the (file, citation index) assigned to it
     seq: int = 0  # order of creation: candidates are always considered in this order
     _best: tuple = ()  # best_date() cached: (answer,), emptied when dates change
+    # the group each _Blocks index files this cluster under (kept here, not in a map per index)
+    block_owner: object = None
+    block_place: object = None
+    block_number: object = None
     number_key: str | None = field(init=False, default=None)  # "5" for "05"
     code_key: str | None = field(init=False, default=None)  # registry.code_key of the code
 
@@ -74,10 +77,12 @@ class Cluster:
         return self._best[0]
 
     def add_subject(self, subject: str):
-        self.subjects.append(subject)
-        key = _folded(subject)
-        if key not in self._folded_seen:
-            self._folded_seen.add(key)
+        if self.longest_subject is None or len(subject) > len(self.longest_subject):
+            self.longest_subject = subject
+        self.add_folded(_folded(subject))
+
+    def add_folded(self, key: str):
+        if key not in self.folded_subjects:
             self.folded_subjects.append(key)
 
     def _vote_date(self) -> str | None:
@@ -115,9 +120,9 @@ class Resolver:
         self.clusters: list[Cluster] = []
         self._by_number: dict[tuple, list[Cluster]] = defaultdict(list)  # (type, number) -> clusters
         # blocks a citation is compared within, split by what can rule a cluster out at once
-        self._by_code_owner = _Blocks(_firm_owner)  # (type, number, code): by the owner the texts say
-        self._by_code_place = _Blocks(_local_place)  # (type, number, code): by province of local codes
-        self._by_number_owner = _Blocks(lambda cl: cl.owner)  # (type, number): by owner, for short forms
+        self._by_code_owner = _Blocks(_firm_owner, "block_owner")  # (type, number, code): by the owner the texts say
+        self._by_code_place = _Blocks(_local_place, "block_place")  # (type, number, code): by province of local codes
+        self._by_number_owner = _Blocks(lambda cl: cl.owner, "block_number")  # (type, number): by owner (short forms)
         self._known_cluster: dict[int, Cluster] = {}
         self.assigned: dict = {}
         self.how: dict = {}
@@ -140,9 +145,10 @@ class Resolver:
                 self._place_short(f, i, c, texts[f])
         self._name_clusters()
         docs = tuple(self._document(cl) for cl in self.clusters if cl.id)
-        assigned = {k: [cl.id for cl in v] for k, v in self.assigned.items()}
+        for v in self.assigned.values():  # clusters -> ids in place: no second map of millions of lists
+            v[:] = [cl.id for cl in v]
         cands = {k: [cl.id for cl in v] for k, v in self.candidates.items()}
-        return Resolution(docs, assigned, dict(self.how), cands)
+        return Resolution(docs, self.assigned, self.how, cands)
 
     # --- coded citations --------------------------------------------------------
     def _place_coded(self, f, i, c: Citation):
@@ -223,7 +229,7 @@ class Resolver:
             return False
         if c.date and (c.date in cl.dates or cl.known and cl.known.date == c.date):
             return True  # the same date: subjects quoted differently do not make another document
-        if c.subject and cl.subjects and not _similar_subject(_folded(c.subject), cl, 30):
+        if c.subject and cl.folded_subjects and not _similar_subject(_folded(c.subject), cl, 30):
             return False
         return True
 
@@ -290,9 +296,10 @@ class Resolver:
             cl.province = c.province
         if (cl.owner, cl.owner_guessed, cl.province) != before:
             self._moved(cl)
-        self.assigned.setdefault((f, i), []).append(cl)
-        cl.keys.append((f, i))
-        self.how[(f, i)] = how
+        key = (f, i)  # one tuple for the three maps: there are millions of them at scale
+        self.assigned.setdefault(key, []).append(cl)
+        cl.keys.append(key)
+        self.how[key] = how
 
     def _merge_garbled(self):
         """"15-NQ/ThU, ngày 18/11/2021 about ..." next to 15-NQ/TU of that date is 15-NQ/TU.
@@ -322,10 +329,13 @@ class Resolver:
         big._best = ()
         big.codes.update(small.codes)
         big.issuers.update(small.issuers)
-        for subject in small.subjects:
-            big.add_subject(subject)
+        for key in small.folded_subjects:
+            big.add_folded(key)
+        if small.longest_subject and (big.longest_subject is None
+                                      or len(small.longest_subject) > len(big.longest_subject)):
+            big.longest_subject = small.longest_subject
         big.aliases.update(small.aliases)
-        big.flags.add(f"garbled-code:{'/'.join(sorted(small.codes))}")
+        big.flags += (f"garbled-code:{'/'.join(sorted(small.codes))}",)
         for k in dict.fromkeys(small.keys):
             self.assigned[k] = [big if cl is small else cl for cl in self.assigned[k]]
             self.how[k] = "fuzzy"
@@ -441,7 +451,7 @@ class Resolver:
             flags.add(f"registry-date:{cl.known.date}")
         code = cl.codes.most_common(1)[0][0] if cl.codes else cl.code
         issuer = cl.issuers.most_common(1)[0][0] if cl.issuers else (cl.known.issuer if cl.known else None)
-        subject = max(cl.subjects, key=len) if cl.subjects else (cl.known.subject if cl.known else None)
+        subject = cl.longest_subject if cl.longest_subject is not None else (cl.known.subject if cl.known else None)
         issuer_unit = cl.body if cl.owner == CENTRAL else cl.owner
         if cl.owner == CENTRAL and not issuer_unit and issuer:
             issuer_unit = self.roster.canonical(issuer, None)
@@ -458,23 +468,24 @@ class _Blocks:
     """Clusters under a key, grouped by a property (`group_of`) that can change as citations
     join; each group kept in creation order, so a merged lookup is in creation order too."""
 
-    def __init__(self, group_of):
+    def __init__(self, group_of, slot: str):
         self.group_of = group_of
+        self.slot = slot  # the Cluster field remembering which group it is in
         self.groups: dict[tuple, dict] = defaultdict(dict)  # key -> group -> [clusters]
-        self.where: dict[int, object] = {}  # id(cluster) -> its group
 
     def add(self, key: tuple, cl: Cluster):
-        group = self.where[id(cl)] = self.group_of(cl)
+        group = self.group_of(cl)
+        setattr(cl, self.slot, group)
         self.groups[key].setdefault(group, []).append(cl)  # the newest: stays in order
 
     def update(self, key: tuple, cl: Cluster):
-        old, new = self.where[id(cl)], self.group_of(cl)
+        old, new = getattr(cl, self.slot), self.group_of(cl)
         if old == new:
             return
         groups = self.groups[key]
         groups[old].remove(cl)
         insort(groups.setdefault(new, []), cl, key=_seq)
-        self.where[id(cl)] = new
+        setattr(cl, self.slot, new)
 
     def get(self, key: tuple, *wanted) -> list[Cluster]:
         groups = self.groups.get(key)
@@ -542,7 +553,7 @@ def _folded(subject: str) -> str:
 
 def _similar_subject(key: str, cl: Cluster, cutoff: float) -> bool:
     """Whether any subject quoted for `cl` scores `cutoff` or more against the folded subject `key`."""
-    if key and key in cl._folded_seen:
+    if key and key in cl.folded_subjects:
         return True
     return process.extractOne(key, cl.folded_subjects, scorer=fuzz.token_set_ratio,
                               score_cutoff=cutoff) is not None
@@ -560,8 +571,8 @@ def _garbled_pair(small: Cluster, big: Cluster) -> bool:
     same_date = bool(set(small.dates) & set(big.dates))
     similar = any(_similar_subject(a, big, 90) for a in small.folded_subjects)
     # a bare variant ("15-NQ/TƯ", no date, no subject) in texts that cite the real one
-    in_context = not small.dates and not small.subjects and small.files <= big.files
-    return same_date and (similar or not small.subjects or not big.subjects) or (similar and not small.dates) \
+    in_context = not small.dates and not small.folded_subjects and small.files <= big.files
+    return same_date and (similar or not small.folded_subjects or not big.folded_subjects) or (similar and not small.dates) \
         or in_context
 
 
