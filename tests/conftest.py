@@ -112,3 +112,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "shared" in item.keywords:
             item.add_marker(skip)
+
+
+def wait_until_serving(proc: subprocess.Popen, url: str, timeout: float = 60, why=lambda: ""):
+    """The first answer of a `directives serve` subprocess at `url`; fails the test if the process
+    exits or does not answer within `timeout` seconds (`why()`: what to show then, e.g. its log)."""
+    import time
+    import httpx
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            assert proc.poll() is None, f"directives serve exited: {why()}"
+            assert time.monotonic() < deadline, f"directives serve did not answer: {why()}"
+            time.sleep(0.1)
+

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+from conftest import wait_until_serving
 import networkx as nx
 import pytest
 import schemathesis
@@ -696,15 +697,7 @@ def test_directives_serve(sample_dir):
     proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--store", str(sample_dir), "--port",
                              str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, "directives serve exited"
-                assert time.monotonic() < deadline, "directives serve did not answer"
-                time.sleep(0.1)
+        r = wait_until_serving(proc, f"http://127.0.0.1:{port}/health")
         assert r.json()["status"] == "ok"
         imp = httpx.get(f"http://127.0.0.1:{port}/documents/{quote('Chỉ thị 05')}/implementers", timeout=10)
         assert imp.json()["directive"]["id"] == "05-ct-tw.tw.2016"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_environ, run_cli
+from conftest import cli_environ, run_cli, wait_until_serving
 from graph.embedded import EmbeddedStore
 from ingest import stream
 from ingest.pipeline import analyse
@@ -647,16 +647,9 @@ def _serve(store: Path, env: dict, port: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--store", str(store), "--port", str(port),
                              "--log-level", "debug"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
-    import httpx
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/version", timeout=2)
-            return proc
-        except httpx.TransportError:
-            assert proc.poll() is None, proc.communicate()[0]
-            assert time.monotonic() < deadline, "directives serve did not answer"
-            time.sleep(0.2)
+    wait_until_serving(proc, f"http://127.0.0.1:{port}/version",
+                       why=lambda: proc.poll() is not None and proc.communicate()[0])
+    return proc
 
 
 def _stop(proc: subprocess.Popen) -> str:
@@ -825,14 +818,7 @@ def test_cypher_injection_in_every_api_parameter(neo4j_sample, tmp_path):
                                 stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                health = httpx.get(f"{base}/health", timeout=10)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
-                time.sleep(0.1)
+        health = wait_until_serving(proc, f"{base}/health", why=lambda: log.read_text()[-2000:])
         assert health.status_code == 200 and health.json()["documents"] > 20, health.text
         assert httpx.get(f"{base}/version", timeout=10).json()["store"] == "Neo4jStore"
         spec = httpx.get(f"{base}/openapi.json", timeout=10).json()
