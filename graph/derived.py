@@ -12,7 +12,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import combinations, islice
 from typing import Iterable
 
 from .model import CARRY_OUT, Document, Edge, Level, Relation, Unit
@@ -131,6 +131,29 @@ def issuers_of(docs: Iterable[Document], units: dict[str, Unit], edges: Iterable
     return out
 
 
+class Posting:
+    """The nodes a query token matches: a sorted list, and a set made only when an intersection
+    needs one (a common word's set costs tens of milliseconds to build at 1M documents)."""
+
+    __slots__ = ("nodes", "_set")
+
+    def __init__(self, nodes: list[int]):
+        self.nodes = nodes
+        self._set: frozenset | None = None
+
+    @property
+    def set(self) -> frozenset:
+        if self._set is None:
+            self._set = frozenset(self.nodes)
+        return self._set
+
+    def __contains__(self, n: int) -> bool:
+        if self._set is not None:
+            return n in self._set
+        i = bisect.bisect_left(self.nodes, n)
+        return i < len(self.nodes) and self.nodes[i] == n
+
+
 class TokenIndex:
     """An inverted index: token -> positions (`n`) of the nodes whose keys hold it, documents
     first, then units. A query token matches the same token, or, when no node holds it, every
@@ -139,7 +162,7 @@ class TokenIndex:
     def __init__(self, postings: dict[str, list[int]]):
         self.postings = postings  # sorted lists
         self.vocab = sorted(postings)
-        self._matched: dict[str, tuple[list[int], frozenset]] = {}
+        self._matched: dict[str, Posting] = {}
 
     def expand(self, token: str) -> list[str]:
         if token in self.postings:
@@ -151,8 +174,8 @@ class TokenIndex:
             i += 1
         return out
 
-    def matched(self, token: str) -> tuple[list[int], frozenset]:
-        """The nodes a query token matches, as a sorted list and a set (remembered)."""
+    def matched(self, token: str) -> Posting:
+        """The nodes a query token matches (remembered)."""
         hit = self._matched.get(token)
         if hit is None:
             found = self.expand(token)
@@ -162,7 +185,7 @@ class TokenIndex:
                 ns = sorted(set().union(*(self.postings[t] for t in found))) if found else []
             if len(self._matched) > 4096:
                 self._matched.clear()
-            hit = self._matched[token] = (ns, frozenset(ns))
+            hit = self._matched[token] = Posting(ns)
         return hit
 
     def candidates(self, query_tokens: list[str], limit: int) -> list[tuple[int, int]]:
@@ -171,40 +194,60 @@ class TokenIndex:
         return top_candidates([self.matched(t) for t in dict.fromkeys(query_tokens)], limit)
 
 
-def top_candidates(matched: list[tuple[list[int], frozenset]], limit: int) -> list[tuple[int, int]]:
+def top_candidates(matched: list[Posting], limit: int) -> list[tuple[int, int]]:
     """The first `limit` nodes by (-hits, n), level by level: the nodes every token matches, then
-    those all but one match ... (intersections of sets, smallest first), so that common words
-    ("kế hoạch") cost no more than the rare ones require."""
-    matched = [m for m in matched if m[0]]
+    those all but one match ... so that common words ("kế hoạch") cost no more than the rare
+    ones require: each combination of tokens gives only its `need` smallest nodes."""
+    matched = [m for m in matched if m.nodes]
     k = len(matched)
     out: list[tuple[int, int]] = []
     if not k or limit <= 0:
         return out
     if k > 6:  # long queries: count
         hits: Counter = Counter()
-        for ns, _ in matched:
-            hits.update(ns)
+        for m in matched:
+            hits.update(m.nodes)
         return sorted(hits.items(), key=lambda r: (-r[1], r[0]))[:limit]
     taken: set[int] = set()
     for level in range(k, 1, -1):
-        cand: set[int] = set()
-        for combo in combinations(range(k), level):
-            sets = sorted((matched[i][1] for i in combo), key=len)
-            cand |= sets[0].intersection(*sets[1:])
-        cand -= taken
         need = limit - len(out)
-        for n in (sorted(cand)[:need] if len(cand) < 8 * need else heapq.nsmallest(need, cand)):
+        picked: set[int] = set()
+        for combo in combinations(range(k), level):
+            picked.update(_smallest_in_all([matched[i] for i in combo], need, taken))
+        for n in sorted(picked)[:need]:  # the smallest of the union are among each part's smallest
             out.append((n, level))
             taken.add(n)
         if len(out) >= limit:
             return out
-    for n in heapq.merge(*(ns for ns, _ in matched)):
+    for n in heapq.merge(*(m.nodes for m in matched)):
         if n not in taken:
             taken.add(n)
             out.append((n, 1))
             if len(out) >= limit:
                 break
     return out
+
+
+#: nodes of a combination's rarest token read one by one before a set intersection is cheaper
+SCAN_FIRST = 20_000
+
+
+def _smallest_in_all(combo: list[Posting], need: int, taken: set[int]) -> list[int]:
+    """The `need` smallest nodes every token of `combo` matches, leaving out `taken`, ascending:
+    read in order from the rarest token's sorted list (common words match together, so this
+    stops early); where that does not suffice, one intersection of the sets."""
+    combo = sorted(combo, key=lambda m: len(m.nodes))
+    first, others = combo[0].nodes, combo[1:]
+    out = []
+    for n in islice(first, SCAN_FIRST):
+        if n not in taken and all(n in found for found in others):
+            out.append(n)
+            if len(out) == need:
+                return out
+    if len(first) <= SCAN_FIRST:
+        return out
+    common = combo[0].set.intersection(*(m.set for m in others)) - taken
+    return sorted(common)[:need] if len(common) < 8 * need else heapq.nsmallest(need, common)
 
 
 class Derived:

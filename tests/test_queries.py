@@ -3,8 +3,9 @@ answers known) and on the bundled sample."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from graph import queries as Q
+from graph import derived, queries as Q
 from graph.embedded import EmbeddedStore
 from graph.errors import InputError, NotFound
 from graph.model import (Document, Edge, Evidence, Graph, Level, Mention, MentionKind, Relation, Unit)
@@ -352,3 +353,24 @@ def test_sample_coverage_of_chi_thi_05_in_lai_chau(sample_store):
 def test_sample_chain_up_from_a_district_plan(sample_store):
     up = Q.chain_up(sample_store, "102-kh-hu.huyen-uy-mai-son.2022")
     assert "05-ct-tw.tw.2016" in ids(up["roots"])
+
+
+# --- the search index's ranking ------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 400), max_size=300), min_size=1, max_size=7),
+       st.integers(1, 600), st.sampled_from([3, 50, 20_000]))
+def test_top_candidates_are_the_nodes_most_tokens_match(postings, limit, scan_first):
+    """Whatever shortcuts it takes (early stops, set intersections only where needed), the index
+    ranks exactly as counting does: most matching tokens first, then node order."""
+    lists = [sorted(set(p)) for p in postings]
+    hits = {}
+    for nodes in lists:
+        for n in nodes:
+            hits[n] = hits.get(n, 0) + 1
+    expected = sorted(hits.items(), key=lambda r: (-r[1], r[0]))[:limit]
+    old, derived.SCAN_FIRST = derived.SCAN_FIRST, scan_first
+    try:
+        assert derived.top_candidates([derived.Posting(n) for n in lists], limit) == expected
+    finally:
+        derived.SCAN_FIRST = old
