@@ -128,3 +128,14 @@ def wait_until_serving(proc: subprocess.Popen, url: str, timeout: float = 60, wh
             assert time.monotonic() < deadline, f"directives serve did not answer: {why()}"
             time.sleep(0.1)
 
+
+def stop_process(proc: subprocess.Popen, timeout: float = 20) -> str:
+    """Terminate a server subprocess (kill it if it lingers); what it printed, if piped."""
+    proc.terminate()
+    try:
+        out = proc.communicate(timeout=timeout)[0]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out = proc.communicate()[0]
+    return out or ""
+

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-from conftest import wait_until_serving
+from conftest import stop_process, wait_until_serving
 import networkx as nx
 import pytest
 import schemathesis
@@ -704,9 +704,4 @@ def test_directives_serve(sample_dir):
         gz = httpx.get(f"http://127.0.0.1:{port}/export", headers={"Accept-Encoding": "gzip"}, timeout=10)
         assert gz.status_code == 200
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=10)

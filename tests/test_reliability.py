@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_environ, run_cli, wait_until_serving
+from conftest import cli_environ, run_cli, stop_process, wait_until_serving
 from graph.embedded import EmbeddedStore
 from ingest import stream
 from ingest.pipeline import analyse
@@ -652,15 +652,6 @@ def _serve(store: Path, env: dict, port: int) -> subprocess.Popen:
     return proc
 
 
-def _stop(proc: subprocess.Popen) -> str:
-    proc.terminate()
-    try:
-        return proc.communicate(timeout=20)[0]
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        return proc.communicate()[0]
-
-
 def test_no_secrets_in_logs_or_answers(tmp_path, sample_dir):
     """`directives serve --log-level debug` with an API key and a Neo4j password in its environment:
     authorised, unauthorised and wrongly keyed writes, errors, and a Neo4j server that cannot be
@@ -684,7 +675,7 @@ def test_no_secrets_in_logs_or_answers(tmp_path, sample_dir):
         bodies += [r.text, httpx.get(f"{base}/documents/Chỉ thị 99", timeout=10).text,
                    httpx.get(f"{base}/version", timeout=10).text, httpx.get(f"{base}/openapi.json", timeout=10).text]
     finally:
-        log = _stop(proc)
+        log = stop_process(proc)
     assert "POST /ingest/text" in log and "401" in log  # the log was captured, at debug level
     # a Neo4j server that does not answer, with the password set: the CLI and the server
     env_neo4j = {**env, "DIRECTIVES_BACKEND": "neo4j", "NEO4J_URI": f"bolt://127.0.0.1:{_free_port()}",
@@ -698,7 +689,7 @@ def test_no_secrets_in_logs_or_answers(tmp_path, sample_dir):
         assert r.status_code == 503, r.text
         bodies.append(r.text)
     finally:
-        log += _stop(proc)
+        log += stop_process(proc)
     assert "neo4j" in log.lower() or "store" in log.lower()
     for secret in (KEY, NEO4J_SECRET):
         assert secret not in log, f"secret in the server log: {log[max(log.find(secret) - 200, 0):][:400]}"
@@ -860,12 +851,7 @@ def test_cypher_injection_in_every_api_parameter(neo4j_sample, tmp_path):
         assert after[:2] == before[:2], "nodes or relationships changed"
         assert after == before
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
 
 
