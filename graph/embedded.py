@@ -270,20 +270,16 @@ class EmbeddedStore:
         return cached[1], cached[2]
 
     def documents_by_ids(self, ids) -> dict[str, Document]:
-        docs = self._derived()[0].docs
-        return {i: docs[i] for i in ids if i in docs}
+        return _pick(self._derived()[0].docs, ids)
 
     def units_by_ids(self, ids) -> dict[str, Unit]:
-        units = self._derived()[0].units
-        return {i: units[i] for i in ids if i in units}
+        return _pick(self._derived()[0].units, ids)
 
     def document_rows(self, ids) -> dict[str, dict]:
-        row = self._derived()[0].row
-        return {i: row[i] for i in ids if i in row}
+        return _pick(self._derived()[0].row, ids)
 
     def issuers(self, doc_ids) -> dict[str, Unit]:
-        issuers = self._derived()[0].issuers
-        return {i: issuers[i] for i in doc_ids if i in issuers}
+        return _pick(self._derived()[0].issuers, doc_ids)
 
     def unit_counts(self, unit_ids) -> dict[str, tuple[int, int]]:
         d = self._derived()[0]
@@ -371,3 +367,9 @@ class EmbeddedStore:
             n, files = self._one("SELECT count(*), count(DISTINCT file) FROM mentions", ())
             cache["counts"] = d.counts(n, files, resolutions)
         return cache["counts"]
+
+
+def _pick(mapping: dict, keys) -> dict:
+    """The entries of `mapping` for those of `keys` it has, in the order of `keys`."""
+    return {k: mapping[k] for k in keys if k in mapping}
+

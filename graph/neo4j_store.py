@@ -576,7 +576,7 @@ class Neo4jStore:
         return 200 if self.max_bytes is not None else 5000
 
     def _nodes(self, label: str, cls) -> Iterator:
-        """Every node of a label, streamed page by page in store order."""
+        """Every node of a label (Document, Unit, Mention ...), streamed page by page in store order."""
         after = -1
         while True:
             rows = self._read(_META + "MATCH (n:" + label + ") WHERE n.gen = m.generation AND n.n > $after "
@@ -663,22 +663,11 @@ class Neo4jStore:
 
     def mentions(self, file: str | None = None) -> Iterable[Mention]:
         if file is None:
-            return self._all_mentions()
+            return self._nodes("Mention", Mention)
         else:
             rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.file = $file "
                               "RETURN x.row AS row, x.n AS n", file=file)
         return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
-
-    def _all_mentions(self) -> Iterator[Mention]:
-        after = -1
-        while True:
-            rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.n > $after "
-                              "RETURN x.row AS row, x.n AS n ORDER BY x.n LIMIT $page", after=after, page=self._page())
-            for r in rows:
-                yield codec.from_dict(Mention, json.loads(r["row"]))
-            if len(rows) < self._page():
-                return
-            after = rows[-1]["n"]
 
     # --- query support (graph.store.Store): properties written with the graph, read by key ---
     def _by_ids(self, ids, label: str, columns: str) -> list:

@@ -46,8 +46,10 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
-def analyse(source: Source, roster: Roster | None = None, registry: Registry | None = None) -> TextFacts:
-    """Everything one text says, before resolution."""
+def analyse(source: Source, roster: Roster | None = None, registry: Registry | None = None,
+            digest: str | None = None) -> TextFacts:
+    """Everything one text says, before resolution. `digest`: the text's sha256, when the caller
+    has computed it already."""
     roster, registry = roster or Roster.load(), registry or Registry.load()
     text = source.text
     doc_layout = layout(text)
@@ -58,7 +60,7 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     for own in own_documents(cits, text):
         cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text)
     statements = relate(source.name, cits, doc_layout, roster, province, author, ctxs, text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
     return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text,
                      footnotes(doc_layout))
 
@@ -194,7 +196,7 @@ def facts_of(path: Path, known_hash, roster: Roster, registry: Registry) -> Text
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     if known_hash(source.name) == digest:
         return None
-    return analyse(source, roster, registry)
+    return analyse(source, roster, registry, digest)
 
 
 def remove(file: str, store: Store, roster: Roster | None = None, registry: Registry | None = None) -> bool:
