@@ -80,10 +80,10 @@ _FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
 
 
 def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
-    if not P.TRIGGER_RE.search(ptext):
+    has_digit = P.DIGIT_RE.search(ptext) is not None
+    if not has_digit and not _has_any(ptext, P.NAMED_TRIGGER_WORDS):
         return []  # no digit and no named-document word: nothing to find (most prose)
     found = []
-    has_digit = P.DIGIT_RE.search(ptext) is not None
     starts: dict[int, list[int]] = {}  # by id of the regex: a compiled pattern hashes its whole text
     for regex, kind, numbered, needs, start_re in _FORMS:
         if regex is Registry:
@@ -113,12 +113,16 @@ def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind
 def _has_all(ptext: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `ptext` holds one of the words of each tuple."""
     for words in needs:
-        for word in words:
-            if word in ptext:
-                break
-        else:
+        if not _has_any(ptext, words):
             return False
     return True
+
+
+def _has_any(ptext: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in ptext:
+            return True
+    return False
 
 
 def _finditer_at(regex: re.Pattern, ptext: str, starts: list[int]):
@@ -141,32 +145,46 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     if attrs is None:
         return None
     date, date_end = _date_after(ptext, end)
-    surface_end = date_end if date and kind in (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE) else end
-    if paragraph.to_source(surface_end - 1) >= paragraph.piece_end(start):
-        surface_end = end  # the date went on to another line: the span stays on this one
-    province = places.last_before(start) or context.province
-    author = context.author
-    after, issuer_end = _issuer_after(ptext, date_end, roster)
-    issuer, issuer_unit = after, None
-    for phrase in _issuer_phrases(after, ptext, start, roster):
-        unit = roster.name(phrase, province, ptext[:start], author)
-        if unit:
-            issuer, issuer_unit = phrase, unit
-            break
-    if (issuer_unit is None and context.unit and _BAN_HANH_ALONE.search(ptext[max(0, start - 40):start])
-            and _code_fits(attrs.get("code"), context.unit)):
-        issuer, issuer_unit = context.unit, context.unit  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
-    subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
+    line_end = paragraph.piece_end(start)  # the span stays on the line the citation begins on
     s = paragraph.to_source(start)
-    e = min(paragraph.to_source(surface_end - 1) + 1, paragraph.piece_end(start))
-    surface = text[s:e].rstrip(" ,;")
-    e = s + len(surface)
+    last = paragraph.to_source(end - 1)
+    if date and kind in _DATED_KINDS:
+        with_date = paragraph.to_source(date_end - 1)
+        if with_date < line_end:
+            last = with_date  # the date goes on the same line: it belongs to the span
+    surface = text[s:min(last + 1, line_end)].rstrip(" ,;")
+    province = places.last_before(start) or context.province
+    issuer, issuer_unit, issuer_end = _issuer(ptext, start, date_end, roster, province, context, attrs.get("code"))
+    subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
     line, col = doc_layout.locate(s)
     return Citation(
-        file=file, start=s, end=e, line=line, col=col, surface=surface, kind=kind, date=date,
-        issuer=issuer, issuer_unit=issuer_unit,
-        province=province, subject=subject, paragraph=index, sentence=_evidence(clause_at(ptext, start)), pos=start, tail=max(issuer_end, date_end),
+        file=file, start=s, end=s + len(surface), line=line, col=col, surface=surface, kind=kind, date=date,
+        issuer=issuer, issuer_unit=issuer_unit, province=province, subject=subject, paragraph=index,
+        sentence=_evidence(clause_at(ptext, start)), pos=start, tail=max(issuer_end, date_end),
         end_pos=max(subject_end, issuer_end, date_end), **attrs)
+
+
+_DATED_KINDS = (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE)
+
+
+def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str | None, context: Context,
+            code: str | None) -> tuple[str | None, str | None, int]:
+    """(issuer as written, its unit, where the phrase after the citation ends): the phrase after
+    the citation ("... của Huyện ủy X"); when that one names no unit, the one before it ("Huyện
+    ủy X ban hành ..."); else the unit of the report's section, for a plan it says it issued."""
+    after, issuer_end = _issuer_after(ptext, date_end, roster)
+    if after:
+        unit = roster.name(after, province, ptext[:start], context.author)
+        if unit:
+            return after, unit, issuer_end
+    before = _issuer_before(ptext, start, roster)
+    if before:
+        unit = roster.name(before, province, ptext[:start], context.author)
+        if unit:
+            return before, unit, issuer_end
+    if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 40), start) and _code_fits(code, context.unit):
+        return context.unit, context.unit, issuer_end  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
+    return after, None, issuer_end
 
 
 def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
@@ -221,13 +239,6 @@ def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
         return _date(int(y), int(mo), int(d)).isoformat(), m.end()
     except ValueError:
         return None, end
-
-
-def _issuer_phrases(after: str | None, ptext: str, start: int, roster: Roster):
-    """The phrase after the citation ("... của Huyện ủy X"), then, only when that one names
-    no unit, the one before it ("Huyện ủy X ban hành ...")."""
-    yield after
-    yield _issuer_before(ptext, start, roster)
 
 
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
@@ -314,7 +325,7 @@ def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str 
 
 
 def _evidence(text: str) -> str:
-    return P.FOOTNOTE_MARK_RE.sub("", text).strip()
+    return P.FOOTNOTE_MARK_RE.sub("", text).strip() if "<sup>" in text else text.strip()
 
 
 def _inherit_terms(cits: list[Citation]) -> list[Citation]:

@@ -147,8 +147,10 @@ PLENUM_NEEDS = (PLENUM_TYPE_WORDS, TRUNG_UONG_WORDS)
 NATIONAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng",))
 LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng bộ",))
 BODY_TERM_NEEDS = (("của",), KHOA_WORDS)
-#: what every citation contains: a digit, or a word of a named document
-TRIGGER_RE = re.compile(r"\d|[Nn]gh[ịi] quy[ếe]t|NGHỊ QUYẾT|[Kk]ết luận|KẾT LUẬN|[Qq]uy định|QUY ĐỊNH|Luật")
+#: what every citation without a number contains: a word of a named document
+NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi quyết", "Nghị quyet", "nghị quyet",
+                       "Nghi quyet", "nghi quyet", "NGHỊ QUYẾT", "Kết luận", "kết luận", "KẾT LUẬN",
+                       "Quy định", "quy định", "QUY ĐỊNH", "Luật")
 DIGIT_RE = re.compile(r"\d")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")
