@@ -18,6 +18,7 @@ from .units import Roster, unlisted
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
 _MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
+_MOST_WORDS = 12  # in a unit's name standing as a heading
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
 
 
@@ -39,7 +40,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
         heading = _heading_unit(text, roster, province)
         if heading:
             unit = heading
-        elif _HEADING.match(p.text) and len(text) < 120:
+        elif len(text) < 120 and _HEADING.match(p.text):
             unit = None  # a new section that names no unit
         out.append(Context(_province_of(text, roster, province), unit, section_author))
     return out
@@ -53,8 +54,10 @@ def _without_markup(text: str) -> str:
 
 def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"1. Ban Thường vụ Huyện ủy Tủa Chùa" — a short line that is nothing but a unit."""
+    if len(text.split(None, _MOST_WORDS + 2)) > _MOST_WORDS + 2:
+        return None  # numbering and a trailing stop take at most two words off
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
-    if not body or len(body.split(None, 12)) > 12 or not body[0].isupper():
+    if not body or len(body.split(None, _MOST_WORDS)) > _MOST_WORDS or not body[0].isupper():
         return None
     unit = roster.exactly(body, province)
     return unit.name if unit else unlisted(body)
@@ -63,7 +66,7 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
     print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
-    for part in _PARTS.split(text):
+    for part in _columns(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
             continue
@@ -77,8 +80,18 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
     return None
 
 
+def _columns(text: str) -> list[str]:
+    """`_PARTS.split(text)`; a line with no tab, bar, other space than " " (all are unprintable)
+    or two spaces in a row is one column, and needs no regex."""
+    if "  " in text or "|" in text or not text.isprintable():
+        return _PARTS.split(text)
+    return [text]
+
+
 def _province_of(text: str, roster: Roster, province: str | None) -> str | None:
     """A paragraph speaks of another province only when it names that one and not the text's."""
+    if province and province in text:
+        return province
     here = roster.places_in(text).province()
     if here and here != province and (not province or province not in text):
         return here

@@ -14,14 +14,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, count
+from operator import add
 
 from .patterns import FOOTNOTE_MARK_RE
 
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
-_CLOSED_END = re.compile(r"""[.!?:;…)\]"”'»*]\s*$|\.\.\.\s*$""")
+_CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\|)")
-_OPEN_FOR_NUMBER = re.compile(r"(?:ngày|tháng|năm|số)\s*$")
+_OPEN_FOR_NUMBER = ("ngày", "tháng", "năm", "số")  # a line ending on these waits for a number
 
 
 @dataclass
@@ -32,10 +34,22 @@ class Paragraph:
     _starts: list[int] = field(default_factory=list)  # offset of each piece in `text`
 
     def closed(self, source: str) -> bool:
+        """Whether the last line piece ends a sentence (on a stop, a colon, a closing bracket
+        or quote), trailing spaces aside."""
         start, end = self.pieces[-1]
-        return bool(_CLOSED_END.search(source[start:end]))
+        last = source[start:end].rstrip()[-1:]
+        return last != "" and last in _CLOSERS
+
+    def last_line(self, source: str) -> str:
+        """The last line piece, without its trailing spaces."""
+        start, end = self.pieces[-1]
+        return source[start:end].rstrip()
 
     def join(self, source: str) -> None:
+        if len(self.pieces) == 1:
+            start, end = self.pieces[0]
+            self.text, self._starts = source[start:end], [0]
+            return
         parts, self._starts, pos = [], [], 0
         for start, end in self.pieces:
             self._starts.append(pos)
@@ -112,27 +126,32 @@ def clause_at(ptext: str, pos: int) -> str:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        spans.append((pos, pos + len(body)))
-        pos += len(line)
-    return spans
+    return _lines(text)[0]
+
+
+def _lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The (start, end) span and the body of every line, as `str.splitlines()` cuts them: a
+    line starts where the one before ends with its line break, and ends before its own."""
+    lines = text.splitlines()
+    if "\r\n" in text:
+        starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+    else:  # every line break is one character
+        starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
+    return list(zip(starts, map(add, starts, map(len, lines)))), lines
 
 
 def layout(text: str) -> Layout:
     paragraphs: list[Paragraph] = []
     blank_before = True
-    spans = line_spans(text)
+    spans, lines = _lines(text)
     wrapped = _hard_wrapped(text, spans)
-    for start, end in spans:
-        line = text[start:end]
-        if not line.strip() or _SEPARATOR.match(line):
+    for (start, end), line in zip(spans, lines):
+        if not line or line.isspace() or _SEPARATOR.match(line):
             blank_before = True
             continue
-        target = _continued(paragraphs, text, line, blank_before, wrapped)
+        note = _FOOTNOTE_START.match(line)
+        target = None if note else _continued(paragraphs, text, line, blank_before, wrapped)
         if target is None:
-            note = _FOOTNOTE_START.match(line)
             paragraphs.append(Paragraph([(start, end)], footnote=note.group(1) if note else None))
         else:
             target.pieces.append((start, end))
@@ -144,8 +163,9 @@ def layout(text: str) -> Layout:
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool, wrapped: bool = False):
-    """The open paragraph this line carries on, or None when it starts a new one."""
-    if not paragraphs or _FOOTNOTE_START.match(line) or _BLOCK_START.match(line):
+    """The open paragraph this line (no footnote body) carries on, or None when it starts a
+    new one."""
+    if not paragraphs or _BLOCK_START.match(line):
         return None
     last = paragraphs[-1]
     if not blank_before:
@@ -156,17 +176,17 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: 
     recent = [p for p in paragraphs[-12:] if not p.closed(text)]
     if head.isdigit():
         for p in reversed(recent):
-            s, e = p.pieces[-1]
-            if _OPEN_FOR_NUMBER.search(text[s:e]):
+            if p.last_line(text).endswith(_OPEN_FOR_NUMBER):
                 return p
     bodies = [p for p in recent if p.footnote is None]
     notes = [p for p in recent if p.footnote is not None]
     return (bodies or notes or [None])[-1]
 
 
-_DANGLING = re.compile(r"(?:của|và|về|số|ngày|tháng|năm|các|những|với|tại|theo|cho|trong|đối với|là|được|"
-                       r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|Ban|Thường vụ|Chấp hành|Đảng ủy|Huyện ủy|Tỉnh ủy|Chỉ thị|Nghị quyết|Kết luận|"
-                       r"Kế hoạch|Quyết định|Quy định|Hướng dẫn|Công văn|[,\-–])\s*$")
+_DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", "những", "với", "tại", "theo", "cho", "trong",
+             "đối với", "là", "được", "thực hiện", "triển khai", "quán triệt", "học tập", "tuyên truyền", "Ban",
+             "Thường vụ", "Chấp hành", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Chỉ thị", "Nghị quyết", "Kết luận",
+             "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", ",", "-", "–")
 
 
 def _wrapped(text: str, last: Paragraph, line: str) -> bool:
@@ -176,8 +196,7 @@ def _wrapped(text: str, last: Paragraph, line: str) -> bool:
     head = line.lstrip()[:1]
     if head.islower() or head.isdigit() or head in "(“\"":
         return True
-    start, end = last.pieces[-1]
-    return bool(_DANGLING.search(text[start:end]))
+    return last.last_line(text).endswith(_DANGLING)
 
 
 def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -197,7 +216,7 @@ def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:
     for i, p in enumerate(paragraphs):
         if p.footnote is not None:
             footnotes.setdefault(p.footnote, i)
-        for m in FOOTNOTE_MARK_RE.finditer(p.text):
+        for m in FOOTNOTE_MARK_RE.finditer(p.text) if "<sup>" in p.text else ():
             if p.footnote is not None and m.start() < 12:
                 continue  # the footnote's own number
             refs.setdefault(m.group(1), (i, m.start()))
