@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clean import key
 from .layout import Layout
 from .units import Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
-_MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
+_MARKS = re.compile(r"[*_#`]+")  # emphasis, headings, code
+_FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")  # holds none of the marks above
+_LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
@@ -31,24 +34,42 @@ class Context:
 
 def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: str | None) -> list[Context]:
     out: list[Context] = []
+    made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
-        text = _without_markup(p.text)
-        letterhead = letterhead_unit(text, roster, province)
+        letterhead, heading, opens, here = (_read_line if len(p.text) < _LINE else _read)(p.text, roster, province)
         if letterhead:
             section_author, unit = letterhead, None
-        heading = _heading_unit(text, roster, province)
         if heading:
             unit = heading
-        elif len(text) < 120 and _HEADING.match(p.text):
+        elif opens:
             unit = None  # a new section that names no unit
-        out.append(Context(_province_of(text, roster, province), unit, section_author))
+        now = (here, unit, section_author)
+        out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out
 
 
+def _read(ptext: str, roster: Roster, province: str | None) -> tuple[str | None, str | None, bool, str | None]:
+    """What a paragraph tells of its context: the unit of its letterhead, the unit it stands
+    for as a heading, whether it opens a section that names no unit, the province it speaks of."""
+    text = _without_markup(ptext)
+    heading = _heading_unit(text, roster, province)
+    opens = not heading and len(text) < 120 and _HEADING.match(ptext) is not None
+    return letterhead_unit(text, roster, province), heading, opens, _province_of(text, roster, province)
+
+
+_LINE = 120  # paragraphs shorter than this (letterheads, headings, signatures) recur from text to text
+_read_line = lru_cache(maxsize=8192)(_read)
+
+
 def _without_markup(text: str) -> str:
-    if "*" in text or "_" in text or "#" in text or "`" in text or "<sup>" in text:
-        text = _MARKUP.sub("", text)
+    """The text less its marks and footnote markers. The two never overlap, so removing the
+    markers first leaves what removing both at once would (and lets each regex skip ahead to
+    the characters it starts with)."""
+    if "<sup>" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
+    if "*" in text or "_" in text or "#" in text or "`" in text:
+        text = _MARKS.sub("", text)
     return text.strip()
 
 
@@ -66,7 +87,7 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
     print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
-    for part in _columns(text):
+    for part in _capital_columns(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
             continue
@@ -80,12 +101,13 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
     return None
 
 
-def _columns(text: str) -> list[str]:
-    """`_PARTS.split(text)`; a line with no tab, bar, other space than " " (all are unprintable)
-    or two spaces in a row is one column, and needs no regex."""
+def _capital_columns(text: str) -> list[str]:
+    """The columns of a line that may be in capitals: `_PARTS.split(text)`, or, when the line
+    has no tab, bar, other space than " " (all are unprintable) or two spaces in a row, the
+    line itself unless a letter in it is in lower case."""
     if "  " in text or "|" in text or not text.isprintable():
         return _PARTS.split(text)
-    return [text]
+    return [] if _LOWER_ASCII.search(text) or text.upper() != text else [text]
 
 
 def _province_of(text: str, roster: Roster, province: str | None) -> str | None:

@@ -26,7 +26,7 @@ _BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\
 _OPEN_FOR_NUMBER = ("ngày", "tháng", "năm", "số")  # a line ending on these waits for a number
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     pieces: list[tuple[int, int]]  # (start, end) offsets of line pieces in the text
     footnote: str | None = None  # "N" when this paragraph is the body of footnote N
@@ -46,10 +46,6 @@ class Paragraph:
         return source[start:end].rstrip()
 
     def join(self, source: str) -> None:
-        if len(self.pieces) == 1:
-            start, end = self.pieces[0]
-            self.text, self._starts = source[start:end], [0]
-            return
         parts, self._starts, pos = [], [], 0
         for start, end in self.pieces:
             self._starts.append(pos)
@@ -59,6 +55,9 @@ class Paragraph:
 
     def to_source(self, pos: int) -> int:
         """Offset in the original text of position `pos` of `self.text`."""
+        if len(self.pieces) == 1:
+            start, end = self.pieces[0]
+            return min(start + pos, end)
         i = _piece_at(self._starts, pos)
         start, end = self.pieces[i]
         return min(start + pos - self._starts[i], end)
@@ -90,7 +89,9 @@ class Layout:
         return self.locate(self.paragraphs[paragraph].to_source(pos))[0]
 
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(<*])")
+#: a stop and the spaces after it, before a capital, a quote, a bracket or markup: the spaces
+#: (group 1) part two sentences. The stop comes first so that the engine skips to stops.
+_SENTENCE = re.compile(r"[.!?…](\s+)(?=[A-ZĐÀ-Ỹ\"“(<*])")
 
 
 def sentence_bounds(ptext: str) -> tuple[tuple[int, int], ...]:
@@ -102,7 +103,7 @@ def sentence_bounds(ptext: str) -> tuple[tuple[int, int], ...]:
 def _sentences(ptext: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
     bounds, start = [], 0
     for m in _SENTENCE.finditer(ptext):
-        bounds.append((start, m.start()))
+        bounds.append((start, m.start(1)))
         start = m.end()
     bounds.append((start, len(ptext)))
     return tuple(bounds), [s for s, _ in bounds]
@@ -126,52 +127,56 @@ def clause_at(ptext: str, pos: int) -> str:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
-    return _lines(text)[0]
+    return _lines(text)[1]
 
 
-def _lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
-    """The (start, end) span and the body of every line, as `str.splitlines()` cuts them: a
-    line starts where the one before ends with its line break, and ends before its own."""
+def _lines(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+    """The start, the (start, end) span and the body of every line, as `str.splitlines()` cuts
+    them: a line starts where the one before ends with its line break, and ends before its own."""
     lines = text.splitlines()
     if "\r\n" in text:
         starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
     else:  # every line break is one character
         starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
-    return list(zip(starts, map(add, starts, map(len, lines)))), lines
+    return starts[:len(lines)], list(zip(starts, map(add, starts, map(len, lines)))), lines
 
 
 def layout(text: str) -> Layout:
     paragraphs: list[Paragraph] = []
     blank_before = True
-    spans, lines = _lines(text)
+    starts, spans, lines = _lines(text)
     wrapped = _hard_wrapped(text, spans)
-    for (start, end), line in zip(spans, lines):
+    notes = "<sup>" in text  # no footnote body, no marker without it
+    for span, line in zip(spans, lines):
         if not line or line.isspace() or _SEPARATOR.match(line):
             blank_before = True
             continue
-        note = _FOOTNOTE_START.match(line)
+        note = notes and _FOOTNOTE_START.match(line)
         target = None if note else _continued(paragraphs, text, line, blank_before, wrapped)
-        if target is None:
-            paragraphs.append(Paragraph([(start, end)], footnote=note.group(1) if note else None))
+        if target is None:  # a paragraph of one line is that line
+            paragraphs.append(Paragraph([span], note.group(1) if note else None, line, [0]))
         else:
-            target.pieces.append((start, end))
+            target.pieces.append(span)
         blank_before = False
     for p in paragraphs:
-        p.join(text)
-    starts = tuple(s for s, _ in spans) or (0,)
-    return Layout(tuple(paragraphs), *_link_footnotes(paragraphs), starts)
+        if len(p.pieces) > 1:
+            p.join(text)
+    footnotes, refs = _link_footnotes(paragraphs) if notes else ({}, {})
+    return Layout(tuple(paragraphs), footnotes, refs, tuple(starts) or (0,))
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool, wrapped: bool = False):
     """The open paragraph this line (no footnote body) carries on, or None when it starts a
     new one."""
-    if not paragraphs or _BLOCK_START.match(line):
+    if not paragraphs:
         return None
-    last = paragraphs[-1]
     if not blank_before:
-        return None if last.closed(text) or not (wrapped or _wrapped(text, last, line)) else last
+        last = paragraphs[-1]
+        if _BLOCK_START.match(line) or last.closed(text) or not (wrapped or _wrapped(text, last, line)):
+            return None
+        return last
     head = line.lstrip()[:1]
-    if not (head.islower() or head.isdigit()):
+    if not (head.islower() or head.isdigit()) or _BLOCK_START.match(line):
         return None
     recent = [p for p in paragraphs[-12:] if not p.closed(text)]
     if head.isdigit():
@@ -216,7 +221,7 @@ def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:
     for i, p in enumerate(paragraphs):
         if p.footnote is not None:
             footnotes.setdefault(p.footnote, i)
-        for m in FOOTNOTE_MARK_RE.finditer(p.text) if "<sup>" in p.text else ():
+        for m in FOOTNOTE_MARK_RE.finditer(p.text):
             if p.footnote is not None and m.start() < 12:
                 continue  # the footnote's own number
             refs.setdefault(m.group(1), (i, m.start()))
