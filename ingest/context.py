@@ -87,6 +87,10 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
     print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
+    return (_letterhead_line if len(text) < _LINE else _letterhead)(text, roster, province)
+
+
+def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
     for part in _capital_columns(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
@@ -99,6 +103,9 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
         if not m and unlisted(part):
             return unlisted(part)
     return None
+
+
+_letterhead_line = lru_cache(maxsize=8192)(_letterhead)  # the lines atop a text recur from text to text
 
 
 def _capital_columns(text: str) -> list[str]:

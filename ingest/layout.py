@@ -64,6 +64,8 @@ class Paragraph:
 
     def piece_end(self, pos: int) -> int:
         """End, in the original text, of the line piece holding `pos`."""
+        if len(self.pieces) == 1:
+            return self.pieces[0][1]
         return self.pieces[_piece_at(self._starts, pos)][1]
 
 
@@ -134,7 +136,7 @@ def _lines(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
     """The start, the (start, end) span and the body of every line, as `str.splitlines()` cuts
     them: a line starts where the one before ends with its line break, and ends before its own."""
     lines = text.splitlines()
-    if "\r\n" in text:
+    if "\r" in text:  # maybe "\r\n", a line break of two characters
         starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
     else:  # every line break is one character
         starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
@@ -148,11 +150,14 @@ def layout(text: str) -> Layout:
     wrapped = _hard_wrapped(text, spans)
     notes = "<sup>" in text  # no footnote body, no marker without it
     for span, line in zip(spans, lines):
-        if not line or line.isspace() or _SEPARATOR.match(line):
+        head = line[:1]  # the first character that is not a space; "" on a blank line
+        if head.isspace():
+            head = line.lstrip()[:1]
+        if not head or (head in "-*_" and _SEPARATOR.match(line)):
             blank_before = True
             continue
         note = notes and _FOOTNOTE_START.match(line)
-        target = None if note else _continued(paragraphs, text, line, blank_before, wrapped)
+        target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
         if target is None:  # a paragraph of one line is that line
             paragraphs.append(Paragraph([span], note.group(1) if note else None, line, [0]))
         else:
@@ -165,17 +170,17 @@ def layout(text: str) -> Layout:
     return Layout(tuple(paragraphs), footnotes, refs, tuple(starts) or (0,))
 
 
-def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool, wrapped: bool = False):
-    """The open paragraph this line (no footnote body) carries on, or None when it starts a
-    new one."""
+def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, blank_before: bool,
+               wrapped: bool = False):
+    """The open paragraph this line (no footnote body; `head` its first character that is not
+    a space) carries on, or None when it starts a new one."""
     if not paragraphs:
         return None
     if not blank_before:
         last = paragraphs[-1]
-        if _BLOCK_START.match(line) or last.closed(text) or not (wrapped or _wrapped(text, last, line)):
+        if _BLOCK_START.match(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
             return None
         return last
-    head = line.lstrip()[:1]
     if not (head.islower() or head.isdigit()) or _BLOCK_START.match(line):
         return None
     recent = [p for p in paragraphs[-12:] if not p.closed(text)]
@@ -194,11 +199,10 @@ _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", 
              "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", ",", "-", "–")
 
 
-def _wrapped(text: str, last: Paragraph, line: str) -> bool:
+def _wrapped(text: str, last: Paragraph, head: str) -> bool:
     """A line with no blank line before it goes on the paragraph above when it reads as
-    the rest of a sentence: it opens in lower case or with a number, or the line above
-    stops on a word no sentence or title ends with."""
-    head = line.lstrip()[:1]
+    the rest of a sentence: it opens (`head`) in lower case or with a number, or the line
+    above stops on a word no sentence or title ends with."""
     if head.islower() or head.isdigit() or head in "(“\"":
         return True
     return last.last_line(text).endswith(_DANGLING)
