@@ -110,9 +110,9 @@ _letterhead_line = lru_cache(maxsize=8192)(_letterhead)  # the lines atop a text
 
 def _capital_columns(text: str) -> list[str]:
     """The columns of a line that may be in capitals: `_PARTS.split(text)`, or, when the line
-    has no tab, bar, other space than " " (all are unprintable) or two spaces in a row, the
+    has no bar, no space but " " (any other is unprintable) and no three spaces in a row, the
     line itself unless a letter in it is in lower case."""
-    if "  " in text or "|" in text or not text.isprintable():
+    if "|" in text or not text.isprintable() or "   " in text:
         return _PARTS.split(text)
     return [] if _LOWER_ASCII.search(text) or text.upper() != text else [text]
 

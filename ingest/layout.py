@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, count
+from itertools import accumulate, count, islice
 from operator import add
 
 from .patterns import FOOTNOTE_MARK_RE
@@ -129,27 +129,28 @@ def clause_at(ptext: str, pos: int) -> str:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
-    return _lines(text)[1]
+    starts, lines = _lines(text)
+    return list(zip(starts, map(add, starts, map(len, lines))))
 
 
-def _lines(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
-    """The start, the (start, end) span and the body of every line, as `str.splitlines()` cuts
-    them: a line starts where the one before ends with its line break, and ends before its own."""
+def _lines(text: str) -> tuple[list[int], list[str]]:
+    """The start and the body of every line, as `str.splitlines()` cuts them: a line starts
+    where the one before ends with its line break."""
     lines = text.splitlines()
     if "\r" in text:  # maybe "\r\n", a line break of two characters
-        starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+        starts = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
     else:  # every line break is one character
-        starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
-    return starts[:len(lines)], list(zip(starts, map(add, starts, map(len, lines)))), lines
+        starts = map(add, accumulate(map(len, lines), initial=0), count())
+    return list(islice(starts, len(lines))), lines
 
 
 def layout(text: str) -> Layout:
     paragraphs: list[Paragraph] = []
     blank_before = True
-    starts, spans, lines = _lines(text)
-    wrapped = _hard_wrapped(text, spans)
+    starts, lines = _lines(text)
+    wrapped = _hard_wrapped(lines)
     notes = "<sup>" in text  # no footnote body, no marker without it
-    for span, line in zip(spans, lines):
+    for start, line in zip(starts, lines):
         head = line[:1]  # the first character that is not a space; "" on a blank line
         if head.isspace():
             head = line.lstrip()[:1]
@@ -159,9 +160,9 @@ def layout(text: str) -> Layout:
         note = notes and _FOOTNOTE_START.match(line)
         target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
         if target is None:  # a paragraph of one line is that line
-            paragraphs.append(Paragraph([span], note.group(1) if note else None, line, [0]))
+            paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None, line, [0]))
         else:
-            target.pieces.append(span)
+            target.pieces.append((start, start + len(line)))
         blank_before = False
     for p in paragraphs:
         if len(p.pieces) > 1:
@@ -208,10 +209,10 @@ def _wrapped(text: str, last: Paragraph, head: str) -> bool:
     return last.last_line(text).endswith(_DANGLING)
 
 
-def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+def _hard_wrapped(lines: list[str]) -> bool:
     """A text cut into lines of one width (a scan, a terminal): its lines run on whatever
     letter the next one starts with."""
-    lengths = [e - s for s, e in spans if e - s > 20]
+    lengths = [n for n in map(len, lines) if n > 20]
     if len(lengths) < 8:
         return False
     lengths.sort()
