@@ -37,7 +37,8 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
-        letterhead, heading, opens, here = (_read_line if len(p.text) < _LINE else _read)(p.text, roster, province)
+        read = _read_line if len(p.text) < _LINE else _read
+        letterhead, heading, opens, here = read(p.text, roster, province)
         if letterhead:
             section_author, unit = letterhead, None
         if heading:
@@ -91,6 +92,7 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
 
 
 def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
+    """`letterhead_unit`, uncached."""
     for part in _capital_columns(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
@@ -122,6 +124,4 @@ def _province_of(text: str, roster: Roster, province: str | None) -> str | None:
     if province and province in text:
         return province
     here = roster.places_in(text).province()
-    if here and here != province and (not province or province not in text):
-        return here
-    return province
+    return here or province

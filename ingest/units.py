@@ -294,14 +294,17 @@ def _trimmed_end(text: str, pos: int) -> int:
     return pos
 
 
-_LAST_WORD = re.compile(r"(\S+) $")
-
-
 def _inside_name(text: str, start: int) -> bool:
-    """Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
-    comma or a lead word ("tỉnh", "Huyện") in between does not count."""
-    m = _LAST_WORD.search(text[max(0, start - 16):start])
-    return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1].isalpha() and m.group(1) not in _PLACE_LEADS)
+    r"""Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
+    comma or a lead word ("tỉnh", "Huyện") in between does not count. The word is the one
+    regex `(\S+) $` finds in the 16 characters before `start`."""
+    before = text[max(0, start - 16):start]
+    if before.endswith(" \n"):
+        before = before[:-1]  # `$` also matches before a last line break
+    if before[-1:] != " " or len(before) < 2 or before[-2].isspace():
+        return False  # not one space after a word
+    word = before[:-1].rsplit(None, 1)[-1]
+    return word[:1].isupper() and word[-1].isalpha() and word not in _PLACE_LEADS
 
 
 def _one_at_a_time(units: list[Unit]) -> list[Unit]:
