@@ -34,8 +34,8 @@ class Paragraph:
     _starts: list[int] = field(default_factory=list)  # offset of each piece in `text`
 
     def closed(self, source: str) -> bool:
-        """Whether the last line piece ends a sentence (on a stop, a colon, a closing bracket
-        or quote), trailing spaces aside."""
+        """Whether the last line piece, trailing spaces aside, ends on a character that closes
+        a sentence (`_CLOSERS`: a stop, a colon or semicolon, a closing bracket or quote)."""
         start, end = self.pieces[-1]
         last = source[start:end].rstrip()[-1:]
         return last != "" and last in _CLOSERS
