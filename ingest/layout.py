@@ -217,8 +217,10 @@ def _hard_wrapped(lines: list[str]) -> bool:
         return False
     lengths.sort()
     width = lengths[int(len(lengths) * 0.8)]
-    near = sum(width - 15 <= n <= width + 2 for n in lengths)
-    return width <= 100 and near >= 0.6 * len(lengths)
+    if width > 100:
+        return False
+    near = bisect.bisect_right(lengths, width + 2) - bisect.bisect_left(lengths, width - 15)  # sorted
+    return near >= 0.6 * len(lengths)
 
 
 def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:
