@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clean import key
 from .layout import Layout
 from .units import Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
-_MARKUP = re.compile(r"[*_#`]+|<sup>\s*\d+\s*</sup>")
+_MARKS = re.compile(r"[*_#`]+")  # emphasis, headings, code
+_FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")  # holds none of the marks above
+_LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
+_MOST_WORDS = 12  # in a unit's name standing as a heading
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
 
 
@@ -30,31 +34,52 @@ class Context:
 
 def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: str | None) -> list[Context]:
     out: list[Context] = []
+    made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
-        text = _without_markup(p.text)
-        letterhead = letterhead_unit(text, roster, province)
+        read = _read_line if len(p.text) < _LINE else _read
+        letterhead, heading, opens, here = read(p.text, roster, province)
         if letterhead:
             section_author, unit = letterhead, None
-        heading = _heading_unit(text, roster, province)
         if heading:
             unit = heading
-        elif _HEADING.match(p.text) and len(text) < 120:
+        elif opens:
             unit = None  # a new section that names no unit
-        out.append(Context(_province_of(text, roster, province), unit, section_author))
+        now = (here, unit, section_author)
+        out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out
 
 
+def _read(ptext: str, roster: Roster, province: str | None) -> tuple[str | None, str | None, bool, str | None]:
+    """What a paragraph tells of its context: the unit of its letterhead, the unit it stands
+    for as a heading, whether it opens a section that names no unit, the province it speaks of."""
+    text = _without_markup(ptext)
+    heading = _heading_unit(text, roster, province)
+    opens = not heading and len(text) < 120 and _HEADING.match(ptext) is not None
+    return letterhead_unit(text, roster, province), heading, opens, _province_of(text, roster, province)
+
+
+_LINE = 120  # paragraphs shorter than this (letterheads, headings, signatures) recur from text to text
+_read_line = lru_cache(maxsize=8192)(_read)
+
+
 def _without_markup(text: str) -> str:
-    if "*" in text or "_" in text or "#" in text or "`" in text or "<sup>" in text:
-        text = _MARKUP.sub("", text)
+    """The text less its marks and footnote markers. The two never overlap, so removing the
+    markers first leaves what removing both at once would (and lets each regex skip ahead to
+    the characters it starts with)."""
+    if "<sup>" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
+    if "*" in text or "_" in text or "#" in text or "`" in text:
+        text = _MARKS.sub("", text)
     return text.strip()
 
 
 def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"1. Ban Thường vụ Huyện ủy Tủa Chùa" — a short line that is nothing but a unit."""
+    if len(text.split(None, _MOST_WORDS + 2)) > _MOST_WORDS + 2:
+        return None  # numbering and a trailing stop take at most two words off
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
-    if not body or len(body.split(None, 12)) > 12 or not body[0].isupper():
+    if not body or len(body.split(None, _MOST_WORDS)) > _MOST_WORDS or not body[0].isupper():
         return None
     unit = roster.exactly(body, province)
     return unit.name if unit else unlisted(body)
@@ -63,7 +88,12 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"HUYỆN ỦY TUẦN GIÁO" — the name of the unit that issues, in capitals, as letterheads
     print it (a newspaper's masthead, "BÁO ĐIỆN BIÊN PHỦ", is no issuing unit)."""
-    for part in _PARTS.split(text):
+    return (_letterhead_line if len(text) < _LINE else _letterhead)(text, roster, province)
+
+
+def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
+    """`letterhead_unit`, uncached."""
+    for part in _capital_columns(text):
         part = part.strip()
         if len(part) <= 6 or part.upper() != part or not any(ch.isalpha() for ch in part):
             continue
@@ -77,9 +107,21 @@ def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | No
     return None
 
 
+_letterhead_line = lru_cache(maxsize=8192)(_letterhead)  # the lines atop a text recur from text to text
+
+
+def _capital_columns(text: str) -> list[str]:
+    """The columns of a line that may be in capitals: `_PARTS.split(text)`, or, when the line
+    has no bar, no space but " " (any other is unprintable) and no three spaces in a row, the
+    line itself unless a letter in it is in lower case."""
+    if "|" in text or not text.isprintable() or "   " in text:
+        return _PARTS.split(text)
+    return [] if _LOWER_ASCII.search(text) or text.upper() != text else [text]
+
+
 def _province_of(text: str, roster: Roster, province: str | None) -> str | None:
     """A paragraph speaks of another province only when it names that one and not the text's."""
+    if province and province in text:
+        return province
     here = roster.places_in(text).province()
-    if here and here != province and (not province or province not in text):
-        return here
-    return province
+    return here or province

@@ -14,17 +14,19 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, count, islice
+from operator import add
 
 from .patterns import FOOTNOTE_MARK_RE
 
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
-_CLOSED_END = re.compile(r"""[.!?:;…)\]"”'»*]\s*$|\.\.\.\s*$""")
+_CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\|)")
-_OPEN_FOR_NUMBER = re.compile(r"(?:ngày|tháng|năm|số)\s*$")
+_OPEN_FOR_NUMBER = ("ngày", "tháng", "năm", "số")  # a line ending on these waits for a number
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     pieces: list[tuple[int, int]]  # (start, end) offsets of line pieces in the text
     footnote: str | None = None  # "N" when this paragraph is the body of footnote N
@@ -32,8 +34,16 @@ class Paragraph:
     _starts: list[int] = field(default_factory=list)  # offset of each piece in `text`
 
     def closed(self, source: str) -> bool:
+        """Whether the last line piece, trailing spaces aside, ends on a character that closes
+        a sentence (`_CLOSERS`: a stop, a colon or semicolon, a closing bracket or quote)."""
         start, end = self.pieces[-1]
-        return bool(_CLOSED_END.search(source[start:end]))
+        last = source[start:end].rstrip()[-1:]
+        return last != "" and last in _CLOSERS
+
+    def last_line(self, source: str) -> str:
+        """The last line piece, without its trailing spaces."""
+        start, end = self.pieces[-1]
+        return source[start:end].rstrip()
 
     def join(self, source: str) -> None:
         parts, self._starts, pos = [], [], 0
@@ -45,12 +55,17 @@ class Paragraph:
 
     def to_source(self, pos: int) -> int:
         """Offset in the original text of position `pos` of `self.text`."""
+        if len(self.pieces) == 1:
+            start, end = self.pieces[0]
+            return min(start + pos, end)
         i = _piece_at(self._starts, pos)
         start, end = self.pieces[i]
         return min(start + pos - self._starts[i], end)
 
     def piece_end(self, pos: int) -> int:
         """End, in the original text, of the line piece holding `pos`."""
+        if len(self.pieces) == 1:
+            return self.pieces[0][1]
         return self.pieces[_piece_at(self._starts, pos)][1]
 
 
@@ -76,7 +91,9 @@ class Layout:
         return self.locate(self.paragraphs[paragraph].to_source(pos))[0]
 
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(<*])")
+#: a stop and the spaces after it, before a capital, a quote, a bracket or markup: the spaces
+#: (group 1) part two sentences. The stop comes first so that the engine skips to stops.
+_SENTENCE = re.compile(r"[.!?…](\s+)(?=[A-ZĐÀ-Ỹ\"“(<*])")
 
 
 def sentence_bounds(ptext: str) -> tuple[tuple[int, int], ...]:
@@ -88,7 +105,7 @@ def sentence_bounds(ptext: str) -> tuple[tuple[int, int], ...]:
 def _sentences(ptext: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
     bounds, start = [], 0
     for m in _SENTENCE.finditer(ptext):
-        bounds.append((start, m.start()))
+        bounds.append((start, m.start(1)))
         start = m.end()
     bounds.append((start, len(ptext)))
     return tuple(bounds), [s for s, _ in bounds]
@@ -112,84 +129,98 @@ def clause_at(ptext: str, pos: int) -> str:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        spans.append((pos, pos + len(body)))
-        pos += len(line)
-    return spans
+    starts, lines = _lines(text)
+    return list(zip(starts, map(add, starts, map(len, lines))))
+
+
+def _lines(text: str) -> tuple[list[int], list[str]]:
+    """The start and the body of every line, as `str.splitlines()` cuts them: a line starts
+    where the one before ends with its line break."""
+    lines = text.splitlines()
+    if "\r" in text:  # maybe "\r\n", a line break of two characters
+        starts = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
+    else:  # every line break is one character
+        starts = map(add, accumulate(map(len, lines), initial=0), count())
+    return list(islice(starts, len(lines))), lines
 
 
 def layout(text: str) -> Layout:
     paragraphs: list[Paragraph] = []
     blank_before = True
-    spans = line_spans(text)
-    wrapped = _hard_wrapped(text, spans)
-    for start, end in spans:
-        line = text[start:end]
-        if not line.strip() or _SEPARATOR.match(line):
+    starts, lines = _lines(text)
+    wrapped = _hard_wrapped(lines)
+    notes = "<sup>" in text  # no footnote body, no marker without it
+    for start, line in zip(starts, lines):
+        head = line[:1]  # the first character that is not a space; "" on a blank line
+        if head.isspace():
+            head = line.lstrip()[:1]
+        if not head or (head in "-*_" and _SEPARATOR.match(line)):
             blank_before = True
             continue
-        target = _continued(paragraphs, text, line, blank_before, wrapped)
-        if target is None:
-            note = _FOOTNOTE_START.match(line)
-            paragraphs.append(Paragraph([(start, end)], footnote=note.group(1) if note else None))
+        note = notes and _FOOTNOTE_START.match(line)
+        target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
+        if target is None:  # a paragraph of one line is that line
+            paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None, line, [0]))
         else:
-            target.pieces.append((start, end))
+            target.pieces.append((start, start + len(line)))
         blank_before = False
     for p in paragraphs:
-        p.join(text)
-    starts = tuple(s for s, _ in spans) or (0,)
-    return Layout(tuple(paragraphs), *_link_footnotes(paragraphs), starts)
+        if len(p.pieces) > 1:
+            p.join(text)
+    footnotes, refs = _link_footnotes(paragraphs) if notes else ({}, {})
+    return Layout(tuple(paragraphs), footnotes, refs, tuple(starts) or (0,))
 
 
-def _continued(paragraphs: list[Paragraph], text: str, line: str, blank_before: bool, wrapped: bool = False):
-    """The open paragraph this line carries on, or None when it starts a new one."""
-    if not paragraphs or _FOOTNOTE_START.match(line) or _BLOCK_START.match(line):
+def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, blank_before: bool,
+               wrapped: bool = False):
+    """The open paragraph this line (no footnote body; `head` its first character that is not
+    a space) carries on, or None when it starts a new one."""
+    if not paragraphs:
         return None
-    last = paragraphs[-1]
     if not blank_before:
-        return None if last.closed(text) or not (wrapped or _wrapped(text, last, line)) else last
-    head = line.lstrip()[:1]
-    if not (head.islower() or head.isdigit()):
+        last = paragraphs[-1]
+        if _BLOCK_START.match(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
+            return None
+        return last
+    if not (head.islower() or head.isdigit()) or _BLOCK_START.match(line):
         return None
     recent = [p for p in paragraphs[-12:] if not p.closed(text)]
     if head.isdigit():
         for p in reversed(recent):
-            s, e = p.pieces[-1]
-            if _OPEN_FOR_NUMBER.search(text[s:e]):
+            if p.last_line(text).endswith(_OPEN_FOR_NUMBER):
                 return p
     bodies = [p for p in recent if p.footnote is None]
     notes = [p for p in recent if p.footnote is not None]
     return (bodies or notes or [None])[-1]
 
 
-_DANGLING = re.compile(r"(?:của|và|về|số|ngày|tháng|năm|các|những|với|tại|theo|cho|trong|đối với|là|được|"
-                       r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|Ban|Thường vụ|Chấp hành|Đảng ủy|Huyện ủy|Tỉnh ủy|Chỉ thị|Nghị quyết|Kết luận|"
-                       r"Kế hoạch|Quyết định|Quy định|Hướng dẫn|Công văn|[,\-–])\s*$")
+_DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", "những", "với", "tại", "theo", "cho", "trong",
+             "đối với", "là", "được", "thực hiện", "triển khai", "quán triệt", "học tập", "tuyên truyền", "Ban",
+             "Thường vụ", "Chấp hành", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Chỉ thị", "Nghị quyết", "Kết luận",
+             "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", ",", "-", "–")
 
 
-def _wrapped(text: str, last: Paragraph, line: str) -> bool:
+def _wrapped(text: str, last: Paragraph, head: str) -> bool:
     """A line with no blank line before it goes on the paragraph above when it reads as
-    the rest of a sentence: it opens in lower case or with a number, or the line above
-    stops on a word no sentence or title ends with."""
-    head = line.lstrip()[:1]
+    the rest of a sentence: it opens (`head`) in lower case or with a number, or the line
+    above stops on a word no sentence or title ends with."""
     if head.islower() or head.isdigit() or head in "(“\"":
         return True
-    start, end = last.pieces[-1]
-    return bool(_DANGLING.search(text[start:end]))
+    return last.last_line(text).endswith(_DANGLING)
 
 
-def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+def _hard_wrapped(lines: list[str]) -> bool:
     """A text cut into lines of one width (a scan, a terminal): its lines run on whatever
     letter the next one starts with."""
-    lengths = [e - s for s, e in spans if e - s > 20]
+    lengths = [n for n in map(len, lines) if n > 20]
     if len(lengths) < 8:
         return False
     lengths.sort()
     width = lengths[int(len(lengths) * 0.8)]
-    near = sum(width - 15 <= n <= width + 2 for n in lengths)
-    return width <= 100 and near >= 0.6 * len(lengths)
+    if width > 100:
+        return False
+    near = bisect.bisect_right(lengths, width + 2) - bisect.bisect_left(lengths, width - 15)  # sorted
+    return near >= 0.6 * len(lengths)
 
 
 def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:

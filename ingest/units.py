@@ -170,11 +170,6 @@ class Roster:
         """The place names of `text`, read once."""
         return Places(self, text)
 
-    def _sole_province(self, name: str) -> str | None:
-        """The one province a place name belongs to (None when several have it)."""
-        provinces = {p for p, _ in self._place_votes.get(name, ())}
-        return provinces.pop() if len(provinces) == 1 else None
-
     def _place_index(self) -> None:
         """One regex over every province and district name, for `province_of`."""
         self._place_votes: dict[str, list[tuple[str, int]]] = {}
@@ -185,6 +180,11 @@ class Roster:
                 place = u.name.split(" ", 2)[-1]
                 if key(place) != key(u.province or ""):
                     self._place_votes.setdefault(place, []).append((u.province, 1))
+        #: the one province a place name belongs to (None when several have it)
+        self._sole_province: dict[str, str | None] = {}
+        for name, votes in self._place_votes.items():
+            provinces = {p for p, _ in votes}
+            self._sole_province[name] = provinces.pop() if len(provinces) == 1 else None
         names = sorted(self._place_votes, key=len, reverse=True)
         self._longest_place = len(names[0]) if names else 0
         # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
@@ -254,15 +254,18 @@ class Places:
         self.last: list[str | None] = []  # the province named last up to each name
         found = None
         for m in roster._place_re.finditer(text):
-            name = None if _inside_name(text, m.start()) else m.group(0)
-            found = name and roster._sole_province(name) or found
-            self.starts.append(m.start())
+            start = m.start()
+            name = None if _inside_name(text, start) else m.group(0)
+            found = name and roster._sole_province[name] or found
+            self.starts.append(start)
             self.ends.append(m.end())
             self.names.append(name)
             self.last.append(found)
 
     def province(self) -> str | None:
         """The province's name counts two votes, each of its districts' names one."""
+        if not any(self.names):
+            return None
         votes: dict[str, int] = {}
         for name in self.names:
             for province, weight in self.roster._place_votes.get(name, ()) if name else ():
@@ -280,7 +283,7 @@ class Places:
         resume = max(self.ends[i - 1] if i else 0, settled, 0)
         for m in self.roster._place_re.finditer(self.text, resume, pos):
             if not _inside_name(self.text, m.start()):
-                found = self.roster._sole_province(m.group(0)) or found
+                found = self.roster._sole_province[m.group(0)] or found
         return found
 
 
@@ -291,14 +294,17 @@ def _trimmed_end(text: str, pos: int) -> int:
     return pos
 
 
-_LAST_WORD = re.compile(r"(\S+) $")
-
-
 def _inside_name(text: str, start: int) -> bool:
-    """Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
-    comma or a lead word ("tỉnh", "Huyện") in between does not count."""
-    m = _LAST_WORD.search(text[max(0, start - 16):start])
-    return bool(m and m.group(1)[:1].isupper() and m.group(1)[-1].isalpha() and m.group(1) not in _PLACE_LEADS)
+    r"""Whether a place name at `start` continues a capitalised word ("Thái Bình Dương"); a
+    comma or a lead word ("tỉnh", "Huyện") in between does not count. The word is the one
+    regex `(\S+) $` finds in the 16 characters before `start`."""
+    before = text[max(0, start - 16):start]
+    if before.endswith(" \n"):
+        before = before[:-1]  # `$` also matches before a last line break
+    if before[-1:] != " " or len(before) < 2 or before[-2].isspace():
+        return False  # not one space after a word
+    word = before[:-1].rsplit(None, 1)[-1]
+    return word[:1].isupper() and word[-1].isalpha() and word not in _PLACE_LEADS
 
 
 def _one_at_a_time(units: list[Unit]) -> list[Unit]:
