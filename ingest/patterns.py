@@ -150,7 +150,7 @@ BODY_TERM_NEEDS = (("của",), KHOA_WORDS)
 #: what every citation without a number contains: a word of a named document
 NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi quyết", "Nghị quyet", "nghị quyet",
                        "Nghi quyet", "nghi quyet", "NGHỊ QUYẾT", "Kết luận", "kết luận", "KẾT LUẬN",
-                       "Quy định", "quy định", "QUY ĐỊNH", "Luật")
+                       "Quy định", "quy định", "QUY ĐỊNH", "Luật", "Chỉ thị")
 DIGIT_RE = re.compile(r"\d")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

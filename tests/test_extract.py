@@ -322,6 +322,10 @@ SHORT_AND_NAMED = [
         [C("Nghị quyết của Bộ Chính trị khóa XII", "named", type="Nghị quyết", terms=("XII",),
            name="Bộ Chính trị")],
         id="Nghị quyết của Bộ Chính trị khóa XII"),
+    pytest.param(
+        "Quán triệt Chỉ thị của Bộ Chính trị khóa XII về tăng cường công tác kiểm tra.", DB,
+        [C("Chỉ thị của Bộ Chính trị khóa XII", "named", type="Chỉ thị", terms=("XII",), name="Bộ Chính trị")],
+        id="Chỉ thị của Bộ Chính trị khóa XII, in a paragraph with no digit"),
 ]
 
 # --- issuers --------------------------------------------------------------------------------
