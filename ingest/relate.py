@@ -15,13 +15,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
-from .wordtree import one_of, starts_of
+from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
 from .units import Roster
@@ -40,8 +40,12 @@ _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 _LIST_INTRO = re.compile(r"^\s*[:：]")
+_CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần")
 #: (lowered)
-_CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với|đưa nội dung|theo tinh thần)[^.;]{{0,60}}$")
+_CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
+#: how far before a citation its verb may begin: at most 90 characters, and no further than the
+#: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
+_CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
 #: (lowered)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
                        r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện")
@@ -59,10 +63,22 @@ _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện",
                "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
                "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn")
 _UNIT_BODIES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Thường trực")
-_UNIT_HEAD = re.compile(rf"(?:(?:{'|'.join(_UNIT_BODIES)})\s+(?:{one_of(_UNIT_HEADS)})|{one_of(_UNIT_HEADS)})(?!\w)")
-#: where a unit's name may begin, one letter long: the engine skips straight to these letters
-#: (_UNIT_HEAD, which begins with a group, is tried at every position)
-_UNIT_HEAD_START = re.compile(starts_of(_UNIT_HEADS + _UNIT_BODIES))
+
+
+def _body_or_head(bodies, heads) -> str:
+    r"""`(?:body\s+head|head)`, with its branches grouped by their first letter: a pattern that
+    begins with a letter in every branch lets the engine skip straight to those letters (one
+    that begins with a group is tried at every position)."""
+    any_head = one_of(heads)
+    branches = []
+    for first in dict.fromkeys(w[0] for w in bodies + heads):
+        rest = [rf"{re.escape(b[1:])}\s+(?:{any_head})" for b in bodies if b[0] == first]
+        rest += [one_of([h[1:] for h in heads if h[0] == first])] if any(h[0] == first for h in heads) else []
+        branches.append(re.escape(first) + "(?:" + "|".join(rest) + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
+_UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
 _ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
                           r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
 #: (lowered)
@@ -87,7 +103,10 @@ _GUIDANCE = re.compile(r"(?:về\s+)?(?:việc\s+)?hướng dẫn")
 _ISSUED_AT_END = re.compile(r"ban hành\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
-_EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__|^#+\s*")
+# what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (one
+# pattern for the three, each beginning with a character, lets the engine skip to them)
+_HEADING_MARK = re.compile(r"#+\s*")
+_EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
 _LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
 _PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:")
@@ -96,8 +115,7 @@ _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
 
 
-@dataclass(frozen=True)
-class UnitMention:
+class UnitMention(NamedTuple):
     name: str  # canonical unit name
     start: int  # position in the paragraph text
     end: int
@@ -140,11 +158,12 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
 def own_documents(cits: list[Citation], text: str) -> list[int]:
     """The documents a text is: each number printed on a letterhead, alone on its line
     ("Số 85-KH/HU", "KẾ HOẠCH số 61-KH/HU"); a file may hold several, one after another."""
-    lines = text.splitlines()
+    lines = None  # split when a citation opens its paragraph, as a letterhead number does
     out = []
     for i, c in enumerate(cits):
         if c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
             continue
+        lines = lines or text.splitlines()
         line = _EMPHASIS.sub("", lines[c.line - 1]).strip()
         head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
@@ -224,7 +243,7 @@ def _listed(ptext: str, c: Citation) -> bool:
 def _other_actor(sentence: str, own: Citation) -> bool:
     """A sentence whose subject is a unit other than the document's issuer."""
     lowered = _lowered(sentence)
-    for m in _unit_heads(sentence):
+    for m in _UNIT_HEAD.finditer(sentence):
         if not _NOT_SUBJECT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
             name = sentence[m.start():m.start() + 60]
             if own.issuer_unit is None or not key(name).startswith(key(own.issuer_unit)[:12]):
@@ -425,13 +444,14 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
     units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.author))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
-    # what a sentence may say besides its citations, ruled out for the whole paragraph at once
-    bare = _bare(ptext)
-    activity = topic is not None and _ACTIVITY.search(_lowered(_clean(ptext))) is not None
-    examples = bool(indexes) and _EXAMPLES_START.search(lowered) is not None
+    # activities reported and examples listed, ruled out for the whole paragraph at once
+    activity = topic is not None and _ACTIVITY.search(_lowered(_clean(ptext)) if _has_markup(ptext) else lowered)
+    examples = bool(indexes) and ("điển hình" in lowered or "tiêu biểu" in lowered)  # what _EXAMPLES_START finds
+    kinds = _kinds_alone(ptext)
     bounds = sentence_bounds(ptext)
     for (s_start, s_end), here in zip(bounds, _by_sentence(cits, indexes, bounds)):
-        if not here and not bare and not activity:
+        kind_alone = bool(kinds) and any(s_start <= k < s_end for k in kinds)
+        if not here and not kind_alone and not activity:
             continue
         actors_in = _Once(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
         previous: tuple[int, list[str]] | None = None
@@ -440,7 +460,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             if i in doc_targets or c.type not in DIRECTIVE_TYPES:
                 previous = None
                 continue
-            if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - 90), c.pos):
+            if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
@@ -453,7 +473,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             for name in actors:
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
-        if bare:
+        if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
                 _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if activity and _ACTIVITY.search(_lowered(_clean(ptext[s_start:s_end]))):
@@ -502,24 +522,44 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không)(?!\w)[^.;,]{0,60}$")
 
 
 def _negated(before: str) -> bool:
-    return ("chưa" in before or "không" in before) and _NEGATED.search(before) is not None
+    tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
+    return ("chưa" in tail or "không" in tail) and _NEGATED.search(before) is not None
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
-_BARE_TYPE = r"(?P<type>Nghị quyết|Chỉ thị|Kết luận)(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
+_BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
+_BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
 _BARE = re.compile(rf"(?:{_CARRY_OUT})[^.;]{{0,30}}?(?<!\w){_BARE_TYPE}")
 _BARE_TYPE_RE = re.compile(_BARE_TYPE)  # what _BARE needs: a much cheaper search than _BARE itself
 
 
+_CARRY_OUT_CASED = re.compile(_CARRY_OUT)  # as _BARE has it, without IGNORECASE
+#: how far before a kind _BARE's verb may begin: 30 characters and the longest verb
+_BARE_REACH = 30 + max(map(len, _CARRY_OUT.split("|")))
+
+
 def _bare(ptext: str) -> bool:
-    if "Nghị quyết" not in ptext and "Chỉ thị" not in ptext and "Kết luận" not in ptext:
-        return False  # the kinds _BARE_TYPE names, looked for as plain strings first
-    return bool(_BARE_TYPE_RE.search(ptext) and _BARE.search(ptext))
+    kinds = _kinds_alone(ptext)
+    return bool(kinds) and _BARE.search(ptext, max(0, kinds[0] - _BARE_REACH)) is not None
+
+
+def _kinds_alone(ptext: str) -> list[int]:
+    """Where `ptext` names a directive by its kind alone (_BARE_TYPE) with one of _BARE's verbs
+    shortly before: the only places where a match of _BARE can end. The kinds are looked for as
+    plain strings (they cannot overlap), _BARE_TYPE tried only where one stands."""
+    found = []
+    for kind in _BARE_KINDS:
+        start = ptext.find(kind)
+        while start >= 0:
+            if (_BARE_TYPE_RE.match(ptext, start)
+                    and _CARRY_OUT_CASED.search(ptext, max(0, start - _BARE_REACH), start)):
+                found.append(start)
+            start = ptext.find(kind, start + len(kind))
+    return sorted(found)
 
 
 def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
     """"Huyện ủy Mường Tè ... trong thực hiện Kết luận" — a directive named by its kind alone is
-    the last one of that kind the text cited; its subject units carry it out."""
-    if not _BARE_TYPE_RE.search(ptext, s_start, s_end):
-        return
+    the last one of that kind the text cited; its subject units carry it out. Asked of a sentence
+    that holds one of the `_kinds_alone`."""
     for m in _BARE.finditer(ptext, s_start, s_end):
         if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
             continue
@@ -559,7 +599,7 @@ def _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targe
         if c.type not in DIRECTIVE_TYPES or i in doc_targets:
             continue
         m = _examples_after(lowered, c.tail, s_end)
-        if not m or not _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - 90), c.pos):
+        if not m or not _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
             continue
         for u in units():
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
@@ -595,18 +635,26 @@ def _unit_statement(file, name, target, confidence, sentence, line, out, done):
 
 def _clean(text: str) -> str:
     """Evidence as a person reads it: no footnote markers, no markdown emphasis."""
-    if "<sup>" in text or "**" in text or "__" in text or text[:1] == "#":
-        text = _EVIDENCE_MARKUP.sub("", text)
+    if _has_markup(text):
+        heading = _HEADING_MARK.match(text)
+        text = _EVIDENCE_MARKUP.sub("", text[heading.end():] if heading else text)
     return text.strip()
+
+
+def _has_markup(text: str) -> bool:
+    """Whether `_clean` has anything to take out of `text` but spaces at its ends (a letter
+    looked for first: much faster than the strings)."""
+    return (("<" in text and "<sup>" in text) or ("*" in text and "**" in text) or ("_" in text and "__" in text)
+            or text.startswith("#"))
 
 
 def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
-    for m in _unit_heads(ptext):
+    for m in _UNIT_HEAD.finditer(ptext):
         if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
-        phrase = _phrase(ptext, m.start(), roster)
+        phrase = _unit_phrase(ptext, m.start(), roster)[0] or ""
         name = roster.name(phrase, province, ptext[:m.start()], author)
         if name is None:
             continue
@@ -618,29 +666,11 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
     return _drop_nested(found)
 
 
-def _unit_heads(text: str):
-    """The matches of _UNIT_HEAD in `text`, as its `finditer` gives them, tried only where a
-    name may begin."""
-    end = 0
-    for start in _UNIT_HEAD_START.finditer(text):
-        if start.start() < end:
-            continue  # inside the name found last
-        m = _UNIT_HEAD.match(text, start.start())
-        if m:
-            yield m
-            end = m.end()
-
-
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     for start, end in spans:
         if start <= pos < end:
             return True
     return False
-
-
-def _phrase(ptext, start, roster) -> str:
-    phrase, _ = _unit_phrase(ptext, start, roster)
-    return phrase or ""
 
 
 def _is_subject(ptext, lowered, start, end) -> bool:
