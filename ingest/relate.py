@@ -109,7 +109,10 @@ _HEADING_MARK = re.compile(r"#+\s*")
 _EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
 _LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
-_PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:")
+_PLACE_NAME = r"(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:"
+_PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)" + _PLACE_NAME)
+# the same after the paragraph's start: beginning with a character, it lets the engine skip to one
+_PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)
 _ITEM_SEP = re.compile(r",\s*|\s+và\s+")
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
@@ -134,10 +137,14 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
     owns = own_documents(cits, text) if text is not None else []
     targets: set[int] = set()
+    # the paragraphs without citations are read together first: in most texts none of them can say
+    # that a unit carries something out ("\n.\n" between them: _BARE reads each edge as an end)
+    uncited = [p.text for n, p in enumerate(doc_layout.paragraphs) if n not in by_paragraph]
+    any_uncited = _carried_out_uncited("\n.\n".join(uncited), topic)
     for p_index, paragraph in enumerate(doc_layout.paragraphs):
         indexes = by_paragraph.get(p_index, [])
         ptext = paragraph.text
-        if not indexes and not _bare(ptext) and (topic is None or not _ACTIVITY.search(_lowered(ptext))):
+        if not indexes and not (any_uncited and _carried_out_uncited(ptext, topic)):
             continue  # no citation, and nothing a unit could be carrying out
         lowered = _lowered(ptext)
         doc_targets: set[int] = set()
@@ -155,13 +162,19 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     return out
 
 
+def _carried_out_uncited(ptext: str, topic: int | None) -> bool:
+    """Whether a paragraph without citations may yet say that a unit carries out a directive: one
+    named by its kind alone, or an activity registered under the `topic` of the text."""
+    return _bare(ptext) or topic is not None and _reports_activity(_lowered(ptext))
+
+
 def own_documents(cits: list[Citation], text: str) -> list[int]:
     """The documents a text is: each number printed on a letterhead, alone on its line
     ("Số 85-KH/HU", "KẾ HOẠCH số 61-KH/HU"); a file may hold several, one after another."""
     lines = None  # split when a citation opens its paragraph, as a letterhead number does
     out = []
     for i, c in enumerate(cits):
-        if c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
+        if c.pos > 8 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
             continue
         lines = lines or text.splitlines()
         line = _EMPHASIS.sub("", lines[c.line - 1]).strip()
@@ -259,6 +272,8 @@ _ANAPHOR = re.compile(r"\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kế
 def _anaphora(file, cits, indexes, ptext, targets, own, out):
     """"Nghị quyết được ban hành nhằm cụ thể hóa Kết luận số 01-KL/TW" — the resolution the
     text is about (or the text itself) implements what follows."""
+    if "nhằm" not in ptext and "để" not in ptext:
+        return  # the words _ANAPHOR needs before its verb
     for i in indexes:
         c = cits[i]
         dot = ptext.rfind(". ", 0, c.pos)
@@ -315,7 +330,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
         if ca.kind is MentionKind.NAMED or n + 1 >= len(indexes):
             continue
         b = indexes[n + 1]
-        relation = _relation(ca, ptext[ca.tail:cits[b].pos], lowered[ca.tail:cits[b].pos])
+        relation = _relation(ca, ptext, lowered, ca.tail, cits[b].pos)
         if relation is None:
             continue
         out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
@@ -328,10 +343,14 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     return targets
 
 
-def _relation(a: Citation, gap: str, lowered: str) -> Relation | None:
-    """What A does to B by the words between them (`gap`, and `lowered`, the same lowered)."""
-    if len(gap) > 260 or ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
+def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Relation | None:
+    """What A does to B by the words between them, `ptext[start:end]`."""
+    if end - start > 260:
         return None
+    gap = ptext[start:end]
+    if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
+        return None
+    lowered = lowered[start:end]
     head = gap.lstrip(" ,")
     if not _GAP_HEAD.match(lowered, len(gap) - len(head)):
         return None
@@ -445,7 +464,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     # activities reported and examples listed, ruled out for the whole paragraph at once
-    activity = topic is not None and _ACTIVITY.search(_lowered(_clean(ptext)) if _has_markup(ptext) else lowered)
+    activity = topic is not None and _reports_activity(_lowered(_clean(ptext)) if _has_markup(ptext) else lowered)
     examples = bool(indexes) and ("điển hình" in lowered or "tiêu biểu" in lowered)  # what _EXAMPLES_START finds
     kinds = _kinds_alone(ptext)
     bounds = sentence_bounds(ptext)
@@ -476,7 +495,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
         if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
                 _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
-        if activity and _ACTIVITY.search(_lowered(_clean(ptext[s_start:s_end]))):
+        if activity and _reports_activity(_lowered(_clean(ptext[s_start:s_end]))):
             for u in actors_in():
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
@@ -485,8 +504,18 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of)
 
 
+def _reports_activity(lowered: str) -> bool:
+    """"đăng ký làm theo ...", "ban hành văn bản thực hiện ...": the words of _ACTIVITY looked
+    for as plain strings first."""
+    if "đăng ký" not in lowered and ("ban hành" not in lowered or "văn bản" not in lowered):
+        return False
+    return _ACTIVITY.search(lowered) is not None
+
+
 def _by_sentence(cits, indexes, bounds) -> list[list[int]]:
     """The citations of each sentence (`bounds`), in the order of `indexes`."""
+    if len(bounds) == 1:  # the whole paragraph
+        return [[i for i in indexes if 0 <= cits[i].pos < bounds[0][1]]]
     starts = [start for start, _ in bounds]
     here: list[list[int]] = [[] for _ in bounds]
     for i in indexes:
@@ -689,11 +718,19 @@ def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     out = []
     if ":" not in ptext:
         return out  # every such name stands before a colon
-    for m in _PLACE_COLON.finditer(ptext):
+    for m in _place_colons(ptext):
         unit = roster.place(m.group("place"), province)
         if unit and key(m.group("place")) != key(province or ""):
             out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
     return out
+
+
+def _place_colons(ptext: str):
+    """The matches of _PLACE_COLON, as its `finditer` gives them."""
+    first = _PLACE_COLON.match(ptext)
+    if first:
+        yield first
+    yield from _PLACE_COLON_INSIDE.finditer(ptext, first.end() if first else 0)
 
 
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
