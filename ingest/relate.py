@@ -103,8 +103,8 @@ _GUIDANCE = re.compile(r"(?:về\s+)?(?:việc\s+)?hướng dẫn")
 _ISSUED_AT_END = re.compile(r"ban hành\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
-# what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (one
-# pattern for the three, each beginning with a character, lets the engine skip to them)
+# what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart
+# from the "#"s, whose "^" would have the engine try the pattern at every position)
 _HEADING_MARK = re.compile(r"#+\s*")
 _EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
