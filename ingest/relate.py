@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
@@ -23,23 +23,37 @@ from .clean import key
 from .layout import Layout, clause_at, sentence_bounds
 from .wordtree import one_of
 from .context import Context, letterhead_unit
+from .extract import _unit_phrase
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
 _CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
-_VERB = re.compile(rf"(?:{_CARRY_OUT}|kiểm tra|giám sát|hướng dẫn|sửa đổi|bổ sung|thay thế)", re.IGNORECASE)
-_INSPECT = re.compile(r"kiểm tra|giám sát", re.IGNORECASE)
-_AMEND = re.compile(r"sửa đổi|bổ sung|thay thế", re.IGNORECASE)
-_CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)", re.IGNORECASE)
+# The case-blind patterns are written in lower case and read `_lowered` text (see there); each
+# is marked "(lowered)".
+#: (lowered)
+_VERB = re.compile(rf"(?:{_CARRY_OUT}|kiểm tra|giám sát|hướng dẫn|sửa đổi|bổ sung|thay thế)")
+#: (lowered)
+_INSPECT = re.compile(r"kiểm tra|giám sát")
+#: (lowered)
+_AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
+#: (lowered)
+_CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 _LIST_INTRO = re.compile(r"^\s*[:：]")
-_CARRY_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT}|làm theo|gắn với|đưa nội dung|theo tinh thần)[^.;]{{0,60}}$",
-                               re.IGNORECASE)
+_CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần")
+#: (lowered)
+_CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
+#: how far before a citation its verb may begin: at most 90 characters, and no further than the
+#: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
+_CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
+#: (lowered)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
-                       r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện", re.IGNORECASE)
+                       r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện")
 _EXAMPLES_HEAD = r"(?:điển hình|tiêu biểu)"
-_EXAMPLES = re.compile(_EXAMPLES_HEAD + r"\s+(?:như|là)\s*:?", re.IGNORECASE)
-_EXAMPLES_START = re.compile(_EXAMPLES_HEAD, re.IGNORECASE)
+#: (lowered)
+_EXAMPLES = re.compile(_EXAMPLES_HEAD + r"\s+(?:như|là)\s*:?")
+#: (lowered)
+_EXAMPLES_START = re.compile(_EXAMPLES_HEAD)
 #: how far after a directive's citation "điển hình như:" may begin
 EXAMPLES_WITHIN = 40
 #: the words a unit's name begins with ("Tỉnh uỷ" in old-style and odd tone marks too)
@@ -48,43 +62,63 @@ _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện",
                "Đảng bộ", "Tỉnh đoàn", "Tỉnh Đoàn", "Công an tỉnh", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng",
                "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
                "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn")
-_UNIT_BODY = r"(?:Ban Thường vụ|Ban Thường trực|Ban Chấp hành|Thường trực)"
-# "(?:body\s+)?head" written as "body\s+head|head", which lets the engine skip to the letters a
-# unit's name can begin with
-_UNIT_HEAD = re.compile(rf"(?:{_UNIT_BODY}\s+(?:{one_of(_UNIT_HEADS)})|{one_of(_UNIT_HEADS)})(?!\w)")
+_UNIT_BODIES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Thường trực")
+
+
+def _body_or_head(bodies, heads) -> str:
+    r"""`(?:body\s+head|head)`, with its branches grouped by their first letter: a pattern that
+    begins with a letter in every branch lets the engine skip straight to those letters (one
+    that begins with a group is tried at every position)."""
+    any_head = one_of(heads)
+    branches = []
+    for first in dict.fromkeys(w[0] for w in bodies + heads):
+        rest = [rf"{re.escape(b[1:])}\s+(?:{any_head})" for b in bodies if b[0] == first]
+        rest += [one_of([h[1:] for h in heads if h[0] == first])] if any(h[0] == first for h in heads) else []
+        branches.append(re.escape(first) + "(?:" + "|".join(rest) + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
+_UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
 _ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
                           r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
+#: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
-    r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$",
-    re.IGNORECASE)
+    r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
+#: (lowered)
 _SUBJECT_AFTER = re.compile(
     r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
-    r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)",
-    re.IGNORECASE)
+    r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)")
 _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
 _LIST_ITEM = re.compile(r"\s*[-+•]")
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
-_GAP_HEAD = re.compile(rf"(?:về|V/v|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)",
-                       re.IGNORECASE)
-_REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết", re.IGNORECASE)
-_CARRY_OUT_RE = re.compile(_CARRY_OUT, re.IGNORECASE)
+#: (lowered)
+_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)")
+#: (lowered)
+_REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
+#: (lowered)
+_CARRY_OUT_RE = re.compile(_CARRY_OUT)
 _GUIDANCE = re.compile(r"(?:về\s+)?(?:việc\s+)?hướng dẫn")
 _ISSUED_AT_END = re.compile(r"ban hành\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
-_EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__|^#+\s*")
+# what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart
+# from the "#"s, whose "^" would have the engine try the pattern at every position)
+_HEADING_MARK = re.compile(r"#+\s*")
+_EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
 _LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
-_PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:")
+_PLACE_NAME = r"(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:"
+_PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)" + _PLACE_NAME)
+# the same after the paragraph's start: beginning with a character, it lets the engine skip to one
+_PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)
 _ITEM_SEP = re.compile(r",\s*|\s+và\s+")
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
 
 
-@dataclass(frozen=True)
-class UnitMention:
+class UnitMention(NamedTuple):
     name: str  # canonical unit name
     start: int  # position in the paragraph text
     end: int
@@ -103,31 +137,46 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
     owns = own_documents(cits, text) if text is not None else []
     targets: set[int] = set()
+    # the paragraphs without citations are read together first: in most texts none of them can say
+    # that a unit carries something out ("\n.\n" between them: _BARE reads each edge as an end)
+    uncited = [p.text for n, p in enumerate(doc_layout.paragraphs) if n not in by_paragraph]
+    any_uncited = _carried_out_uncited("\n.\n".join(uncited), topic)
     for p_index, paragraph in enumerate(doc_layout.paragraphs):
         indexes = by_paragraph.get(p_index, [])
         ptext = paragraph.text
-        own = _section_owner(owns, cits, p_index)
-        doc_targets = _document_relations(file, cits, indexes, ptext, out)
-        _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
-        _list_relations(file, cits, indexes, ptext, doc_targets, out)
+        if not indexes and not (any_uncited and _carried_out_uncited(ptext, topic)):
+            continue  # no citation, and nothing a unit could be carrying out
+        lowered = _lowered(ptext)
+        doc_targets: set[int] = set()
+        if indexes:
+            doc_targets = _document_relations(file, cits, indexes, ptext, lowered, out)
+            _anaphora(file, cits, indexes, ptext, doc_targets, _section_owner(owns, cits, p_index), out)
+            _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out)
+            targets |= doc_targets
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
-        _unit_relations(file, cits, indexes, ptext, doc_targets, roster, ctxs[p_index], topic, out, earlier,
-                        lambda pos, p=p_index: doc_layout.line_of(p, pos))
-        targets |= doc_targets
+        _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
+                        earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos))
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
     return out
 
 
+def _carried_out_uncited(ptext: str, topic: int | None) -> bool:
+    """Whether a paragraph without citations may yet say that a unit carries out a directive: one
+    named by its kind alone, or an activity registered under the `topic` of the text."""
+    return _bare(ptext) or topic is not None and _reports_activity(_lowered(ptext))
+
+
 def own_documents(cits: list[Citation], text: str) -> list[int]:
     """The documents a text is: each number printed on a letterhead, alone on its line
     ("Số 85-KH/HU", "KẾ HOẠCH số 61-KH/HU"); a file may hold several, one after another."""
-    lines = text.splitlines()
+    lines = None  # split when a citation opens its paragraph, as a letterhead number does
     out = []
     for i, c in enumerate(cits):
-        if c.kind not in (MentionKind.FULL, MentionKind.CODE) or c.pos > 8:
+        if c.pos > 8 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
             continue
+        lines = lines or text.splitlines()
         line = _EMPHASIS.sub("", lines[c.line - 1]).strip()
         head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
@@ -167,7 +216,7 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                 if k in linked or c.type not in DIRECTIVE_TYPES + _STATE_TYPES:
                     continue
                 if titled:
-                    relation = _title_relation(ptext[start:c.pos])
+                    relation = _title_relation(_lowered(ptext[start:c.pos]))
                 elif pre:
                     relation = Relation.CITES if pre.group("verb") in ("Căn cứ", "Xét") else Relation.IMPLEMENTS
                 elif _about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c):
@@ -182,7 +231,8 @@ _STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Chươ
 
 
 def _title_relation(before: str) -> Relation:
-    """The verb of a title's subject: "về kiểm tra việc ... thực hiện" inspects."""
+    """The verb of a title's subject (`before` the citation, lowered): "về kiểm tra việc ... thực
+    hiện" inspects."""
     if _INSPECT.search(before):
         return Relation.INSPECTS
     if _AMEND.search(before):
@@ -205,8 +255,9 @@ def _listed(ptext: str, c: Citation) -> bool:
 
 def _other_actor(sentence: str, own: Citation) -> bool:
     """A sentence whose subject is a unit other than the document's issuer."""
+    lowered = _lowered(sentence)
     for m in _UNIT_HEAD.finditer(sentence):
-        if not _NOT_SUBJECT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+        if not _NOT_SUBJECT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
             name = sentence[m.start():m.start() + 60]
             if own.issuer_unit is None or not key(name).startswith(key(own.issuer_unit)[:12]):
                 return True
@@ -221,6 +272,8 @@ _ANAPHOR = re.compile(r"\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kế
 def _anaphora(file, cits, indexes, ptext, targets, own, out):
     """"Nghị quyết được ban hành nhằm cụ thể hóa Kết luận số 01-KL/TW" — the resolution the
     text is about (or the text itself) implements what follows."""
+    if "nhằm" not in ptext and "để" not in ptext:
+        return  # the words _ANAPHOR needs before its verb
     for i in indexes:
         c = cits[i]
         dot = ptext.rfind(". ", 0, c.pos)
@@ -267,7 +320,7 @@ def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
 
 # --- document to document -------------------------------------------------------
 
-def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
+def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     """A's subject names B: A implements/continues/inspects ... B. Returns the targets."""
     targets: set[int] = set()
     if not indexes:
@@ -277,8 +330,7 @@ def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
         if ca.kind is MentionKind.NAMED or n + 1 >= len(indexes):
             continue
         b = indexes[n + 1]
-        gap = ptext[ca.tail:cits[b].pos]
-        relation = _relation(ca, gap)
+        relation = _relation(ca, ptext, lowered, ca.tail, cits[b].pos)
         if relation is None:
             continue
         out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
@@ -286,29 +338,34 @@ def _document_relations(file, cits, indexes, ptext, out) -> set[int]:
         for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca):
             out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
             targets.add(t)
-    _fronted(file, cits, indexes, ptext, targets, out)
+    _fronted(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
 
 
-def _relation(a: Citation, gap: str) -> Relation | None:
-    if len(gap) > 260 or ";" in gap or _NEXT_SENTENCE.search(gap) or "<sup>" in gap:
+def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Relation | None:
+    """What A does to B by the words between them, `ptext[start:end]`."""
+    if end - start > 260:
         return None
+    gap = ptext[start:end]
+    if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
+        return None
+    lowered = lowered[start:end]
     head = gap.lstrip(" ,")
-    if not _GAP_HEAD.match(head):
+    if not _GAP_HEAD.match(lowered, len(gap) - len(head)):
         return None
-    verbs = list(_VERB.finditer(gap))
+    verbs = list(_VERB.finditer(lowered))
     if not verbs:
         return None
     if len(gap) - verbs[-1].end() > 30 and "trong đó có" not in gap:
         return None  # the verb governs something else: "học tập ... tấm gương đạo đức"
-    if _INSPECT.search(gap):
+    if _INSPECT.search(lowered):
         return Relation.INSPECTS
-    if _REPORTING.search(gap):
+    if _REPORTING.search(lowered):
         return Relation.CITES  # reporting on a directive is not carrying it out
-    if _AMEND.search(gap) and not _CARRY_OUT_RE.search(gap):
+    if _AMEND.search(lowered) and not _CARRY_OUT_RE.search(lowered):
         return Relation.AMENDS
-    if _CONTINUE.search(gap) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
+    if _CONTINUE.search(lowered) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
         return Relation.CONTINUES
     if a.type == "Hướng dẫn" and _GUIDANCE.match(head):
         return Relation.GUIDES
@@ -329,20 +386,20 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, b
     return out
 
 
-_FRONTED = re.compile(rf"\s*(?:Để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|Căn cứ|căn cứ)\s*$",
-                      re.IGNORECASE)
+#: (lowered)
+_FRONTED = re.compile(rf"\s*(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|căn cứ)\s*$")
 
 
-def _fronted(file, cits, indexes, ptext, targets, out):
+def _fronted(file, cits, indexes, ptext, lowered, targets, out):
     """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B ("Căn cứ": cites)."""
     for n, b in enumerate(indexes[:-1]):
-        fronted = _FRONTED.match(ptext, ptext.rfind(". ", 0, cits[b].pos) + 1, cits[b].pos)
+        fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, cits[b].pos) + 1, cits[b].pos)
         if not fronted:
             continue
         a = indexes[n + 1]
         between = ptext[cits[b].tail:cits[a].pos]
         if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
-            relation = Relation.CITES if fronted.group("verb").lower() == "căn cứ" else Relation.IMPLEMENTS
+            relation = Relation.CITES if fronted.group("verb") == "căn cứ" else Relation.IMPLEMENTS
             out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
             targets.add(b)
 
@@ -378,13 +435,15 @@ def _same_doc_key(c: Citation) -> tuple:
     return (c.type, (c.number or "").lstrip("0"), _SPACE.sub("", c.code or "").upper())
 
 
-def _list_relations(file, cits, indexes, ptext, doc_targets, out):
+def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
     """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..." """
+    if ":" not in ptext and "：" not in ptext:
+        return  # no list introduced
     for n, t in enumerate(indexes):
         ct = cits[t]
         if not _LIST_INTRO.match(ptext[ct.tail:ct.tail + 3]):
             continue
-        if not _CARRY_OUT_BEFORE.search(ptext[max(0, ct.pos - 80):ct.pos]):
+        if not _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
             continue
         sources = {s.source for s in out}
         for a in indexes[n + 1:]:
@@ -398,16 +457,21 @@ def _list_relations(file, cits, indexes, ptext, doc_targets, out):
 
 # --- units ----------------------------------------------------------------------
 
-def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Context, topic, out, earlier,
-                    line_of):
-    if not indexes and not _bare(ptext) and (topic is None or not _ACTIVITY.search(ptext)):
-        return  # nothing here a unit could be carrying out
+def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
+                    earlier, line_of):
     # the units a paragraph names are read when a sentence asks for its actors, and only then
-    units = _Once(lambda: _unit_mentions(ptext, roster, context.province, cits, indexes, context.author))
+    units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.author))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
-    for s_start, s_end in sentence_bounds(ptext):
-        here = [i for i in indexes if s_start <= cits[i].pos < s_end]
+    # activities reported and examples listed, ruled out for the whole paragraph at once
+    activity = topic is not None and _reports_activity(_lowered(_clean(ptext)) if _has_markup(ptext) else lowered)
+    examples = bool(indexes) and ("điển hình" in lowered or "tiêu biểu" in lowered)  # what _EXAMPLES_START finds
+    kinds = _kinds_alone(ptext)
+    bounds = sentence_bounds(ptext)
+    for (s_start, s_end), here in zip(bounds, _by_sentence(cits, indexes, bounds)):
+        kind_alone = bool(kinds) and any(s_start <= k < s_end for k in kinds)
+        if not here and not kind_alone and not activity:
+            continue
         actors_in = _Once(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
         previous: tuple[int, list[str]] | None = None
         for i in here:
@@ -415,27 +479,59 @@ def _unit_relations(file, cits, indexes, ptext, doc_targets, roster, context: Co
             if i in doc_targets or c.type not in DIRECTIVE_TYPES:
                 previous = None
                 continue
-            if _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+            if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
                 previous = None
                 continue
-            if _NEGATED.search(ptext[max(s_start, c.pos - 90):c.pos]):
+            if _negated(ptext[max(s_start, c.pos - 90):c.pos]):
                 previous = None
                 continue  # "Đảng ủy xã Huổi Só chưa ban hành kế hoạch thực hiện ..."
             for name in actors:
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
-        for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
-            _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
-        if topic is not None and _ACTIVITY.search(_clean(ptext[s_start:s_end])):
+        if kind_alone:
+            for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
+                _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
+        if activity and _reports_activity(_lowered(_clean(ptext[s_start:s_end]))):
             for u in actors_in():
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
                                     line_of(u.start), out, done)
-        _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of)
+        if examples:
+            _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of)
+
+
+def _reports_activity(lowered: str) -> bool:
+    """"đăng ký làm theo ...", "ban hành văn bản thực hiện ...": the words of _ACTIVITY looked
+    for as plain strings first."""
+    if "đăng ký" not in lowered and ("ban hành" not in lowered or "văn bản" not in lowered):
+        return False
+    return _ACTIVITY.search(lowered) is not None
+
+
+def _by_sentence(cits, indexes, bounds) -> list[list[int]]:
+    """The citations of each sentence (`bounds`), in the order of `indexes`."""
+    if len(bounds) == 1:  # the whole paragraph
+        return [[i for i in indexes if 0 <= cits[i].pos < bounds[0][1]]]
+    starts = [start for start, _ in bounds]
+    here: list[list[int]] = [[] for _ in bounds]
+    for i in indexes:
+        pos = cits[i].pos
+        n = bisect.bisect_right(starts, pos) - 1
+        if n >= 0 and pos < bounds[n][1]:
+            here[n].append(i)
+    return here
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, letter for letter, for the case-blind patterns: written in lower
+    case, they find in it what they would find in `text` with IGNORECASE, at the same offsets,
+    and much faster. IGNORECASE also takes "İ" and "ı" for "i" and "ſ" for "s", which lower()
+    leaves alone (or, "İ", makes two letters of)."""
+    return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").lower()
 
 
 class _Once:
@@ -452,21 +548,47 @@ class _Once:
 
 
 _NEGATED = re.compile(r"(?<!\w)(?:chưa|không)(?!\w)[^.;,]{0,60}$")
+
+
+def _negated(before: str) -> bool:
+    tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
+    return ("chưa" in tail or "không" in tail) and _NEGATED.search(before) is not None
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
-_BARE_TYPE = r"(?P<type>Nghị quyết|Chỉ thị|Kết luận)(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
+_BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
+_BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
 _BARE = re.compile(rf"(?:{_CARRY_OUT})[^.;]{{0,30}}?(?<!\w){_BARE_TYPE}")
 _BARE_TYPE_RE = re.compile(_BARE_TYPE)  # what _BARE needs: a much cheaper search than _BARE itself
 
 
+_CARRY_OUT_CASED = re.compile(_CARRY_OUT)  # as _BARE has it, without IGNORECASE
+#: how far before a kind _BARE's verb may begin: 30 characters and the longest verb
+_BARE_REACH = 30 + max(map(len, _CARRY_OUT.split("|")))
+
+
 def _bare(ptext: str) -> bool:
-    return bool(_BARE_TYPE_RE.search(ptext) and _BARE.search(ptext))
+    kinds = _kinds_alone(ptext)
+    return bool(kinds) and _BARE.search(ptext, max(0, kinds[0] - _BARE_REACH)) is not None
+
+
+def _kinds_alone(ptext: str) -> list[int]:
+    """Where `ptext` names a directive by its kind alone (_BARE_TYPE) with one of _BARE's verbs
+    shortly before: the only places where a match of _BARE can end. The kinds are looked for as
+    plain strings (they cannot overlap), _BARE_TYPE tried only where one stands."""
+    found = []
+    for kind in _BARE_KINDS:
+        start = ptext.find(kind)
+        while start >= 0:
+            if (_BARE_TYPE_RE.match(ptext, start)
+                    and _CARRY_OUT_CASED.search(ptext, max(0, start - _BARE_REACH), start)):
+                found.append(start)
+            start = ptext.find(kind, start + len(kind))
+    return sorted(found)
 
 
 def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
     """"Huyện ủy Mường Tè ... trong thực hiện Kết luận" — a directive named by its kind alone is
-    the last one of that kind the text cited; its subject units carry it out."""
-    if not _BARE_TYPE_RE.search(ptext, s_start, s_end):
-        return
+    the last one of that kind the text cited; its subject units carry it out. Asked of a sentence
+    that holds one of the `_kinds_alone`."""
     for m in _BARE.finditer(ptext, s_start, s_end):
         if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
             continue
@@ -499,28 +621,28 @@ def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     return list(dict.fromkeys(first))
 
 
-def _examples(file, cits, here, ptext, s_start, s_end, units, doc_targets, out, done, line_of):
+def _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of):
     """"... thực hiện Chỉ thị 05-CT/TW, điển hình như: Huyện ủy Nậm Nhùn ...; Tỉnh đoàn ..." """
     for i in here:
         c = cits[i]
         if c.type not in DIRECTIVE_TYPES or i in doc_targets:
             continue
-        m = _examples_after(ptext, c.tail, s_end)
-        if not m or not _CARRY_OUT_BEFORE.search(ptext[max(s_start, c.pos - 90):c.pos]):
+        m = _examples_after(lowered, c.tail, s_end)
+        if not m or not _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
             continue
         for u in units():
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
                 _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
 
 
-def _examples_after(ptext: str, start: int, end: int):
+def _examples_after(lowered: str, start: int, end: int):
     """"điển hình như:" beginning at most EXAMPLES_WITHIN characters after `start` (looked for
     only there: a search to the end of a long sentence for each citation was quadratic)."""
     window_end = min(end, start + EXAMPLES_WITHIN + len("điển hình") + 1)
-    for head in _EXAMPLES_START.finditer(ptext, start, window_end):
+    for head in _EXAMPLES_START.finditer(lowered, start, window_end):
         if head.start() - start > EXAMPLES_WITHIN:
             break
-        m = _EXAMPLES.match(ptext, head.start(), end)
+        m = _EXAMPLES.match(lowered, head.start(), end)
         if m:
             return m
     return None
@@ -542,23 +664,31 @@ def _unit_statement(file, name, target, confidence, sentence, line, out, done):
 
 def _clean(text: str) -> str:
     """Evidence as a person reads it: no footnote markers, no markdown emphasis."""
-    if "<sup>" in text or "**" in text or "__" in text or text[:1] == "#":
-        text = _EVIDENCE_MARKUP.sub("", text)
+    if _has_markup(text):
+        heading = _HEADING_MARK.match(text)
+        text = _EVIDENCE_MARKUP.sub("", text[heading.end():] if heading else text)
     return text.strip()
 
 
-def _unit_mentions(ptext, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
+def _has_markup(text: str) -> bool:
+    """Whether `_clean` has anything to take out of `text` but spaces at its ends (a letter
+    looked for first: much faster than the strings)."""
+    return (("<" in text and "<sup>" in text) or ("*" in text and "**" in text) or ("_" in text and "__" in text)
+            or text.startswith("#"))
+
+
+def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
     for m in _UNIT_HEAD.finditer(ptext):
         if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
-        phrase = _phrase(ptext, m.start(), roster)
+        phrase = _unit_phrase(ptext, m.start(), roster)[0] or ""
         name = roster.name(phrase, province, ptext[:m.start()], author)
         if name is None:
             continue
         end = m.start() + len(phrase)
-        found.append(UnitMention(name, m.start(), end, _is_subject(ptext, m.start(), end)))
+        found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     found += _places(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
@@ -572,19 +702,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _phrase(ptext, start, roster) -> str:
-    from .extract import _unit_phrase
-    phrase, _ = _unit_phrase(ptext, start, roster)
-    return phrase or ""
-
-
-def _is_subject(ptext, start, end) -> bool:
+def _is_subject(ptext, lowered, start, end) -> bool:
     """A unit that opens its clause ("Trong thực hiện Kết luận, Huyện ủy Mường Tè chọn ...")
     or that a verb follows ("Huyện ủy Quỳnh Nhai có 100% ..."), and no preposition governs."""
-    before = ptext[max(0, start - 30):start]
-    if _NOT_SUBJECT_BEFORE.search(before):
+    if _NOT_SUBJECT_BEFORE.search(lowered, max(0, start - 30), start):
         return False
-    if _SUBJECT_AFTER.match(ptext[end:end + 40]):
+    if _SUBJECT_AFTER.match(lowered[end:end + 40]):
         return True
     opens = _OPENS.search(ptext[max(0, start - 3):start]) is not None
     return opens and bool(_LOWER_NEXT.match(ptext[end:end + 3]))
@@ -595,11 +718,19 @@ def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     out = []
     if ":" not in ptext:
         return out  # every such name stands before a colon
-    for m in _PLACE_COLON.finditer(ptext):
+    for m in _place_colons(ptext):
         unit = roster.place(m.group("place"), province)
         if unit and key(m.group("place")) != key(province or ""):
             out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
     return out
+
+
+def _place_colons(ptext: str):
+    """The matches of _PLACE_COLON, as its `finditer` gives them."""
+    first = _PLACE_COLON.match(ptext)
+    if first:
+        yield first
+    yield from _PLACE_COLON_INSIDE.finditer(ptext, first.end() if first else 0)
 
 
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
