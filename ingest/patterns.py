@@ -130,9 +130,10 @@ SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{NUMBER_CODE}{CODE_END}")
 LAW_RE = re.compile(LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
-#: where CODE_RE can match: a digit no letter, digit, slash or dash precedes (the engine skips
-#: straight to digits, which it cannot do for CODE_RE's leading lookbehind)
-CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)")
+#: where CODE_RE can match: a digit no letter, digit, slash or dash precedes, whose number a dash
+#: or a slash follows (the engine skips straight to digits, which it cannot do for CODE_RE's
+#: leading lookbehind; dates and counts are left out before CODE_RE is tried)
+CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)(?=\d*[a-z]?[ \t]*[-–‐/])")
 #: where FULL_RE and SHORT_RE can match: the first letter of a type word that a number follows
 TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{SO}{SO_GLUE}\d"))
 SHORT_RE = re.compile(SHORT_REF)
