@@ -74,6 +74,34 @@ def cmd_ingest(args) -> int:
     return 1 if report.errors and not (report.files or report.unchanged) else 0
 
 
+def cmd_extract(args) -> int:
+    """The citations of each file, as found before any resolution; no store is read or written."""
+    from graph.errors import DirectivesError
+    from ingest.pipeline import citations
+    from ingest.read import iter_paths, read
+    from ingest.registry import Registry
+    from ingest.units import Roster
+    roster, registry, failed = Roster.load(), Registry.load(), 0
+    for path in iter_paths(args.paths):
+        try:
+            found = citations(read(path), roster, registry)
+        except DirectivesError as e:
+            print(f"directives: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        for c in found:
+            row = {k: getattr(c, k) for k in _CITATION_FIELDS if getattr(c, k) not in (None, ())}
+            print(json.dumps(row, ensure_ascii=False) if args.format == "jsonl" else
+                  f"{c.file}:{c.line}:{c.col}\t{c.surface}\t" + "\t".join(
+                      f"{k}={row[k]}" for k in ("type", "number", "code", "date", "issuer_unit") if k in row))
+    return 1 if failed else 0
+
+
+_CITATION_FIELDS = ("file", "line", "col", "start", "end", "surface", "kind", "type", "number", "code", "date",
+                    "issuer", "issuer_unit", "province", "subject", "terms", "plenum", "congress", "year", "name",
+                    "sentence")
+
+
 def cmd_remove(args) -> int:
     from ingest.pipeline import remove
     with store_write_lock(args):
@@ -229,6 +257,12 @@ def _ingest_args(p):
                    help="processes analysing texts in parallel (default: all cores)")
 
 
+def _extract_args(p):
+    p.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .docx .pdf)")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table",
+                   help="table: file:line:col, the citation as written and what it says; jsonl: one JSON object each")
+
+
 def _remove_args(p):
     p.add_argument("files", nargs="+", help="file names (or paths) to withdraw from the store")
 
@@ -251,6 +285,7 @@ def _evaluate_args(p):
 
 COMMANDS = {
     "ingest": (cmd_ingest, "Ingest files or folders into the store.", _ingest_args),
+    "extract": (cmd_extract, "Print the citations of files, as written and read (no store).", _extract_args),
     "remove": (cmd_remove, "Withdraw files (and all they contributed) from the store.", _remove_args),
     "export": (cmd_export, "Export the graph (documents, units, edges, mentions).", _export_args),
     "implementers": (cmd_implementers, "Units that implemented a directive, with evidence.", _implementers_args),

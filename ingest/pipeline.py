@@ -24,11 +24,11 @@ from graph.model import (Citation, Document, Edge, Evidence, Footnote, Graph, Le
 from graph.store import Store
 
 from .extract import find
-from .layout import clause_at, layout
+from .layout import Layout, clause_at, layout
 from .read import Source, iter_paths, read
 from .registry import Registry
 from .clean import fold
-from .context import contexts
+from .context import Context, contexts
 from .relate import author_of, own_documents, relate
 from .resolve import resolve
 from .units import CENTRAL, Roster
@@ -46,11 +46,20 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
-def analyse(source: Source, roster: Roster | None = None, registry: Registry | None = None,
-            digest: str | None = None) -> TextFacts:
-    """Everything one text says, before resolution. `digest`: the text's sha256, when the caller
-    has computed it already."""
-    roster, registry = roster or Roster.load(), registry or Registry.load()
+@dataclass(frozen=True)
+class Reading:
+    """What the extract stage reads in one text: its paragraphs, the province it is about, the
+    unit whose letterhead it bears, each paragraph's context and its citations."""
+    layout: Layout
+    province: str | None
+    author: str | None
+    contexts: list[Context]
+    citations: list[Citation]
+
+
+def read_citations(source: Source, roster: Roster, registry: Registry) -> Reading:
+    """The extract stage of one text: its citations, with their spans, dates, issuers and
+    subjects, and what was read to find them."""
     text = source.text
     doc_layout = layout(text)
     province = roster.province_of(text)
@@ -59,10 +68,24 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     cits = find(text, source.name, roster, registry, doc_layout, province, author, ctxs)
     for own in own_documents(cits, text):
         cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text)
-    statements = relate(source.name, cits, doc_layout, roster, province, author, ctxs, text)
-    digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return TextFacts(source.name, digest, province, author, tuple(cits), tuple(statements), text,
-                     footnotes(doc_layout))
+    return Reading(doc_layout, province, author, ctxs, cits)
+
+
+def citations(source: Source, roster: Roster | None = None, registry: Registry | None = None) -> list[Citation]:
+    """Every citation of one text (the extract stage alone: no relations, nothing resolved)."""
+    return read_citations(source, roster or Roster.load(), registry or Registry.load()).citations
+
+
+def analyse(source: Source, roster: Roster | None = None, registry: Registry | None = None,
+            digest: str | None = None) -> TextFacts:
+    """Everything one text says, before resolution: its citations and the relations it states.
+    `digest`: the text's sha256, when the caller has computed it already."""
+    roster, registry = roster or Roster.load(), registry or Registry.load()
+    r = read_citations(source, roster, registry)
+    statements = relate(source.name, r.citations, r.layout, roster, r.province, r.author, r.contexts, source.text)
+    digest = digest or hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    return TextFacts(source.name, digest, r.province, r.author, tuple(r.citations), tuple(statements), source.text,
+                     footnotes(r.layout))
 
 
 _LETTERHEAD_DATE = re.compile(r"^[^\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.MULTILINE)

@@ -156,6 +156,31 @@ def test_export_edges_join_exported_nodes(ingested):
         assert m["document"] is None or m["document"] in docs, m
 
 
+# --- extract ---------------------------------------------------------------------------
+
+def test_extract_prints_each_citation_at_its_place(tmp_path, run_cli):
+    text = ("Báo cáo\nThực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Huyện ủy Tủa Chùa "
+            "đã ban hành Kế hoạch số 47-KH/HU về thực hiện Chỉ thị 05.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    table = ok(run_cli("extract", tmp_path)).stdout.splitlines()
+    line2 = text.splitlines()[1]
+    found = [("Chỉ thị số 05-CT/TW, ngày 15/5/2016", line2.index("Chỉ thị số")),
+             ("Kế hoạch số 47-KH/HU", line2.index("Kế hoạch")), ("Chỉ thị 05", line2.rindex("Chỉ thị 05"))]
+    assert [line.split("\t")[:2] for line in table] == [[f"a.txt:2:{col}", surface] for surface, col in found]
+    assert "date=2016-05-15" in table[0] and "issuer_unit=Bộ Chính trị" in table[0]
+    rows_ = [json.loads(line) for line in ok(run_cli("extract", "--format", "jsonl", tmp_path / "a.txt")).stdout.splitlines()]
+    assert [text[r["start"]:r["end"]] for r in rows_] == [r["surface"] for r in rows_]
+    assert rows_[1]["code"] == "KH/HU" and rows_[1]["subject"].startswith("về thực hiện Chỉ thị 05")
+
+
+def test_extract_goes_on_past_a_bad_file(tmp_path, run_cli):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "good.txt").write_text("Quán triệt Kết luận số 01-KL/TW.", encoding="utf-8")
+    result = run_cli("extract", tmp_path)
+    assert one_line_error(result, 1).count("\n") == 1 and "bad.txt" in result.stderr
+    assert "Kết luận số 01-KL/TW" in result.stdout
+
+
 def test_export_of_missing_store_fails(tmp_path, run_cli):
     from graph.errors import StoreError
     missing = tmp_path / "no-store"
