@@ -1,4 +1,6 @@
-"""Extraction throughput of `ingest.pipeline.analyse` on one core, dense and sparse.
+"""Extraction throughput on one core, dense and sparse: the extract stage alone
+(`ingest.pipeline.citations`: layout, contexts, citations with their dates, issuers and subjects)
+and the whole analysis of a text (`ingest.pipeline.analyse`: the same and the relations it states).
 
     python -m benchmarks.bench_extract /tmp/bench/c10k/corpus [../shared/corpus ...] [--tries 3]
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ingest.pipeline import analyse  # noqa: E402
+from ingest.pipeline import analyse, citations  # noqa: E402
 from ingest.read import Source, iter_paths, read  # noqa: E402
 from ingest.registry import Registry  # noqa: E402
 from ingest.units import Roster  # noqa: E402
@@ -46,28 +48,32 @@ def sparse(source: Source, keep_every: int = 10) -> Source:
     return Source(source.name, "\n".join(out), source.format)
 
 
-def measure(label: str, sources: list[Source], tries: int) -> dict:
+STAGES = {"extract": lambda s, roster, registry: citations(s, roster, registry),
+          "analyse": lambda s, roster, registry: analyse(s, roster, registry).citations}
+
+
+def measure(stage: str, label: str, sources: list[Source], tries: int) -> dict:
     nbytes = sum(len(s.text.encode("utf-8")) for s in sources)
     runs = []
     for _ in range(tries):
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as fresh:
-            runs.append(fresh.submit(one_run, sources).result())
+            runs.append(fresh.submit(one_run, stage, sources).result())
     cold, warm, mentions = min(r[0] for r in runs), min(r[1] for r in runs), runs[0][2]
-    return {"figure": "extraction", "corpus": label, "files": len(sources), "mb": round(nbytes / MB, 3),
-            "mentions": mentions, "mentions_per_kb": round(mentions / max(nbytes, 1) * 1000, 2),
+    return {"figure": "extraction", "stage": stage, "corpus": label, "files": len(sources),
+            "mb": round(nbytes / MB, 3), "mentions": mentions, "mentions_per_kb": round(mentions / max(nbytes, 1) * 1000, 2),
             "cpu_seconds": round(cold, 3), "mb_s": round(nbytes / MB / cold, 2),
             "mentions_s": round(mentions / cold), "us_per_mention": round(cold / max(mentions, 1) * 1e6, 1),
             "warm_cpu_seconds": round(warm, 3), "warm_mb_s": round(nbytes / MB / warm, 2)}
 
 
-def one_run(sources: list[Source]) -> tuple[float, float, int]:
-    """(CPU seconds of a first pass over `sources`, of a second pass, mentions), in this process."""
-    roster, registry = Roster.load(), Registry.load()
-    analyse(Source("warm-up.txt", _WARM_UP, "txt"), roster, registry)  # imports and compiled patterns
+def one_run(stage: str, sources: list[Source]) -> tuple[float, float, int]:
+    """(CPU seconds of a first pass of `stage` over `sources`, of a second pass, mentions), in this process."""
+    roster, registry, run = Roster.load(), Registry.load(), STAGES[stage]
+    run(Source("warm-up.txt", _WARM_UP, "txt"), roster, registry)  # imports and compiled patterns
     seconds = []
     for _ in range(2):
         t0 = time.process_time()
-        mentions = sum(len(analyse(s, roster, registry).citations) for s in sources)
+        mentions = sum(len(run(s, roster, registry)) for s in sources)
         seconds.append(time.process_time() - t0)
     return seconds[0], seconds[1], mentions
 
@@ -83,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     for folder in a.folders:
         sources = [read(p) for p in iter_paths([folder])]
         for label, texts in ((folder, sources), (f"{folder} (sparse)", [sparse(s) for s in sources])):
-            print(json.dumps(measure(label, texts, a.tries), ensure_ascii=False), flush=True)
+            for stage in STAGES:
+                print(json.dumps(measure(stage, label, texts, a.tries), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":
