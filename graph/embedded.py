@@ -99,6 +99,8 @@ _LIST = "(SELECT value FROM json_each(?))"
 _RELATION = {r.value: r for r in Relation}
 #: rows per statement of a whole-collection read
 PAGE = 5000
+#: decoded documents, units and edges remembered per graph version (a server's hot set)
+MEMO_ITEMS = 500_000
 
 
 class EmbeddedStore:
@@ -258,10 +260,10 @@ class EmbeddedStore:
 
     # --- traversals (graph.store.Store) ---------------------------------------------------
     def edges_to(self, node_id, relations=None) -> list[Edge]:
-        return self._edges_at("target", [node_id], relations).get(node_id, [])
+        return list(self._edges_at("target", [node_id], relations).get(node_id, ()))
 
     def edges_from(self, node_id, relations=None) -> list[Edge]:
-        return self._edges_at("source", [node_id], relations).get(node_id, [])
+        return list(self._edges_at("source", [node_id], relations).get(node_id, ()))
 
     def neighbourhood(self, node_ids, depth: int | None = 1, relations=None, direction: str = "both"
                       ) -> dict[str, list[Edge]]:
@@ -284,21 +286,31 @@ class EmbeddedStore:
 
     def _edges_at(self, end: str, node_ids: list[str], relations) -> dict[str, list[Edge]]:
         """The edges whose `end` ("source" or "target") is one of `node_ids`, with one of
-        `relations` (None: any), per node in (pn, n) order."""
-        args = [_js(node_ids)] + ([_js([r.value for r in relations])] if relations is not None else [])
-        out: dict[str, list[Edge]] = {}
-        for r in self._rows(f"SELECT {EDGE_COLUMNS} FROM edges WHERE {end} IN {_LIST}"
-                            f"{f' AND relation IN {_LIST}' if relations is not None else ''} ORDER BY pn, n", args):
-            edge = _edge(r)
-            out.setdefault(getattr(edge, end), []).append(edge)
-        return out
+        `relations` (None: any), per node in (pn, n) order (lists to be copied, not changed)."""
+        rel = None if relations is None else sorted({Relation(r).value for r in relations})
+
+        def fetch(nodes: list[str]) -> dict[str, list[Edge]]:
+            args = [_js(nodes)] + ([_js(rel)] if rel is not None else [])
+            out: dict[str, list[Edge]] = {}
+            for r in self._rows(f"SELECT {EDGE_COLUMNS} FROM edges WHERE {end} IN {_LIST}"
+                                f"{f' AND relation IN {_LIST}' if rel is not None else ''} ORDER BY pn, n", args):
+                edge = _edge(r)
+                out.setdefault(getattr(edge, end), []).append(edge)
+            return out
+
+        return self._current_views().memo.many((end, None if rel is None else tuple(rel)), node_ids, fetch)
 
     # --- query support (graph.store.Store: what graph/queries.py asks) ---------------------------
     def documents_by_ids(self, ids) -> dict[str, Document]:
-        return {i: codec.from_dict(Document, json.loads(r)) for i, r in self._by_ids("documents", "row", ids)}
+        return self._objects("documents", Document, ids)
 
     def units_by_ids(self, ids) -> dict[str, Unit]:
-        return {i: codec.from_dict(Unit, json.loads(r)) for i, r in self._by_ids("units", "row", ids)}
+        return self._objects("units", Unit, ids)
+
+    def _objects(self, table: str, cls, ids) -> dict:
+        """The Documents or Units with these ids, decoded once per graph version (memo)."""
+        return self._current_views().memo.many(table, ids, lambda missing: {
+            i: codec.from_dict(cls, json.loads(r)) for i, r in self._by_ids(table, "row", missing)})
 
     def document_rows(self, ids) -> dict[str, dict]:
         return {i: json.loads(r) for i, r in self._by_ids("documents", "qrow", ids)}
@@ -540,13 +552,42 @@ class _Transaction:
 
 class _Views:
     """What is remembered for one graph version: the search index's matched tokens, the totals
-    and facets of filtered lists, the mention counts."""
+    and facets of filtered lists, the mention counts, decoded objects and edges (memo)."""
 
     def __init__(self, version: int, rows: Callable):
         self.version = version
         self.tokens = {kind: StoredTokens(kind, rows) for kind in ("document", "unit")}
         self.lists: dict[tuple, tuple] = {}
         self.mention_counts: dict | None = None
+        self.memo = _Memo(MEMO_ITEMS)
+
+
+class _Memo:
+    """Values by (kind, key) — frozen objects, lists of edges — up to `budget` items (a list
+    counts its length), then emptied whole, as the other caches here."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size, self.values = budget, 0, {}
+
+    def many(self, kind, keys, fetch: Callable[[list], dict]) -> dict:
+        """{key: value} for those of `keys` that have one, in their order; `fetch(missing keys)`
+        gives those not remembered yet."""
+        values = self.values
+        keys = list(dict.fromkeys(k for k in keys if k is not None))
+        found = {k: values[(kind, k)] for k in keys if (kind, k) in values}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            got = fetch(missing)
+            if self.size > self.budget:
+                self.values, self.size = {}, 0
+            for k in missing:
+                v = found[k] = got.get(k, _NONE)
+                self.values[(kind, k)] = v
+                self.size += len(v) + 1 if isinstance(v, list) else 1
+        return {k: found[k] for k in keys if found[k] is not _NONE}
+
+
+_NONE = object()
 
 
 class StoredTokens(TokenIndex):

@@ -49,8 +49,9 @@ def random_graph(seed: int, docs: int = 40, units: int = 8, edges: int = 160) ->
     """Documents, units and edges in a shuffled order, with repeated pairs and endpoints that are
     neither a document nor a unit (as the resolver may leave)."""
     rng = random.Random(seed)
-    ds = [Document(f"d{i}", rng.choice(["Kế hoạch", "Chỉ thị"]), str(i), "KH/TU", "-", f"Tỉnh ủy {i % 3}", "Hà Nội",
-                   rng.choice([None, f"20{10 + i % 9}-0{1 + i % 9}-1{i % 9}"]), flags=rng.choice([(), ("garbled-code:X",)]))
+    ds = [Document(f"d{i}", rng.choice(["Kế hoạch", "Chỉ thị"]), str(i), "KH/TU", "-", f"Tỉnh ủy {i % 3}",
+                   "Hà Nội", rng.choice([None, f"20{10 + i % 9}-0{1 + i % 9}-1{i % 9}"]),
+                   flags=rng.choice([(), ("garbled-code:X",)]))
           for i in rng.sample(range(docs), docs)]
     us = [Unit(f"u{i}", f"Huyện ủy {i}", Level.DISTRICT, "Hà Nội", parent=f"u{i - 1}" if i else None)
           for i in rng.sample(range(units), units)]
@@ -84,7 +85,8 @@ def answers(store) -> dict:
            "list2": store.document_list({"type": "ke hoach", "flag": "garbled-code"}, (0, "2012", ""), 5)}
     for i in ids:
         out[i] = (store.document(i), store.unit(i), store.edges_to(i), store.edges_from(i), store.issued_by(i),
-                  store.mentions_of(i), store.neighbourhood(i, 2), store.neighbourhood(i, None, (Relation.CITES,), "in"))
+                  store.mentions_of(i), store.neighbourhood(i, 2),
+                  store.neighbourhood(i, None, (Relation.CITES,), "in"))
     return out
 
 
@@ -99,11 +101,11 @@ def test_edges_come_in_the_order_of_networkx(tmp_path, seed):
     for node in g:
         assert store.edges_to(node) == [d["obj"] for _, _, d in g.in_edges(node, data=True)]
         assert store.edges_from(node) == [d["obj"] for _, _, d in g.out_edges(node, data=True)]
-        assert store.edges_to(node, (Relation.ISSUED, Relation.CITES)) == \
-            [d["obj"] for _, _, d in g.in_edges(node, data=True) if d["obj"].relation in (Relation.ISSUED, Relation.CITES)]
+        some_relations = (Relation.ISSUED, Relation.CITES)
+        assert store.edges_to(node, some_relations) == \
+            [d["obj"] for _, _, d in g.in_edges(node, data=True) if d["obj"].relation in some_relations]
     some = random.Random(seed).sample(list(g), 20)
-    assert store.edges_among(some) == [d["obj"] for _, t, d in g.edges(data=True)
-                                       if _ in some and t in some]
+    assert store.edges_among(some) == [d["obj"] for s, t, d in g.edges(data=True) if s in some and t in some]
     store.close()
 
 
@@ -198,3 +200,18 @@ def test_threads_share_one_store(tmp_path):
         t.join()
     assert not errors and got == [True] * 12
     store.close()
+
+
+def test_remembered_answers_are_per_graph_and_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr("graph.embedded.MEMO_ITEMS", 5)
+    store = EmbeddedStore(tmp_path / "s")
+    other = EmbeddedStore(tmp_path / "s")  # another process's view of the same store
+    store.replace_graph(GRAPH)
+    for _ in range(3):  # past the budget: emptied and filled again, answers unchanged
+        assert store.edges_to(CT05.id) == list(GRAPH.edges[0:1] + GRAPH.edges[2:5])
+        assert store.edges_to(CT05.id, ()) == [] and store.edges_from(KH47.id, ("implements",)) == [GRAPH.edges[2]]
+        assert store.documents_by_ids(["nope", KH47.id, CT05.id, KH47.id]) == {KH47.id: KH47, CT05.id: CT05}
+    store.edges_to(CT05.id).clear()  # a caller's list is its own
+    assert len(store.edges_to(CT05.id)) == 4
+    other.replace_graph(Graph(documents=(KH47,)))
+    assert store.document(CT05.id) is None and store.edges_to(CT05.id) == []
