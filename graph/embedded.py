@@ -18,16 +18,19 @@ What `replace_graph` writes (layout "indexed"), and so what is answered straight
   given), with `pn` (position of the first edge between the same two nodes) and `sn` (position of
   the source among the nodes): `edges_to`, `edges_from`, `neighbourhood` (one statement per level
   and direction), `edges_among`, `edges()`, in the order a networkx MultiDiGraph built from the
-  graph gives them (the previous version's order).
+  graph gives them (the previous version's order). The table is kept in (target, pn, n) order,
+  so the edges into a node (what implementers and chains walk) are read in one range.
 * `mentions` with their document: `mentions`, `mentions_of`, `mention_counts`.
 * `postings`: the search index (token -> node positions): `search_candidates` reads the postings
   of the query's tokens only.
 * `stats`: `graph_counts` (graph.derived.Derived.counts), computed when the graph is written.
 
-Nothing is loaded whole at open, nor for any question. Whole-collection answers (`documents()`, `units()`, `edges()`,
-`mentions()`, `graph()`) are read in pages. Views built lazily and remembered per graph version:
-the search index's matched tokens, the totals and facets of filtered lists, the mention counts;
-`nx` (a networkx graph, for tools) only when asked.
+Nothing is loaded whole at open, nor for any question. Whole-collection answers (`documents()`,
+`units()`, `edges()`, `mentions()`, `graph()`) are read in pages. Remembered per graph version
+(`_Views`, made anew when `graph_version` changes): the search index's matched tokens, the totals
+and facets of filtered lists, the mention counts, and up to MEMO_ITEMS decoded documents, units,
+issuers and per-node edge lists (a server's hot set). `nx` (a networkx graph, for tools) is built
+only when asked for.
 
 A store written by the previous version (JSON rows only) is rewritten in the indexed layout
 when it is opened writable (one transaction: the graph is read, its tables replaced); opened
@@ -70,8 +73,9 @@ CREATE TABLE IF NOT EXISTS documents (n INTEGER PRIMARY KEY, id TEXT NOT NULL UN
 CREATE TABLE IF NOT EXISTS units (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, row TEXT NOT NULL,
     names TEXT NOT NULL, level TEXT, parent TEXT, f_name TEXT NOT NULL, f_province TEXT NOT NULL,
     f_kind TEXT NOT NULL, ftext TEXT NOT NULL, n_issued INTEGER NOT NULL, n_carried INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS edges (n INTEGER PRIMARY KEY, source TEXT, target TEXT, relation TEXT,
-    confidence, file, line, text, pn INTEGER NOT NULL, sn INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS edges (n INTEGER NOT NULL, source TEXT, target TEXT, relation TEXT,
+    confidence, file, line, text, pn INTEGER NOT NULL, sn INTEGER NOT NULL,
+    PRIMARY KEY (target, pn, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mentions (n INTEGER PRIMARY KEY, file TEXT, document TEXT, resolution TEXT,
     row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS postings (kind TEXT NOT NULL, token TEXT NOT NULL, nodes BLOB NOT NULL,
@@ -79,12 +83,13 @@ CREATE TABLE IF NOT EXISTS postings (kind TEXT NOT NULL, token TEXT NOT NULL, no
 CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX IF NOT EXISTS documents_sk ON documents(sk);
 CREATE INDEX IF NOT EXISTS documents_unit_id ON documents(unit_id, sk);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents(id, unit_id);
 CREATE INDEX IF NOT EXISTS documents_f_unit ON documents(f_unit);
 CREATE INDEX IF NOT EXISTS documents_f_province ON documents(f_province);
 CREATE INDEX IF NOT EXISTS documents_f_type ON documents(f_type);
 CREATE INDEX IF NOT EXISTS units_parent ON units(parent);
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source, pn, n);
-CREATE INDEX IF NOT EXISTS edges_target ON edges(target, pn, n);
+CREATE UNIQUE INDEX IF NOT EXISTS edges_n ON edges(n);
 CREATE INDEX IF NOT EXISTS edges_sn ON edges(sn, pn, n);
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document);
@@ -97,6 +102,8 @@ EDGE_COLUMNS = "source, target, relation, confidence, file, line, text"
 #: `x IN _LIST`: x is one of the values of a JSON array passed as one parameter (any number of them)
 _LIST = "(SELECT value FROM json_each(?))"
 _RELATION = {r.value: r for r in Relation}
+#: documents read for their issuer from one covering index (the planner would read the table too)
+_ISSUERS = "documents INDEXED BY documents_issuer"
 #: rows per statement of a whole-collection read
 PAGE = 5000
 #: decoded documents, units and edges remembered per graph version (a server's hot set)
@@ -316,7 +323,8 @@ class EmbeddedStore:
         return {i: json.loads(r) for i, r in self._by_ids("documents", "qrow", ids)}
 
     def issuers(self, doc_ids) -> dict[str, Unit]:
-        of = {i: u for i, u in self._by_ids("documents", "unit_id", doc_ids) if u is not None}
+        of = self._current_views().memo.many("issuer", doc_ids, lambda missing: {
+            i: u for i, u in self._by_ids(_ISSUERS, "unit_id", missing) if u is not None})
         units = self.units_by_ids(list(dict.fromkeys(of.values())))
         return {d: units[u] for d, u in of.items() if u in units}
 
@@ -407,6 +415,7 @@ class EmbeddedStore:
         return [(ids[n], hits) for n, hits in found if n in ids]
 
     def search_keys(self, ids) -> dict[str, tuple[list[str], str]]:
+        ids = list(ids)
         out = {i: (json.loads(names), "") for i, names in self._by_ids("units", "names", ids)}
         out.update((i, (json.loads(names), text)) for i, names, text in self._by_ids("documents", "names, text", ids))
         return {i: out[i] for i in ids if i in out}
@@ -721,9 +730,9 @@ def _pack(nodes: list[int]) -> bytes:
     return a.tobytes()
 
 
-def _unpack(blob: bytes) -> list[int]:
+def _unpack(blob: bytes) -> array:
     a = array("I")
     a.frombytes(blob)
     if sys.byteorder == "big":
         a.byteswap()
-    return a.tolist()
+    return a
