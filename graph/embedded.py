@@ -65,12 +65,13 @@ BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
-GRAPH_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, row TEXT NOT NULL,
+#: the graph's tables, and (GRAPH_INDEXES) their indexes, made after the rows are written
+GRAPH_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS documents (n INTEGER PRIMARY KEY, id TEXT NOT NULL, row TEXT NOT NULL,
     qrow TEXT NOT NULL, names TEXT NOT NULL, text TEXT NOT NULL, sk TEXT NOT NULL, unit_id TEXT,
     type TEXT, unit TEXT, province TEXT, level TEXT, year INTEGER, flags TEXT NOT NULL,
     f_type TEXT NOT NULL, f_unit TEXT NOT NULL, f_province TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS units (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, row TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS units (n INTEGER PRIMARY KEY, id TEXT NOT NULL, row TEXT NOT NULL,
     names TEXT NOT NULL, level TEXT, parent TEXT, f_name TEXT NOT NULL, f_province TEXT NOT NULL,
     f_kind TEXT NOT NULL, ftext TEXT NOT NULL, n_issued INTEGER NOT NULL, n_carried INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (n INTEGER NOT NULL, source TEXT, target TEXT, relation TEXT,
@@ -81,6 +82,10 @@ CREATE TABLE IF NOT EXISTS mentions (n INTEGER PRIMARY KEY, file TEXT, document 
 CREATE TABLE IF NOT EXISTS postings (kind TEXT NOT NULL, token TEXT NOT NULL, nodes BLOB NOT NULL,
     PRIMARY KEY (kind, token)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stats (key TEXT PRIMARY KEY, value TEXT);
+"""
+GRAPH_INDEXES = """
+CREATE UNIQUE INDEX IF NOT EXISTS documents_id ON documents(id);
+CREATE UNIQUE INDEX IF NOT EXISTS units_id ON units(id);
 CREATE INDEX IF NOT EXISTS documents_sk ON documents(sk);
 CREATE INDEX IF NOT EXISTS documents_unit_id ON documents(unit_id, sk);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(id, unit_id);
@@ -94,6 +99,7 @@ CREATE INDEX IF NOT EXISTS edges_sn ON edges(sn, pn, n);
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document);
 """
+GRAPH_SCHEMA = GRAPH_TABLES_SQL + GRAPH_INDEXES
 #: the layout of the graph tables this version writes (meta `layout`; none: the JSON rows of before)
 LAYOUT = 2
 GRAPH_TABLES = ("documents", "units", "edges", "mentions", "postings", "stats")
@@ -200,8 +206,7 @@ class EmbeddedStore:
 
     # --- resolved graph ------------------------------------------------------------
     def replace_graph(self, graph: Graph) -> None:
-        tables = [] if self._layout() == "indexed" else _new_tables()  # a previous version's store
-        self._write(tables + _graph_ops(graph) + [
+        self._write(_graph_ops(graph) + [_LAYOUT_OP,
             ("INSERT OR REPLACE INTO meta VALUES ('stale', '0')", ()),
             ("INSERT INTO meta VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1", ())])
         with self._lock:
@@ -457,7 +462,7 @@ class EmbeddedStore:
         try:
             with self._transaction():
                 if _layout(self.db) == "legacy":
-                    _apply(self.db, _new_tables() + _graph_ops(_legacy_graph(self.db)))
+                    _apply(self.db, _graph_ops(_legacy_graph(self.db)) + [_LAYOUT_OP])
         except StoreError as e:
             log.warning("%s; answering from an indexed copy of its graph", e)
 
@@ -468,7 +473,6 @@ class EmbeddedStore:
             raise self._read_error(e) from e
         copy = sqlite3.connect("", check_same_thread=False)  # private, temporary: memory, then a temp file
         with copy:
-            copy.executescript(GRAPH_SCHEMA)
             _apply(copy, _graph_ops(graph))
         return copy
 
@@ -621,8 +625,9 @@ class StoredTokens(TokenIndex):
 # --- writing the graph --------------------------------------------------------------------------
 
 def _graph_ops(graph: Graph) -> list[tuple]:
-    """The statements that replace the graph tables' rows with `graph` (their rows are generated
-    as they are written): the derived views (graph.derived.Derived) are computed here, once."""
+    """The statements that replace the graph tables (of any layout) with `graph`'s: tables made
+    anew, rows generated as they are written (edges and postings in their tables' key order),
+    then the indexes. The derived views (graph.derived.Derived) are computed here, once."""
     der = Derived(graph.documents, graph.units, graph.edges)
     n_docs = len(graph.documents)
     position: dict[str, int] = {}
@@ -633,7 +638,7 @@ def _graph_ops(graph: Graph) -> list[tuple]:
     for m in graph.mentions:
         resolutions[m.resolution] = resolutions.get(m.resolution, 0) + 1
     counts = der.counts(len(graph.mentions), len({m.file for m in graph.mentions}), resolutions)
-    return [(f"DELETE FROM {t}", ()) for t in GRAPH_TABLES] + [
+    return [(f"DROP TABLE IF EXISTS {t}", ()) for t in GRAPH_TABLES] + _statements(GRAPH_TABLES_SQL) + [
         ("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
          (_document_columns(i, d, der) for i, d in enumerate(graph.documents))),
         ("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -642,9 +647,9 @@ def _graph_ops(graph: Graph) -> list[tuple]:
         ("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
          ((i, m.file, m.document, m.resolution, _dump(m)) for i, m in enumerate(graph.mentions))),
         ("INSERT INTO postings VALUES (?, ?, ?)",
-         ((kind, t, _pack(ns)) for kind, index in der.tokens.items() for t, ns in index.postings.items())),
+         ((kind, t, _pack(ns)) for kind, index in der.tokens.items() for t, ns in sorted(index.postings.items()))),
         ("INSERT INTO stats VALUES ('counts', ?)", (_js(counts),)),
-    ]
+    ] + _statements(GRAPH_INDEXES)
 
 
 def _document_columns(n: int, d: Document, der: Derived) -> tuple:
@@ -660,12 +665,14 @@ def _unit_columns(n: int, u: Unit, der: Derived) -> tuple:
             fold(u.kind), fold(f"{u.name} {u.id}"), issued, carried)
 
 
-def _edge_columns(edges: Iterable[Edge], position: dict[str, int]) -> Iterator[tuple]:
+def _edge_columns(edges: tuple[Edge, ...], position: dict[str, int]) -> Iterator[tuple]:
+    """The rows of the edges table, in its key order (target, pn, n)."""
     first: dict[tuple, int] = {}
-    for i, e in enumerate(edges):
-        pn = first.setdefault((e.source, e.target), i)
-        ev = e.evidence
-        yield i, e.source, e.target, e.relation.value, e.confidence, ev.file, ev.line, ev.text, pn, position[e.source]
+    pns = [first.setdefault((e.source, e.target), i) for i, e in enumerate(edges)]
+    for i in sorted(range(len(edges)), key=lambda i: (edges[i].target, pns[i], i)):
+        e = edges[i]
+        yield (i, e.source, e.target, e.relation.value, e.confidence, e.evidence.file, e.evidence.line,
+               e.evidence.text, pns[i], position[e.source])
 
 
 def _legacy_graph(db: sqlite3.Connection) -> Graph:
@@ -696,11 +703,11 @@ def _apply(db: sqlite3.Connection, ops) -> None:
             db.executemany(sql, args)
 
 
-def _new_tables() -> list[tuple]:
-    """Statements that drop the graph tables (of any layout) and create this version's."""
-    return [(f"DROP TABLE IF EXISTS {t}", ()) for t in GRAPH_TABLES] + \
-        [(sql.strip(), ()) for sql in GRAPH_SCHEMA.split(";") if sql.strip()] + \
-        [("INSERT OR REPLACE INTO meta VALUES ('layout', ?)", (str(LAYOUT),))]
+def _statements(script: str) -> list[tuple]:
+    return [(sql.strip(), ()) for sql in script.split(";") if sql.strip()]
+
+
+_LAYOUT_OP = ("INSERT OR REPLACE INTO meta VALUES ('layout', ?)", (str(LAYOUT),))
 
 
 # --- small helpers ------------------------------------------------------------------------------
