@@ -1,9 +1,9 @@
 """What queries derive from a resolved graph, computed the same way by every store.
 
-The embedded store builds a `Derived` lazily from the graph it holds in memory; the Neo4j store
-builds one from the graph it is about to write and stores the results as properties (document
-list rows, issuers, counts per unit, search tokens, statistics), so that a server answers each
-question by key, with indexes, instead of sending the whole graph to the client.
+Both stores build one `Derived` from the graph they are about to write and store the results
+(document list rows, issuers, counts per unit, search tokens, statistics): the embedded store as
+columns and tables of SQLite, the Neo4j store as properties, so that each question is answered
+by key, with indexes, instead of loading (or sending) the whole graph.
 """
 from __future__ import annotations
 
@@ -164,7 +164,12 @@ class TokenIndex:
         self.vocab = sorted(postings)
         self._matched: dict[str, Posting] = {}
 
+    def posting(self, token: str) -> list[int]:
+        """The sorted node positions of one token of the index."""
+        return self.postings[token]
+
     def expand(self, token: str) -> list[str]:
+        """The tokens of the index a query token matches: itself, else those it begins."""
         if token in self.postings:
             return [token]
         i = bisect.bisect_left(self.vocab, token)
@@ -180,9 +185,9 @@ class TokenIndex:
         if hit is None:
             found = self.expand(token)
             if len(found) == 1:
-                ns = self.postings[found[0]]
+                ns = self.posting(found[0])
             else:
-                ns = sorted(set().union(*(self.postings[t] for t in found))) if found else []
+                ns = sorted(set().union(*(self.posting(t) for t in found))) if found else []
             if len(self._matched) > 4096:
                 self._matched.clear()
             hit = self._matched[token] = Posting(ns)
@@ -297,12 +302,7 @@ class Derived:
         return out
 
     def candidates(self, query_tokens: list[str], kind: str | None, limit: int) -> list[tuple[int, int]]:
-        """`TokenIndex.candidates` over the documents, the units or (kind None) both."""
-        if kind is not None:
-            return self.tokens[kind].candidates(query_tokens, limit)
-        both = self.tokens["document"].candidates(query_tokens, limit) + \
-            self.tokens["unit"].candidates(query_tokens, limit)
-        return sorted(both, key=lambda r: (-r[1], r[0]))[:limit]
+        return kind_candidates(self.tokens, query_tokens, kind, limit)
 
     def unit_counts(self, unit_id: str) -> tuple[int, int]:
         return len(self.issued.get(unit_id, ())), len(self.carried_out.get(unit_id, ()))
@@ -325,6 +325,16 @@ class Derived:
                 "resolutions": dict(sorted(resolutions.items())), "flags": dict(sorted(flags.items())),
                 "facets": facet_counts(self.rows, DOCUMENT_FACETS, top=100),
                 "most_implemented": [list(x) for x in self.most_implemented()]}
+
+
+def kind_candidates(indexes: dict[str, TokenIndex], query_tokens: list[str], kind: str | None,
+                    limit: int) -> list[tuple[int, int]]:
+    """`TokenIndex.candidates` over the documents, the units or (kind None) both (`indexes`: a
+    TokenIndex per kind)."""
+    if kind is not None:
+        return indexes[kind].candidates(query_tokens, limit)
+    both = indexes["document"].candidates(query_tokens, limit) + indexes["unit"].candidates(query_tokens, limit)
+    return sorted(both, key=lambda r: (-r[1], r[0]))[:limit]
 
 
 def facet_counts(rows: list[dict], names: Iterable[str], top: int = 50) -> dict:
