@@ -24,6 +24,11 @@ def dumps(obj) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False)
 
 
+def loads(cls, text: str):
+    """The object of class `cls` that `dumps` wrote as `text`."""
+    return from_dict(cls, json.loads(text))
+
+
 def to_dict(obj) -> dict:
     out = {}
     for name in _names(type(obj)):

@@ -195,11 +195,11 @@ class EmbeddedStore:
 
     def all_facts(self) -> Iterator[TextFacts]:
         for (row,) in self._rows("SELECT facts FROM texts ORDER BY file", (), self.db):
-            yield codec.from_dict(TextFacts, json.loads(row))
+            yield codec.loads(TextFacts, row)
 
     def facts(self, file: str) -> TextFacts | None:
         row = self._one("SELECT facts FROM texts WHERE file = ?", (file,), self.db)
-        return codec.from_dict(TextFacts, json.loads(row[0])) if row else None
+        return codec.loads(TextFacts, row[0]) if row else None
 
     def files(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT file FROM texts ORDER BY file", (), self.db)]
@@ -231,10 +231,10 @@ class EmbeddedStore:
         return self.units_by_ids([unit_id]).get(unit_id)
 
     def documents(self) -> Iterator[Document]:
-        return (codec.from_dict(Document, json.loads(r)) for (r,) in self._paged("documents", "row"))
+        return (codec.loads(Document, r) for (r,) in self._paged("documents", "row"))
 
     def units(self) -> Iterator[Unit]:
-        return (codec.from_dict(Unit, json.loads(r)) for (r,) in self._paged("units", "row"))
+        return (codec.loads(Unit, r) for (r,) in self._paged("units", "row"))
 
     def edges(self) -> Iterator[Edge]:
         """Every edge, grouped by source in node order (as networkx gives them)."""
@@ -242,8 +242,8 @@ class EmbeddedStore:
 
     def mentions(self, file: str | None = None) -> Iterable[Mention]:
         if file is None:
-            return (_mention(r) for (r,) in self._paged("mentions", "row"))
-        return [_mention(r) for (r,) in self._rows("SELECT row FROM mentions WHERE file = ? ORDER BY n", (file,))]
+            return (codec.loads(Mention, r) for (r,) in self._paged("mentions", "row"))
+        return [codec.loads(Mention, r) for (r,) in self._rows("SELECT row FROM mentions WHERE file = ? ORDER BY n", (file,))]
 
     def graph(self) -> Graph:
         """The resolved graph as it was stored (edges in the order they were given), to copy
@@ -322,7 +322,7 @@ class EmbeddedStore:
     def _objects(self, table: str, cls, ids) -> dict:
         """The Documents or Units with these ids, decoded once per graph version (memo)."""
         return self._current_views().memo.many(table, ids, lambda missing: {
-            i: codec.from_dict(cls, json.loads(r)) for i, r in self._by_ids(table, "row", missing)})
+            i: codec.loads(cls, r) for i, r in self._by_ids(table, "row", missing)})
 
     def document_rows(self, ids) -> dict[str, dict]:
         return {i: json.loads(r) for i, r in self._by_ids("documents", "qrow", ids)}
@@ -398,10 +398,10 @@ class EmbeddedStore:
                 args.append(value)
         where += ["instr(ftext, ?) > 0"] * len(words)
         rows = self._rows(f"SELECT row FROM units WHERE {' AND '.join(where)} ORDER BY n", args + list(words))
-        return [codec.from_dict(Unit, json.loads(r)) for (r,) in rows]
+        return [codec.loads(Unit, r) for (r,) in rows]
 
     def mentions_of(self, doc_id: str) -> list[Mention]:
-        return [_mention(r) for (r,) in self._rows("SELECT row FROM mentions WHERE document = ? ORDER BY n", (doc_id,))]
+        return [codec.loads(Mention, r) for (r,) in self._rows("SELECT row FROM mentions WHERE document = ? ORDER BY n", (doc_id,))]
 
     def mention_counts(self) -> dict[str, tuple[int, int]]:
         views = self._current_views()
@@ -490,8 +490,7 @@ class EmbeddedStore:
             raise self._read_error(e) from e
 
     def _read_error(self, e: sqlite3.Error) -> StoreError:
-        from .storelock import why
-        return StoreError(f"store at {self.directory} cannot be read: {why(e, self.directory)}")
+        return _store_error(f"store at {self.directory} cannot be read", self.directory, e)
 
     def _one(self, sql, args, db: sqlite3.Connection | None = None):
         rows = self._rows(sql, args, db)
@@ -559,8 +558,7 @@ class _Transaction:
         return False
 
     def _error(self, e: sqlite3.Error) -> StoreError:
-        from .storelock import why
-        return StoreError(f"cannot write to store at {self.store.directory}: {why(e, self.store.directory)}")
+        return _store_error(f"cannot write to store at {self.store.directory}", self.store.directory, e)
 
 
 class _Views:
@@ -645,7 +643,7 @@ def _graph_ops(graph: Graph) -> list[tuple]:
          (_unit_columns(i, u, der) for i, u in enumerate(graph.units, n_docs))),
         ("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _edge_columns(graph.edges, position)),
         ("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-         ((i, m.file, m.document, m.resolution, _dump(m)) for i, m in enumerate(graph.mentions))),
+         ((i, m.file, m.document, m.resolution, codec.dumps(m)) for i, m in enumerate(graph.mentions))),
         ("INSERT INTO postings VALUES (?, ?, ?)",
          ((kind, t, _pack(ns)) for kind, index in der.tokens.items() for t, ns in sorted(index.postings.items()))),
         ("INSERT INTO stats VALUES ('counts', ?)", (_js(counts),)),
@@ -654,14 +652,14 @@ def _graph_ops(graph: Graph) -> list[tuple]:
 
 def _document_columns(n: int, d: Document, der: Derived) -> tuple:
     r = der.row[d.id]
-    return (n, d.id, _dump(d), _js(r), _js(der.names[d.id]), der.text[d.id], sort_key(r), r["unit_id"],
+    return (n, d.id, codec.dumps(d), _js(r), _js(der.names[d.id]), der.text[d.id], sort_key(r), r["unit_id"],
             r["type"], r["unit"], r["province"], r["level"], r["year"], _js(flag_keys(d.flags)),
             fold(r["type"]), fold(r["unit"]), fold(r["province"]))
 
 
 def _unit_columns(n: int, u: Unit, der: Derived) -> tuple:
     issued, carried = der.unit_counts(u.id)
-    return (n, u.id, _dump(u), _js(unit_names(u)), u.level.value, u.parent, fold(u.name), fold(u.province),
+    return (n, u.id, codec.dumps(u), _js(unit_names(u)), u.level.value, u.parent, fold(u.name), fold(u.province),
             fold(u.kind), fold(f"{u.name} {u.id}"), issued, carried)
 
 
@@ -680,7 +678,7 @@ def _legacy_graph(db: sqlite3.Connection) -> Graph:
     units as inserted, edges and mentions by `n`."""
     if _layout(db) == "empty":
         return Graph()
-    load = lambda cls, sql: tuple(codec.from_dict(cls, json.loads(r)) for (r,) in db.execute(sql))  # noqa: E731
+    load = lambda cls, sql: tuple(codec.loads(cls, r) for (r,) in db.execute(sql))  # noqa: E731
     return Graph(load(Document, "SELECT row FROM documents ORDER BY rowid"),
                  load(Unit, "SELECT row FROM units ORDER BY rowid"),
                  load(Edge, "SELECT row FROM edges ORDER BY n"), load(Mention, "SELECT row FROM mentions ORDER BY n"))
@@ -712,8 +710,10 @@ _LAYOUT_OP = ("INSERT OR REPLACE INTO meta VALUES ('layout', ?)", (str(LAYOUT),)
 
 # --- small helpers ------------------------------------------------------------------------------
 
-def _dump(obj) -> str:
-    return json.dumps(codec.to_dict(obj), ensure_ascii=False)
+def _store_error(what: str, directory: Path, e: sqlite3.Error) -> StoreError:
+    """"`what`: why", why in words a user can act on (a full disk, a read-only medium ...)."""
+    from .storelock import why
+    return StoreError(f"{what}: {why(e, directory)}")
 
 
 def _js(value) -> str:
@@ -723,10 +723,6 @@ def _js(value) -> str:
 def _edge(r: tuple) -> Edge:
     """An Edge from the EDGE_COLUMNS of its row."""
     return Edge(r[0], r[1], _RELATION[r[2]], r[3], Evidence(r[4], r[5], r[6]))
-
-
-def _mention(row: str) -> Mention:
-    return codec.from_dict(Mention, json.loads(row))
 
 
 def _pack(nodes: list[int]) -> bytes:

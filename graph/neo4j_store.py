@@ -420,7 +420,7 @@ class Neo4jStore:
         if text is None and row.get("pieces"):
             text = "".join(r["text"] for r in self._read(
                 "MATCH (p:Piece {file: $file}) RETURN p.i AS i, p.text AS text ORDER BY p.i", file=row["file"]))
-        return codec.from_dict(TextFacts, json.loads(text))
+        return codec.loads(TextFacts, text)
 
     def files(self) -> list[str]:
         return sorted(r["file"] for r in self._read("MATCH (t:Text) RETURN t.file AS file"))
@@ -452,7 +452,7 @@ class Neo4jStore:
         """Write generation `gen`: nodes with what the queries read (graph.derived: list rows,
         issuers, filter keys, counts per unit), relationships, mentions, the search index and the
         statistics. Returns (documents, documents + units): the ranges of node positions."""
-        dump = lambda o: json.dumps(codec.to_dict(o), ensure_ascii=False)  # noqa: E731
+        dump = codec.dumps
         js = lambda o: json.dumps(o, ensure_ascii=False)  # noqa: E731
         der = Derived(graph.documents, graph.units, graph.edges)
         # positions start at 1: FalkorDB 4.16, once it has loaded a dump, finds no node whose
@@ -570,7 +570,7 @@ class Neo4jStore:
     def _node(self, node_id: str, label: str, cls):
         rows = self._read(_META + "MATCH (n:Node {id: $id}) WHERE n.gen = m.generation AND n:" + label +
                           " RETURN n.row AS row", id=node_id)
-        return codec.from_dict(cls, json.loads(rows[0]["row"])) if rows else None
+        return codec.loads(cls, rows[0]["row"]) if rows else None
 
     def _page(self) -> int:
         return 200 if self.max_bytes is not None else 5000
@@ -582,7 +582,7 @@ class Neo4jStore:
             rows = self._read(_META + "MATCH (n:" + label + ") WHERE n.gen = m.generation AND n.n > $after "
                               "RETURN n.row AS row, n.n AS n ORDER BY n.n LIMIT $page", after=after, page=self._page())
             for r in rows:
-                yield codec.from_dict(cls, json.loads(r["row"]))
+                yield codec.loads(cls, r["row"])
             if len(rows) < self._page():
                 return
             after = rows[-1]["n"]
@@ -667,7 +667,7 @@ class Neo4jStore:
         else:
             rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation AND x.file = $file "
                               "RETURN x.row AS row, x.n AS n", file=file)
-        return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+        return [codec.loads(Mention, r["row"]) for r in sorted(rows, key=lambda r: r["n"])]
 
     # --- query support (graph.store.Store): properties written with the graph, read by key ---
     def _by_ids(self, ids, label: str, columns: str) -> list:
@@ -679,11 +679,11 @@ class Neo4jStore:
         return out
 
     def documents_by_ids(self, ids) -> dict[str, Document]:
-        return {r["id"]: codec.from_dict(Document, json.loads(r["row"]))
+        return {r["id"]: codec.loads(Document, r["row"])
                 for r in self._by_ids(ids, "Document", "n.row AS row")}
 
     def units_by_ids(self, ids) -> dict[str, Unit]:
-        return {r["id"]: codec.from_dict(Unit, json.loads(r["row"])) for r in self._by_ids(ids, "Unit", "n.row AS row")}
+        return {r["id"]: codec.loads(Unit, r["row"]) for r in self._by_ids(ids, "Unit", "n.row AS row")}
 
     def document_rows(self, ids) -> dict[str, dict]:
         return {r["id"]: json.loads(r["row"]) for r in self._by_ids(ids, "Document", "n.qrow AS row")}
@@ -744,12 +744,12 @@ class Neo4jStore:
                 params[key] = value
         rows = self._read(_META + "MATCH (n:Unit) WHERE " + " AND ".join(where) + " RETURN n.row AS row, n.n AS n",
                           **params)
-        return [codec.from_dict(Unit, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+        return [codec.loads(Unit, r["row"]) for r in sorted(rows, key=lambda r: r["n"])]
 
     def mentions_of(self, doc_id: str) -> list[Mention]:
         rows = self._read(_META + "MATCH (x:Mention {document: $d}) WHERE x.gen = m.generation "
                           "RETURN x.row AS row, x.n AS n", d=doc_id)
-        return [codec.from_dict(Mention, json.loads(r["row"])) for r in sorted(rows, key=lambda r: r["n"])]
+        return [codec.loads(Mention, r["row"]) for r in sorted(rows, key=lambda r: r["n"])]
 
     def mention_counts(self) -> dict[str, tuple[int, int]]:
         rows = self._read(_META + "MATCH (x:Mention) WHERE x.gen = m.generation "
