@@ -28,7 +28,7 @@ What `replace_graph` writes (layout "indexed"), and so what is answered straight
 Nothing is loaded whole at open, nor for any question. Whole-collection answers (`documents()`,
 `units()`, `edges()`, `mentions()`, `graph()`) are read in pages. Remembered per graph version
 (`_Views`, made anew when `graph_version` changes): the search index's matched tokens, the totals
-and facets of filtered lists, the mention counts, and up to MEMO_ITEMS decoded documents, units,
+and facets of filtered lists, the mention counts, and up to MEMO_ITEMS decoded documents, list rows, units,
 issuers and per-node edge lists (a server's hot set). `nx` (a networkx graph, for tools) is built
 only when asked for.
 
@@ -325,7 +325,11 @@ class EmbeddedStore:
             i: codec.loads(cls, r) for i, r in self._by_ids(table, "row", missing)})
 
     def document_rows(self, ids) -> dict[str, dict]:
-        return {i: json.loads(r) for i, r in self._by_ids("documents", "qrow", ids)}
+        """The list rows of these documents (decoded once per graph version; each answer gets
+        its own copies of the rows)."""
+        rows = self._current_views().memo.many("qrow", ids, lambda missing: {
+            i: json.loads(r) for i, r in self._by_ids("documents", "qrow", missing)})
+        return {i: dict(r) for i, r in rows.items()}
 
     def issuers(self, doc_ids) -> dict[str, Unit]:
         of = self._current_views().memo.many("issuer", doc_ids, lambda missing: {

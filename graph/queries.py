@@ -62,12 +62,11 @@ def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list
     # the edges into everything reachable, fetched where the graph lives (one statement per level)
     into = store.neighbourhood(doc_id, None if transitive else 0, relations, "in")
     sources = list(dict.fromkeys(e.source for edges in into.values() for e in edges))
-    docs = store.documents_by_ids(sources)
+    docs = store.document_rows(sources)  # list rows: label, date and issuing unit, no Document decoded
     units = store.units_by_ids([s for s in sources if s not in docs])
-    issuers = store.issuers(list(docs))
     rows: dict[tuple, dict] = {}
     for edge, via, depth in _carrying_out(into, doc_id, transitive, docs):
-        row = _fetched_row(docs, units, issuers, edge, via, depth)
+        row = _implementer_row(docs.get(edge.source), units.get(edge.source), edge, via, depth)
         if row and row["unit_id"] != own:
             rows.setdefault((row["unit_id"], row["document"]), row)
     return sorted(rows.values(), key=lambda r: (r["depth"], r["date"] or "9999", r["unit"]))
@@ -85,39 +84,21 @@ def _carrying_out(into: dict[str, list[Edge]], doc_id: str, transitive: bool, do
                 queue.append((edge.source, depth + 1))
 
 
-def _row(store: Store, edge: Edge, via: str, depth: int) -> dict | None:
-    doc = store.document(edge.source)
-    if doc is None:
-        unit = store.unit(edge.source)
-        return _unit_row(unit, None, edge, via, depth) if unit else None
-    unit = issuer(store, doc.id)
-    return _unit_row(unit, doc, edge, via, depth) if unit else None
-
-
-def _fetched_row(docs: dict, units: dict, issuers: dict, edge: Edge, via: str, depth: int) -> dict | None:
-    """`_row` from what was fetched for the whole answer."""
-    doc = docs.get(edge.source)
-    if doc is None:
-        unit = units.get(edge.source)
-        return _unit_row(unit, None, edge, via, depth) if unit else None
-    unit = issuers.get(doc.id)
-    return _unit_row(unit, doc, edge, via, depth) if unit else None
-
-
-def _unit_row(unit: Unit, doc: Document | None, edge: Edge, via: str, depth: int) -> dict:
-    return {"unit": unit.name, "unit_id": unit.id, "level": unit.level.value, "province": unit.province,
-            "document": doc.id if doc else None, "document_label": label(doc) if doc else None,
-            "relation": edge.relation.value, "date": doc.date if doc else None, "via": via, "depth": depth,
-            "confidence": edge.confidence, "evidence": to_dict(edge.evidence)}
-
-
-def issuer(store: Store, doc_id: str) -> Unit | None:
-    for edge in store.edges_to(doc_id, (Relation.ISSUED,)):
-        unit = store.unit(edge.source)
-        if unit:
-            return unit
-    doc = store.document(doc_id)
-    return store.unit(doc.issuer_unit) if doc and doc.issuer_unit else None
+def _implementer_row(doc: dict | None, unit: Unit | None, edge: Edge, via: str, depth: int) -> dict | None:
+    """One implementer: the issuer of the source document (`doc`, its list row), or the source
+    `unit` itself (activity); None when neither is known."""
+    if doc is not None:
+        if doc["unit_id"] is None:
+            return None
+        who = (doc["unit"], doc["unit_id"], doc["level"], doc["province"], doc["id"], doc["label"], doc["date"])
+    elif unit is not None:
+        who = (unit.name, unit.id, unit.level.value, unit.province, None, None, None)
+    else:
+        return None
+    ev = edge.evidence
+    return {"unit": who[0], "unit_id": who[1], "level": who[2], "province": who[3], "document": who[4],
+            "document_label": who[5], "relation": edge.relation.value, "date": who[6], "via": via, "depth": depth,
+            "confidence": edge.confidence, "evidence": {"file": ev.file, "line": ev.line, "text": ev.text}}
 
 
 def export_rows(store: Store) -> Iterator[dict]:

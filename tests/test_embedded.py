@@ -213,5 +213,8 @@ def test_remembered_answers_are_per_graph_and_bounded(tmp_path, monkeypatch):
         assert store.documents_by_ids(["nope", KH47.id, CT05.id, KH47.id]) == {KH47.id: KH47, CT05.id: CT05}
     store.edges_to(CT05.id).clear()  # a caller's list is its own
     assert len(store.edges_to(CT05.id)) == 4
+    row = store.document_rows([KH47.id])[KH47.id]
+    row["label"] = "changed"  # and so is a caller's row
+    assert store.document_rows([KH47.id])[KH47.id]["label"] == "Kế hoạch số 47-KH/HU"
     other.replace_graph(Graph(documents=(KH47,)))
     assert store.document(CT05.id) is None and store.edges_to(CT05.id) == []
