@@ -298,14 +298,15 @@ class EmbeddedStore:
 
     def _edges_at(self, end: str, node_ids: list[str], relations) -> dict[str, list[Edge]]:
         """The edges whose `end` ("source" or "target") is one of `node_ids`, with one of
-        `relations` (None: any), per node in (pn, n) order (lists to be copied, not changed)."""
+        `relations` (None: any), per node in (pn, n) order (lists to be copied, not changed): the
+        order of the table's key and of edges_source, so nothing is sorted after reading."""
         rel = None if relations is None else sorted({Relation(r).value for r in relations})
 
         def fetch(nodes: list[str]) -> dict[str, list[Edge]]:
             args = [_js(nodes)] + ([_js(rel)] if rel is not None else [])
             out: dict[str, list[Edge]] = {}
             for r in self._rows(f"SELECT {EDGE_COLUMNS} FROM edges WHERE {end} IN {_LIST}"
-                                f"{f' AND relation IN {_LIST}' if rel is not None else ''} ORDER BY pn, n", args):
+                                f"{f' AND relation IN {_LIST}' if rel is not None else ''} ORDER BY {end}, pn, n", args):
                 edge = _edge(r)
                 out.setdefault(getattr(edge, end), []).append(edge)
             return out

@@ -84,6 +84,9 @@ def _carrying_out(into: dict[str, list[Edge]], doc_id: str, transitive: bool, do
                 queue.append((edge.source, depth + 1))
 
 
+_VALUE = {m: m.value for enum in (Relation, Level) for m in enum}  # `Enum.value` is slow on hot paths
+
+
 def _implementer_row(doc: dict | None, unit: Unit | None, edge: Edge, via: str, depth: int) -> dict | None:
     """One implementer: the issuer of the source document (`doc`, its list row), or the source
     `unit` itself (activity); None when neither is known."""
@@ -92,12 +95,12 @@ def _implementer_row(doc: dict | None, unit: Unit | None, edge: Edge, via: str, 
             return None
         who = (doc["unit"], doc["unit_id"], doc["level"], doc["province"], doc["id"], doc["label"], doc["date"])
     elif unit is not None:
-        who = (unit.name, unit.id, unit.level.value, unit.province, None, None, None)
+        who = (unit.name, unit.id, _VALUE[unit.level], unit.province, None, None, None)
     else:
         return None
     ev = edge.evidence
     return {"unit": who[0], "unit_id": who[1], "level": who[2], "province": who[3], "document": who[4],
-            "document_label": who[5], "relation": edge.relation.value, "date": who[6], "via": via, "depth": depth,
+            "document_label": who[5], "relation": _VALUE[edge.relation], "date": who[6], "via": via, "depth": depth,
             "confidence": edge.confidence, "evidence": {"file": ev.file, "line": ev.line, "text": ev.text}}
 
 

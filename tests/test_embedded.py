@@ -13,7 +13,7 @@ import pytest
 
 from graph import codec
 from graph.embedded import DB_NAME, LAYOUT, EmbeddedStore
-from graph.model import Document, Edge, Evidence, Graph, Level, Mention, Relation, Unit
+from graph.model import CARRY_OUT, Document, Edge, Evidence, Graph, Level, Mention, Relation, Unit
 from test_store_contract import CT05, GRAPH, KH47, NAM_PO
 
 #: the previous version's schema and rows (graph/embedded.py before the indexed layout)
@@ -176,6 +176,16 @@ def test_per_node_questions_use_indexes(tmp_path, ask):
     store.replace_graph(GRAPH)
     plans = _plans(store, ask)
     assert plans and not [p for p in plans if p.startswith("SCAN") and "json_each" not in p], plans
+    store.close()
+
+
+@pytest.mark.parametrize("ask", [lambda s: s.edges_to(CT05.id, CARRY_OUT),
+                                 lambda s: s.neighbourhood([CT05.id, KH47.id], None, direction="out")])
+def test_edges_of_many_nodes_come_in_index_order(tmp_path, ask):
+    store = EmbeddedStore(tmp_path / "s")
+    store.replace_graph(GRAPH)
+    plans = _plans(store, ask)
+    assert not [p for p in plans if "TEMP B-TREE" in p], plans  # read in the index's order, not sorted after
     store.close()
 
 
