@@ -70,7 +70,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
 #: with one length
 _FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
           (P.LAW_RE, MentionKind.FULL, True, P.LAW_NEEDS, None),
-          (P.PLENUM_RE, MentionKind.NAMED, True, P.PLENUM_NEEDS, None),
+          (P.PLENUM_RE, MentionKind.NAMED, False, P.PLENUM_NEEDS, None),  # "lần thứ tám": no digit
           (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, False, P.NATIONAL_CONGRESS_NEEDS, None),
           (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, False, P.LOCAL_CONGRESS_NEEDS, None),
           (P.BODY_TERM_RE, MentionKind.NAMED, False, P.BODY_TERM_NEEDS, None),
@@ -190,7 +190,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
 def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     g = m.groupdict()
     if g.get("lnumber"):
-        return {"type": "Luật" if g.get("type") or "lawname" in g else ABBREV_LAW, "number": g["lnumber"],
+        word = g.get("type")  # "Nghị quyết số 88/2019/QH14" is the National Assembly's resolution, no law
+        return {"type": _TYPE_BY_FOLD.get(word.casefold(), ABBREV_LAW) if word else ABBREV_LAW, "number": g["lnumber"],
                 "code": g["lcode"], "sep": "/", "year": g["lyear"]}
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
@@ -214,7 +215,9 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
 def _named_attributes(m: re.Match, g: dict) -> dict:
     if "plenum" in g:
         terms = tuple(P.ROMAN_RE.findall(g["terms"] or ""))
-        return {"type": _TYPE_BY_FOLD[g["ptype"].casefold()], "plenum": int(g["plenum"]), "terms": terms}
+        number = g["plenum"] or g["plenum_number"]
+        plenum = int(number) if number else P.PLENUM_ORDINALS[g["plenum_word"]]
+        return {"type": _TYPE_BY_FOLD[g["ptype"].casefold()], "plenum": plenum, "terms": terms}
     if "congress" in g and g.get("congress"):
         return {"type": "Nghị quyết", "congress": g["congress"]}
     if "level" in g:

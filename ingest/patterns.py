@@ -77,7 +77,8 @@ DAY, MONTH, YEAR = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>(?:19|20)\d\d)"
 NUMERIC_DATE = rf"{DAY}\s*[/.-]\s*{MONTH}\s*[/.-]\s*{YEAR}"
 WORDED_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d\d)"
 NGAY = r"(?:ngày|Ngày|NGÀY)"
-DATE_TAIL = rf"(?P<date_sep>\s*,?\s*){NGAY}\s*(?:{WORDED_DATE}|{NUMERIC_DATE})"
+#: ", ngày 15/5/2016" / " ngày 15 tháng 5 năm 2016" / " (ngày 15/5/2016)"
+DATE_TAIL = rf"(?P<date_sep>\s*,?\s*(?P<paren>\()?\s*){NGAY}\s*(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))"
 DATE_RE = re.compile(DATE_TAIL)
 
 # --- short and named forms ----------------------------------------------------
@@ -101,8 +102,16 @@ PLENUM_TYPE_WORDS = (*NGHI_QUYET_WORDS, "Kết luận", "kết luận", "KẾT L
 PLENUM_TYPE = "(?P<ptype>" + "|".join(PLENUM_TYPE_WORDS) + ")"
 TRUNG_UONG_WORDS = ("Trung ương", "Trung Ương", "TRUNG ƯƠNG", "TW")
 TRUNG_UONG = "(?:" + "|".join(TRUNG_UONG_WORDS) + ")"
-#: Nghị quyết Trung ương 4 (khóa XII) / Nghị quyết Trung ương 4, khóa XII / ... khóa XI, XII
-PLENUM_REF = (rf"{PLENUM_TYPE}\s+(?:Hội nghị\s+)?{TRUNG_UONG}\s+(?P<plenum>\d{{1,2}})(?!\d)"
+#: "tám" in "Hội nghị lần thứ tám": a plenum's number in words
+PLENUM_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+                   "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13,
+                   "mười bốn": 14, "mười tư": 14, "mười lăm": 15, "mười sáu": 16, "mười bảy": 17, "mười tám": 18}
+PLENUM_ORDINAL = "(?P<plenum_word>" + "|".join(sorted(PLENUM_ORDINALS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
+CENTRAL_COMMITTEE = rf"(?:Ban Chấp hành|BCH)\s+{TRUNG_UONG}(?:\s+Đảng)?"
+#: Nghị quyết Trung ương 4 (khóa XII) / Nghị quyết TW4, khóa XII / ... khóa XI, XII /
+#: Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII
+PLENUM_REF = (rf"{PLENUM_TYPE}\s+(?:(?:Hội nghị\s+)?(?:{TRUNG_UONG}\s+|TW)(?P<plenum>\d{{1,2}})(?!\d)"
+              rf"|Hội nghị\s+lần thứ\s+(?:(?P<plenum_number>\d{{1,2}})(?!\d)|{PLENUM_ORDINAL})\s+{CENTRAL_COMMITTEE})"
               rf"(?:\s*\(?\s*,?\s*{TERM_LIST}\)?)?")
 #: Nghị quyết Đại hội XII của Đảng / Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng
 NATIONAL_CONGRESS_REF = (
@@ -120,7 +129,8 @@ BODY_TERM_REF = (
     rf"{KHOA}\s+(?P<term>{ROMAN})")
 
 #: "Luật Giao dịch điện tử số 20/2023/QH15": a law's name stands between the word and the number
-LAW_REF = rf"(?P<type>Luật)(?P<lawname>(?:\s+[^\s,;.()]+){{1,8}}?)\s+số\s*{LAW_NUMBER}(?![\w/])"
+LAW_NAME_WORD = r"(?!số\s)[^\s,;.()\d/]+"  # no number and no "số": the name ends before them
+LAW_REF = rf"(?P<type>Luật)(?P<lawname>(?:\s+{LAW_NAME_WORD}){{1,8}}?)\s+số\s*{LAW_NUMBER}(?![\w/])"
 
 # --- issuer and subject phrases after a citation --------------------------------
 ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"

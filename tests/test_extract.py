@@ -51,6 +51,15 @@ def check(cits, expected: list[dict], text: str):
 
 PARTY_CODES = [
     pytest.param(
+        "Thực hiện Chỉ thị số 05-CT/TW (ngày 15/5/2016) của Bộ Chính trị về đẩy mạnh học tập.", DB,
+        [C("Chỉ thị số 05-CT/TW (ngày 15/5/2016)", "full", type="Chỉ thị", number="05", code="CT/TW",
+           date="2016-05-15", issuer_unit="Bộ Chính trị", subject="về đẩy mạnh học tập")],
+        id="date in parentheses"),
+    pytest.param(
+        "Thực hiện Chỉ thị số 05-CT/TW (ngày 15/5/2016 của Bộ Chính trị).", DB,
+        [C("Chỉ thị số 05-CT/TW", "full", type="Chỉ thị", number="05", code="CT/TW", date=None)],
+        id="an unclosed parenthesis keeps its date out"),
+    pytest.param(
         "Các chi bộ tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh "
         "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", DB,
         [C("Chỉ thị số 05-CT/TW, ngày 15/5/2016", "full", type="Chỉ thị", number="05", code="CT/TW",
@@ -150,6 +159,17 @@ STATE_CODES = [
         [C("Nghị quyết số 45/NQ-CP ngày 25/8/2012", "full", type="Nghị quyết", number="45", code="NQ-CP",
            date="2012-08-25", issuer_unit="Chính phủ")],
         id="45/NQ-CP"),
+    pytest.param(
+        "Thực hiện Nghị quyết số 88/2019/QH14 ngày 18/11/2019 của Quốc hội phê duyệt Đề án tổng thể.", DB,
+        [C("Nghị quyết số 88/2019/QH14 ngày 18/11/2019", "full", type="Nghị quyết", number="88", code="QH14",
+           date="2019-11-18", issuer_unit="Quốc hội")],
+        id="a resolution of the National Assembly is no law (88/2019/QH14)"),
+    pytest.param(
+        "Căn cứ Luật Giao dịch điện tử số 20/2023/QH15; Luật số 20/2023/QH15 và Nghị quyết số 120/2020/QH14.", DB,
+        [C("Luật Giao dịch điện tử số 20/2023/QH15", "full", type="Luật", number="20", code="QH15"),
+         C("Luật số 20/2023/QH15", "full", type="Luật", number="20", code="QH15"),
+         C("Nghị quyết số 120/2020/QH14", "full", type="Nghị quyết", number="120", code="QH14")],
+        id="a law's name holds no number: two citations joined by và stay two"),
 ]
 
 # --- spelling of the citation itself: số, case, spacing, glued and worded dates -------
@@ -288,6 +308,27 @@ SHORT_AND_NAMED = [
         "Đảng bộ quán triệt Nghị quyết Hội nghị Trung ương 5 khoá XIII đến chi bộ.", DB,
         [C("Nghị quyết Hội nghị Trung ương 5 khoá XIII", "named", plenum=5, terms=("XIII",))],
         id="Nghị quyết Hội nghị Trung ương 5 khoá XIII (old spelling of khóa)"),
+    pytest.param(
+        "Quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII về chiến lược "
+        "bảo vệ Tổ quốc.", DB,
+        [C("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII", "named", type="Nghị quyết",
+           plenum=8, terms=("XIII",), subject="về chiến lược")],
+        id="Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương (a plenum in words, no digit)"),
+    pytest.param(
+        "Thực hiện Kết luận Hội nghị lần thứ mười một BCH Trung ương (khóa XII) và Nghị quyết Hội nghị "
+        "lần thứ 6 Ban Chấp hành Trung ương khóa XII.", DB,
+        [C("Kết luận Hội nghị lần thứ mười một BCH Trung ương (khóa XII)", "named", type="Kết luận", plenum=11,
+           terms=("XII",)),
+         C("Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương khóa XII", "named", plenum=6, terms=("XII",))],
+        id="Hội nghị lần thứ mười một / lần thứ 6"),
+    pytest.param(
+        "Thực hiện Chỉ thị 05-CT/TW, Nghị quyết TW4 khóa XII, Kết luận 21-KL/TW.", DB,
+        [C("Chỉ thị 05-CT/TW", "full"), C("Nghị quyết TW4 khóa XII", "named", plenum=4, terms=("XII",)),
+         C("Kết luận 21-KL/TW", "full")],
+        id="Nghị quyết TW4 (glued)"),
+    pytest.param(
+        "Nghị quyết Hội nghị lần thứ năm mươi của chi bộ đã được thông qua.", DB, [],
+        id="a cell's meeting in words is no plenum"),
     pytest.param(
         "Quán triệt Nghị quyết Trung ương 4 khóa XII. Sau hội nghị, Nghị quyết Trung ương 4 được đưa vào "
         "sinh hoạt chi bộ.", DB,
