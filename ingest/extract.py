@@ -182,6 +182,10 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         unit = roster.name(before, province, ptext[:start], context.author)
         if unit:
             return before, unit, issuer_end
+    for by_means in _issuers_by_means(ptext, start, roster):
+        unit = roster.name(by_means, province, ptext[:start], context.author)
+        if unit and _code_fits(code, unit):
+            return by_means, unit, issuer_end
     if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 40), start) and _code_fits(code, context.unit):
         return context.unit, context.unit, issuer_end  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
     return after, None, issuer_end
@@ -308,6 +312,27 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+_BY_MEANS_AT_END = re.compile(r"\sbằng\s*$")
+_NAME_ENDS = re.compile(r"\s+[a-zđà-ỹ]|\s*$")
+
+
+def _issuers_by_means(ptext: str, start: int, roster: Roster) -> list[str]:
+    """"Huyện ủy Tủa Chùa triển khai Kế hoạch số 58-KH/TU, ngày ... của Tỉnh ủy bằng Kế hoạch số
+    91-KH/HU" -> ["Tỉnh ủy", "Huyện ủy Tủa Chùa"]: the units the clause names before "bằng", the
+    nearest first; the document a unit carries something out by is its own, so the caller takes
+    the first whose code fits."""
+    if not _BY_MEANS_AT_END.search(ptext, max(0, start - 8), start):
+        return []
+    clause_start = max(ptext.rfind(";", 0, start), ptext.rfind(". ", 0, start), start - 400, -1) + 1
+    phrases = []
+    for segment in reversed(_CLAUSE_CUT.split(ptext[clause_start:start])):
+        segment = _BEFORE_UNIT_WORD.sub("", segment, count=1)
+        phrase, end = _unit_phrase(segment, 0, roster)
+        if phrase and _NAME_ENDS.match(segment, end):  # the whole name, a verb after it
+            phrases.append(phrase)
+    return phrases
 
 
 def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str | None, int]:

@@ -339,6 +339,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
             targets.add(t)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
+    _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
 
@@ -402,6 +403,28 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
             relation = Relation.CITES if fronted.group("verb") == "căn cứ" else Relation.IMPLEMENTS
             out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
             targets.add(b)
+
+
+#: (lowered)
+_BY_MEANS = re.compile(r"\s*,?\s*bằng\s*(?:việc\s+)?(?:ban hành\s+)?$")
+
+
+def _by_means(file, cits, indexes, ptext, lowered, targets, out):
+    """"Huyện ủy X cụ thể hóa B bằng A", "triển khai thực hiện B của Tỉnh ủy bằng A" -> A
+    implements B (continues it after "tiếp tục thực hiện")."""
+    if "bằng" not in lowered:
+        return
+    for b, a in zip(indexes, indexes[1:]):
+        cb = cits[b]
+        if b in targets or cits[a].kind is MentionKind.NAMED or not _BY_MEANS.match(lowered, cb.tail, cits[a].pos):
+            continue
+        verb = _CARRY_OUT_BEFORE.search(lowered, max(0, cb.pos - _CARRY_OUT_REACH), cb.pos)
+        if verb is None:
+            continue
+        continues = (_CONTINUE.search(lowered, max(0, verb.start() - 10), cb.pos)
+                     and cb.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"))
+        out.append(_statement(file, a, b, Relation.CONTINUES if continues else Relation.IMPLEMENTS, 0.85, cits, ptext))
+        targets.add(b)
 
 
 _ELABORATION = re.compile(r"\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"
@@ -490,7 +513,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 previous = None
                 continue  # "Đảng ủy xã Huổi Só chưa ban hành kế hoạch thực hiện ..."
             for name in actors:
-                _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
+                if name != c.issuer_unit:  # "Huyện ủy X cụ thể hóa bằng Kế hoạch số 70-KH/HU": its own plan
+                    _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
         if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):

@@ -103,6 +103,12 @@ DOC_TO_DOC = [
     pytest.param("Quán triệt Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Huyện ủy Mường Chà "
                  "ban hành Kế hoạch số 58-KH/HU, ngày 02/12/2016 ở Điện Biên.",
                  {(IMPLEMENTS, "58-KH/HU", "05-CT/TW")}, id="Quán triệt B, X ban hành A"),
+    pytest.param("Huyện ủy Điện Biên Đông cụ thể hóa Kế hoạch số 58-KH/TU, ngày 15/12/2021 của Tỉnh ủy Điện Biên "
+                 "bằng Kế hoạch số 88-KH/HU, ngày 01/02/2022.",
+                 {(IMPLEMENTS, "88-KH/HU", "58-KH/TU")}, id="X cụ thể hóa B bằng A"),
+    pytest.param("Huyện ủy Tủa Chùa tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị bằng "
+                 "Kế hoạch số 91-KH/HU ở Điện Biên.",
+                 {(CONTINUES, "91-KH/HU", "05-CT/TW")}, id="X tiếp tục thực hiện B bằng A -> continues"),
     # no relation
     pytest.param("Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca gắn với "
                  "học tập tấm gương đạo đức Hồ Chí Minh theo Chỉ thị số 05-CT/TW ở Điện Biên.",
@@ -203,6 +209,17 @@ def test_unit_edge_starts_at_the_unit_id(data):
     (edge,) = [e for e in b.graph.edges if e.relation is IMPLEMENTS]
     assert edge.source == "dien-bien/huyen-uy-muong-nhe"
     assert b.docs[edge.target].number == "05"
+
+
+def test_the_document_a_unit_acts_by_is_its_own(data):
+    """"X thực hiện B bằng A": A is X's (its code fits X), and X carries out B through A, not A itself."""
+    b = Built(data, "Huyện ủy Tủa Chùa triển khai thực hiện Kế hoạch số 58-KH/TU, ngày 15/12/2021 của Tỉnh ủy Điện "
+                    "Biên bằng Kế hoạch số 91-KH/HU, ngày 03/01/2022. Huyện ủy Mường Ảng đã cụ thể hóa bằng Kế hoạch "
+                    "số 70-KH/HU, ngày 05/01/2022 để thực hiện Kế hoạch số 58-KH/TU.")
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Tủa Chùa", "91-KH/HU"), ("unit:Huyện ủy Mường Ảng", "70-KH/HU")} <= issued
+    assert b.doc_edges() == {(IMPLEMENTS, "91-KH/HU", "58-KH/TU"), (IMPLEMENTS, "70-KH/HU", "58-KH/TU")}
+    assert b.unit_edges() == set()
 
 
 def test_document_relation_carries_no_extra_unit_edge(data):
