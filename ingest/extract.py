@@ -273,6 +273,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             break
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
             break
+        if low == "và" and _UNIT_AHEAD.match(ptext, w.end()):
+            break  # "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ": two units
         words.append(core)
         end = w.start() + len(core)
         if core != token or len(words) >= 12:
@@ -282,6 +284,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     return (" ".join(words) or None), end
 
 
+#: a unit's name beginning after "và": "... và Huyện ủy Nậm Pồ", not "Cơ quan và Doanh nghiệp"
+_UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
 _BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ã\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),

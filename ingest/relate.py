@@ -79,7 +79,9 @@ def _body_or_head(bodies, heads) -> str:
 
 
 _UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
-_ENUMERATION = re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:\s*(?P<items>[^.;:]+?)"
+_ENUMERATION = re.compile(r"(?:Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:?\s*"
+                          r"|(?P<head>Huyện ủy|Thành ủy|Thị ủy|Đảng ủy)\s+(?=[^.;:]*?(?:,|\svà\s)))"
+                          r"(?P<items>[^.;:]+?)"
                           r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -716,7 +718,27 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
     found += _places(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
-    return _drop_nested(found)
+    return _coordinated_subjects(_drop_nested(found), ptext, lowered)
+
+
+_COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*$")
+
+
+def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) -> list[UnitMention]:
+    """Units joined by commas or "và" share one role: "Huyện ủy Mường Chà, Huyện ủy Nậm Pồ đã ..."
+    are both subjects, "làm việc với Huyện ủy Mường Chà, Huyện ủy Nậm Pồ về ..." neither."""
+    n = 0
+    while n < len(found):
+        group = n + 1
+        while group < len(found) and _COORDINATED.match(ptext, found[group - 1].end, found[group].start):
+            group += 1
+        if group - n > 1:
+            first = found[n].start
+            governed = _NOT_SUBJECT_BEFORE.search(lowered, max(0, first - 30), first) is not None
+            subject = not governed and any(u.subject for u in found[n:group])
+            found[n:group] = [u._replace(subject=subject) for u in found[n:group]]
+        n = group
+    return found
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -761,7 +783,7 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Các trường: Chính trị tỉnh, Cao đẳng Sư phạm tỉnh đã ..." names each school."""
     out = []
     for m in _ENUMERATION.finditer(ptext):
-        noun = m.group("noun")
+        noun = m.group("noun") or m.group("head")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
             unit = roster.match(f"{noun[0].upper()}{noun[1:]} {item.strip()}", province)

@@ -192,6 +192,25 @@ UNIT_SENTENCES = [
         "của Bộ Chính trị; Huyện ủy Tủa Chùa tổ chức học tập Kết luận số 01-KL/TW đến chi bộ ở Điện Biên.",
         {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "05-CT/TW"), (IMPLEMENTS, "unit:Huyện ủy Tủa Chùa", "01-KL/TW")},
         id="each clause its own actor"),
+    pytest.param("Huyện ủy Mường Chà, Huyện ủy Nậm Pồ đã tổ chức quán triệt Kết luận số 21-KL/TW đến 100% chi bộ "
+                 "ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Chà", "21-KL/TW"), (IMPLEMENTS, "unit:Huyện ủy Nậm Pồ", "21-KL/TW")},
+                 id="X, Y đã: both act"),
+    pytest.param("Huyện ủy Mường Chà và Huyện ủy Nậm Pồ đã tổ chức quán triệt Kết luận số 21-KL/TW ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Chà", "21-KL/TW"), (IMPLEMENTS, "unit:Huyện ủy Nậm Pồ", "21-KL/TW")},
+                 id="X và Y đã: two units, not one name"),
+    pytest.param("Các huyện ủy Mường Chà, Nậm Pồ đã tổ chức quán triệt Kết luận số 21-KL/TW ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Chà", "21-KL/TW"), (IMPLEMENTS, "unit:Huyện ủy Nậm Pồ", "21-KL/TW")},
+                 id="Các huyện ủy X, Y đã"),
+    pytest.param("Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã tổ chức quán triệt Kết luận số 21-KL/TW ở Điện Biên.",
+                 {(IMPLEMENTS, f"unit:Huyện ủy {p}", "21-KL/TW") for p in ("Mường Chà", "Nậm Pồ", "Tủa Chùa")},
+                 id="Huyện ủy X, Y và Z đã"),
+    pytest.param("Đoàn kiểm tra làm việc với Huyện ủy Mường Chà, Huyện ủy Nậm Pồ về thực hiện Kết luận số 21-KL/TW "
+                 "ở Điện Biên.",
+                 set(), id="với X, Y: neither acts"),
+    pytest.param("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã quán triệt Kết luận số 21-KL/TW ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Điện Biên", "21-KL/TW")},
+                 id="và inside one unit's name"),
     pytest.param(
         "Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Quy định về trách nhiệm nêu gương "
         "ở Điện Biên.",
