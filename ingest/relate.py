@@ -342,6 +342,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             targets.add(t)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
+    _elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
 
@@ -427,6 +428,29 @@ def _by_means(file, cits, indexes, ptext, lowered, targets, out):
                      and cb.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"))
         out.append(_statement(file, a, b, Relation.CONTINUES if continues else Relation.IMPLEMENTS, 0.85, cits, ptext))
         targets.add(b)
+
+
+#: (lowered) a purpose with its object left out: "... Kế hoạch số 48-KH/TU để triển khai thực hiện;"
+_ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY_OUT})(?:\s+(?:{_CARRY_OUT}))?\s*(?:[;.]|$)")
+
+
+def _elided(file, cits, indexes, ptext, lowered, targets, out):
+    """"Ngay sau khi Bộ Chính trị ban hành B, Ban Thường vụ Tỉnh ủy đã ban hành A để triển khai
+    thực hiện" -> A implements B: the purpose names no object, so it is the directive the
+    sentence named before A."""
+    if "để" not in lowered and "nhằm" not in lowered:
+        return
+    sources = {s.source for s in out}
+    for n, a in enumerate(indexes[1:], 1):
+        ca = cits[a]
+        if a in sources or ca.type not in DIRECTIVE_TYPES or not _ELIDED.match(lowered, ca.tail):
+            continue
+        sentence_start = max(ptext.rfind(". ", 0, ca.pos) + 1, 0)
+        before = [b for b in indexes[:n] if cits[b].pos >= sentence_start and cits[b].type in DIRECTIVE_TYPES
+                  and _same_doc_key(cits[b]) != _same_doc_key(ca)]
+        if before:
+            out.append(_statement(file, a, before[-1], Relation.IMPLEMENTS, 0.7, cits, ptext))
+            targets.add(before[-1])
 
 
 _ELABORATION = re.compile(r"\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"

@@ -109,6 +109,13 @@ DOC_TO_DOC = [
     pytest.param("Huyện ủy Tủa Chùa tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị bằng "
                  "Kế hoạch số 91-KH/HU ở Điện Biên.",
                  {(CONTINUES, "91-KH/HU", "05-CT/TW")}, id="X tiếp tục thực hiện B bằng A -> continues"),
+    pytest.param("Ngay sau khi Bộ Chính trị ban hành Kết luận số 01-KL/TW, ngày 18/5/2021, Ban Thường vụ Tỉnh ủy "
+                 "Sơn La đã ban hành Kế hoạch số 48-KH/TU ngày 5/7/2021 để triển khai thực hiện; đồng thời chỉ đạo "
+                 "các huyện ủy xây dựng kế hoạch.",
+                 {(IMPLEMENTS, "48-KH/TU", "01-KL/TW")}, id="A để triển khai thực hiện (object left out): B before it"),
+    pytest.param("Bộ Chính trị ban hành Kết luận số 01-KL/TW, ngày 18/5/2021. Ban Thường vụ Tỉnh ủy Sơn La đã ban "
+                 "hành Kế hoạch số 48-KH/TU ngày 5/7/2021 để triển khai thực hiện nhiệm vụ chính trị năm 2021.",
+                 set(), id="a purpose with its own object, B in another sentence: nothing"),
     # no relation
     pytest.param("Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca gắn với "
                  "học tập tấm gương đạo đức Hồ Chí Minh theo Chỉ thị số 05-CT/TW ở Điện Biên.",
