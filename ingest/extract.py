@@ -30,7 +30,7 @@ _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
                 "tại", "với", "theo", "để", "cho", "quy", "tăng", "chỉ", "lãnh", "là", "khóa",
                 "khoá", "có", "này", "kiểm", "giám", "học", "quán", "tuyên", "đẩy"}
-_ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "và"}  # lower-case words a unit name may hold anywhere
+_ISSUER_LOWER = {"tỉnh", "huyện", "xã", "phường", "thị", "trấn", "và"}  # lower-case words a unit name may hold
 _SPACES = re.compile(r"\s+")
 _CODE_SPLIT = re.compile(r"[/-]")
 _TYPE_WORD_RE = re.compile(P.TYPE_WORD)

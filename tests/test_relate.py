@@ -212,6 +212,11 @@ UNIT_SENTENCES = [
     pytest.param("Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã tổ chức quán triệt Kết luận số 21-KL/TW ở Điện Biên.",
                  {(IMPLEMENTS, f"unit:Huyện ủy {p}", "21-KL/TW") for p in ("Mường Chà", "Nậm Pồ", "Tủa Chùa")},
                  id="Huyện ủy X, Y và Z đã"),
+    pytest.param("Đảng ủy thị trấn Phong Thổ, Đảng ủy xã Mường So tổ chức hội nghị quán triệt Chỉ thị số 05-CT/TW "
+                 "ở Lai Châu.",
+                 {(IMPLEMENTS, "unit:Đảng ủy thị trấn Phong Thổ", "05-CT/TW"),
+                  (IMPLEMENTS, "unit:Đảng ủy xã Mường So", "05-CT/TW")},
+                 id="Đảng ủy thị trấn X (a lower-case thị trấn inside the name)"),
     pytest.param("Đoàn kiểm tra làm việc với Huyện ủy Mường Chà, Huyện ủy Nậm Pồ về thực hiện Kết luận số 21-KL/TW "
                  "ở Điện Biên.",
                  set(), id="với X, Y: neither acts"),
