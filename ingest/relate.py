@@ -39,7 +39,8 @@ _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
 #: (lowered)
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
-_LIST_INTRO = re.compile(r"^\s*[:：]")
+#: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
+_LIST_INTRO = re.compile(r"\s*(?:[:：]|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\())")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần")
 #: (lowered)
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
@@ -485,18 +486,25 @@ def _same_doc_key(c: Citation) -> tuple:
 
 
 def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
-    """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..." """
-    if ":" not in ptext and "：" not in ptext:
+    """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..."
+    (or ", cụ thể:", ". Cụ thể:", a list in parentheses) """
+    if ":" not in ptext and "：" not in ptext and "(" not in ptext:
         return  # no list introduced
     for n, t in enumerate(indexes):
         ct = cits[t]
-        if not _LIST_INTRO.match(ptext[ct.tail:ct.tail + 3]):
+        intro = _LIST_INTRO.match(lowered, ct.tail)
+        if not intro or not _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
             continue
-        if not _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
-            continue
+        if intro.group("paren"):
+            end = ptext.find(")", intro.end())
+        else:  # the list ends with its sentence
+            stop = _NEXT_SENTENCE.search(ptext, intro.end())
+            end = stop.start() if stop else -1
         sources = {s.source for s in out}
         for a in indexes[n + 1:]:
             ca = cits[a]
+            if end >= 0 and ca.pos > end:
+                break  # past the list
             if ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
                 continue
             if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):

@@ -154,6 +154,16 @@ def test_list_items_implement_the_introduced_document(data):
     }
 
 
+@pytest.mark.parametrize("intro,after", [(". Cụ thể:", ""), (", cụ thể:", ""), (", gồm:", ""),
+                                         (", cụ thể như sau:", ""), (" (", ")")])
+def test_other_openings_of_a_list(data, intro, after):
+    b = Built(data, "Các huyện ủy đã ban hành kế hoạch thực hiện Kết luận số 01-KL/TW của Bộ Chính trị"
+                    f"{intro} Huyện ủy Mường Chà ban hành Kế hoạch số 11-KH/HU; Huyện ủy Nậm Pồ ban hành Kế hoạch "
+                    f"số 12-KH/HU{after}. Huyện ủy Tủa Chùa ban hành Kế hoạch số 13-KH/HU về phát triển chè ở Điện Biên.")
+    # the list ends with its parenthesis or its sentence: 13-KH/HU is no item
+    assert b.doc_edges() == {(IMPLEMENTS, "11-KH/HU", "01-KL/TW"), (IMPLEMENTS, "12-KH/HU", "01-KL/TW")}
+
+
 def test_list_item_units_implement_the_introduced_document(data):
     """The units of the items carry out 15-NQ/TU through the documents they issued."""
     b = Built(data, LIST_TEXT)
