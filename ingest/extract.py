@@ -60,7 +60,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
                             places)
             if cit is not None:
                 out.append(cit)
-    return _inherit_terms(out)
+    return _inherit_terms(_shared_codes(out, doc_layout))
 
 
 # --- matching -----------------------------------------------------------------
@@ -358,6 +358,22 @@ def _subject_after(ptext: str, pos: int, limit: int | None = None) -> tuple[str 
 
 def _evidence(text: str) -> str:
     return P.FOOTNOTE_MARK_RE.sub("", text).strip() if "<sup>" in text else text.strip()
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
+def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
+    """"Nghị quyết số 18, 19-NQ/TW": the number written alone shares the code of the next one,
+    when that code is of its type."""
+    out = list(cits)
+    for n in range(len(out) - 2, -1, -1):
+        c, nxt = out[n], out[n + 1]
+        if (c.kind is MentionKind.SHORT and nxt.code and nxt.sep == "-" and nxt.paragraph == c.paragraph
+                and nxt.type == c.type and c.tail == c.end_pos
+                and _LIST_JOIN.fullmatch(doc_layout.paragraphs[c.paragraph].text, c.tail, nxt.pos)):
+            out[n] = replace(c, code=nxt.code, sep=nxt.sep)
+    return out
 
 
 def _inherit_terms(cits: list[Citation]) -> list[Citation]:

@@ -132,7 +132,8 @@ class Resolver:
     def resolve(self, texts: dict[str, list[Citation]]) -> Resolution:
         items = [(f, i, c) for f, cits in sorted(texts.items()) for i, c in enumerate(cits)]
         self.cited = {f: {_ref(c.number, c.code) for c in cits if c.number and c.code} for f, cits in texts.items()}
-        coded = [x for x in items if x[2].kind in (MentionKind.FULL, MentionKind.CODE)]
+        # a short form that shares the code of the next number ("Nghị quyết số 18, 19-NQ/TW") is coded too
+        coded = [x for x in items if x[2].kind in (MentionKind.FULL, MentionKind.CODE) or x[2].code]
         coded.sort(key=lambda x: -_information(x[2]))
         for f, i, c in coded:
             self._place_coded(f, i, c)
@@ -141,7 +142,7 @@ class Resolver:
             if c.kind is MentionKind.NAMED:
                 self._place_named(f, i, c, texts[f])
         for f, i, c in items:
-            if c.kind is MentionKind.SHORT:
+            if c.kind is MentionKind.SHORT and not c.code:
                 self._place_short(f, i, c, texts[f])
         self._name_clusters()
         docs = tuple(self._document(cl) for cl in self.clusters if cl.id)

@@ -51,6 +51,14 @@ def check(cits, expected: list[dict], text: str):
 
 PARTY_CODES = [
     pytest.param(
+        "Học tập các Nghị quyết số 18, 19-NQ/TW của Hội nghị Trung ương 6 khóa XII.", DB,
+        [C("Nghị quyết số 18", "short", number="18", code="NQ/TW"), C("19-NQ/TW", "code", number="19", code="NQ/TW")],
+        id="a number written alone shares the next one's code"),
+    pytest.param(
+        "Thực hiện Chỉ thị 05 và Kết luận 01-KL/TW của Bộ Chính trị.", DB,
+        [C("Chỉ thị 05", "short", code=None), C("Kết luận 01-KL/TW", "full")],
+        id="but not a code of another type"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW (ngày 15/5/2016) của Bộ Chính trị về đẩy mạnh học tập.", DB,
         [C("Chỉ thị số 05-CT/TW (ngày 15/5/2016)", "full", type="Chỉ thị", number="05", code="CT/TW",
            date="2016-05-15", issuer_unit="Bộ Chính trị", subject="về đẩy mạnh học tập")],

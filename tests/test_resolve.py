@@ -255,3 +255,12 @@ def test_every_citation_has_a_resolution_and_documents_have_unique_ids(data):
             assert (f.file, i) in s.res.how
             assert all(d in s.docs for d in s.res.assigned.get((f.file, i), []))
     assert len(s.docs) == len(s.res.documents)
+
+
+def test_a_number_sharing_the_next_ones_code_is_that_code_s_document(data):
+    """"Kế hoạch số 12 và 13-KH/HU của Huyện ủy Nậm Pồ": 12 is 12-KH/HU, a document of its own."""
+    s = Scenario(data, "Huyện ủy Nậm Pồ thực hiện Kế hoạch số 12 và 13-KH/HU ở Điện Biên. "
+                       "Huyện ủy Nậm Pồ ban hành Kế hoạch số 12-KH/HU, ngày 02/3/2022 về phát triển chè.")
+    short, full, thirteen = (s.doc(surface) for surface in ("Kế hoạch số 12", "Kế hoạch số 12-KH/HU", "13-KH/HU"))
+    assert (short.number, short.code) == ("12", "KH/HU")
+    assert short == full != thirteen
