@@ -360,9 +360,6 @@ def _evidence(text: str) -> str:
     return P.FOOTNOTE_MARK_RE.sub("", text).strip() if "<sup>" in text else text.strip()
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-
-
 def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
     """"Nghị quyết số 18, 19-NQ/TW": the number written alone shares the code of the next one,
     when that code is of its type."""
@@ -371,7 +368,7 @@ def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
         c, nxt = out[n], out[n + 1]
         if (c.kind is MentionKind.SHORT and nxt.code and nxt.sep == "-" and nxt.paragraph == c.paragraph
                 and nxt.type == c.type and c.tail == c.end_pos
-                and _LIST_JOIN.fullmatch(doc_layout.paragraphs[c.paragraph].text, c.tail, nxt.pos)):
+                and P.LIST_JOIN_RE.fullmatch(doc_layout.paragraphs[c.paragraph].text, c.tail, nxt.pos)):
             out[n] = replace(c, code=nxt.code, sep=nxt.sep)
     return out
 

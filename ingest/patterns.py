@@ -163,5 +163,7 @@ NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi
                        "Nghi quyet", "nghi quyet", "NGHỊ QUYẾT", "Kết luận", "kết luận", "KẾT LUẬN",
                        "Quy định", "quy định", "QUY ĐỊNH", "Luật", "Chỉ thị")
 DIGIT_RE = re.compile(r"\d")
+#: what joins the items of a list: "18, 19-NQ/TW", "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ"
+LIST_JOIN_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

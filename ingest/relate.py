@@ -24,6 +24,7 @@ from .layout import Layout, clause_at, sentence_bounds
 from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
+from .patterns import LIST_JOIN_RE
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -753,16 +754,13 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
     return _coordinated_subjects(_drop_nested(found), ptext, lowered)
 
 
-_COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*$")
-
-
 def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) -> list[UnitMention]:
     """Units joined by commas or "và" share one role: "Huyện ủy Mường Chà, Huyện ủy Nậm Pồ đã ..."
     are both subjects, "làm việc với Huyện ủy Mường Chà, Huyện ủy Nậm Pồ về ..." neither."""
     n = 0
     while n < len(found):
         group = n + 1
-        while group < len(found) and _COORDINATED.match(ptext, found[group - 1].end, found[group].start):
+        while group < len(found) and LIST_JOIN_RE.fullmatch(ptext, found[group - 1].end, found[group].start):
             group += 1
         if group - n > 1:
             first = found[n].start
