@@ -30,11 +30,20 @@ class Context:
     province: str | None  # the province this paragraph speaks of
     unit: str | None  # the unit a heading above put this paragraph under
     author: str | None  # the unit whose letterhead this paragraph follows
+    dateline: str | None = None  # the district party committee a news headline opens with
+
+    @property
+    def near(self) -> str | None:
+        """The unit a kind named alone ("Ban Thường vụ Huyện ủy", "UBND huyện") may stand for
+        here: the section's unit, else the author, else the headline's district."""
+        return self.unit or self.author or self.dateline
 
 
 def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: str | None) -> list[Context]:
     out: list[Context] = []
     made: dict[tuple, Context] = {}  # paragraphs in one context share its object
+    first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
+    dateline = _dateline_unit(first, roster, province)
     unit, section_author = None, author
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
@@ -45,9 +54,23 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
             unit = heading
         elif opens:
             unit = None  # a new section that names no unit
-        now = (here, unit, section_author)
+        now = (here, unit, section_author, dateline)
         out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out
+
+
+_DATELINE = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:\s+\S")
+
+
+def _dateline_unit(headline: str, roster: Roster, province: str | None) -> str | None:
+    """"Mường Chà: Hội nghị học tập ..." — a news headline opened by a district's name: the
+    article is about its party committee, which a bare "Huyện ủy" or "UBND huyện" then means.
+    Not a province's name ("Lai Châu: ..."), which is also its capital's."""
+    m = _DATELINE.match(headline)
+    if not m or key(m.group("place")) in {key(p) for p in (province or "", *roster.provinces)}:
+        return None
+    unit = roster.place(m.group("place"), province)
+    return unit.name if unit else None
 
 
 def _read(ptext: str, roster: Roster, province: str | None) -> tuple[str | None, str | None, bool, str | None]:

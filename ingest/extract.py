@@ -174,16 +174,16 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     ủy X ban hành ..."); else the unit of the report's section, for a plan it says it issued."""
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     if after:
-        unit = roster.name(after, province, ptext[:start], context.author)
+        unit = roster.name(after, province, ptext[:start], context.near)
         if unit:
             return after, unit, issuer_end
     before = _issuer_before(ptext, start, roster)
     if before:
-        unit = roster.name(before, province, ptext[:start], context.author)
+        unit = roster.name(before, province, ptext[:start], context.near)
         if unit:
             return before, unit, issuer_end
     for by_means in _issuers_by_means(ptext, start, roster):
-        unit = roster.name(by_means, province, ptext[:start], context.author)
+        unit = roster.name(by_means, province, ptext[:start], context.near)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
     if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 40), start) and _code_fits(code, context.unit):

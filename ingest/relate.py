@@ -518,7 +518,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
 def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
                     earlier, line_of):
     # the units a paragraph names are read when a sentence asks for its actors, and only then
-    units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.author))
+    units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     # activities reported and examples listed, ruled out for the whole paragraph at once

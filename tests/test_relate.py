@@ -263,6 +263,19 @@ def test_the_document_a_unit_acts_by_is_its_own(data):
     assert b.unit_edges() == set()
 
 
+def test_a_headline_s_district_is_what_bare_kinds_name(data):
+    """"Mường Chà: ..." — in that article "Ban Thường vụ Huyện ủy" and "UBND huyện" are Mường Chà's;
+    a province's name ("Lai Châu: ...", also its capital's) sets nothing."""
+    body = ("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 120-KH/HU ngày 5/2/2025 về thực hiện Nghị quyết số "
+            "57-NQ/TW.\nUBND huyện đã ban hành Kế hoạch số 35/KH-UBND ngày 20/1/2025.\n")
+    b = Built(data, "Mường Chà: Triển khai Nghị quyết số 57-NQ/TW\n(ĐBP) - Sáng 10/2, hội nghị được tổ chức ở "
+                    "Điện Biên.\n" + body)
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Mường Chà", "120-KH/HU"), ("unit:UBND huyện Mường Chà", "35/KH-UBND")} <= issued
+    other = Built(data, "Lai Châu: Triển khai Nghị quyết số 57-NQ/TW\n" + body)
+    assert not [e for e in other.graph.edges if other.label(e.source).startswith("unit:Thành ủy")]
+
+
 def test_document_relation_carries_no_extra_unit_edge(data):
     b = Built(data, f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện {NQ15}.")
     assert b.unit_edges() == set()
