@@ -254,6 +254,11 @@ FORMS = [
            issuer_unit="Huyện ủy Mường Ảng", subject="về thực hiện chuyển đổi số")],
         id="numeric date on the next line"),
     pytest.param(
+        "Các chi bộ thực hiện Chỉ thị số 05-\nCT/TW và Kết luận số 01-KL/\nTW ngày 18/5/2021 của Bộ Chính trị.", DB,
+        [C("Chỉ thị số 05-", "full", number="05", code="CT/TW", line=1),
+         C("Kết luận số 01-KL/", "full", number="01", code="KL/TW", date="2021-05-18", line=2)],
+        id="codes broken after the dash and after the slash"),
+    pytest.param(
         "Các chi bộ tiếp tục thực hiện Chỉ thị số 05-CT/TW, ngày 15\ntháng 5 năm 2016 của Bộ Chính trị.", DB,
         [C("Chỉ thị số 05-CT/TW", "full", number="05", date="2016-05-15", line=1, issuer_unit="Bộ Chính trị")],
         id="worded date broken after the day"),
