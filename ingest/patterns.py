@@ -51,7 +51,7 @@ TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo"}
 
 _TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in spellings(w)))
 TYPE_WORD = "(?P<type>" + one_of(_TYPE_SPELLINGS) + ")"
-SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô))?"  # the optional "số" after the type word (OCR: "so", "sô'")
+SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô|sổ))?"  # the optional "số" after the type word (OCR: "so", "sô'", "sổ")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
 
 # --- numbers and codes --------------------------------------------------------

@@ -249,6 +249,10 @@ FORMS = [
         [C("Kế hoạch số 05-KH/TU", "full", number="05", date=None)],
         id="impossible date is no date"),
     pytest.param(
+        "Thực hiện Kết luận sổ 01-KL/TW và Chỉ thị sô 05-CT/TW của Bộ Chính trị.", DB,
+        [C("Kết luận sổ 01-KL/TW", "full", number="01"), C("Chỉ thị sô 05-CT/TW", "full", number="05")],
+        id="OCR'd số: sổ, sô"),
+    pytest.param(
         "Huyện ủy Mường Ảng ban hành Kế hoạch số 47-KH/HU, ngày\n18/12/2021 về thực hiện chuyển đổi số.", DB,
         [C("Kế hoạch số 47-KH/HU", "full", number="47", date="2021-12-18", line=1,
            issuer_unit="Huyện ủy Mường Ảng", subject="về thực hiện chuyển đổi số")],
