@@ -273,8 +273,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             break
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
             break
-        if low == "và" and _UNIT_AHEAD.match(ptext, w.end()):
-            break  # "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ": two units
+        if low == "và" and (_UNIT_AHEAD.match(ptext, w.end()) or _TYPE_AHEAD.match(ptext, w.end())):
+            break  # "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ", "của Tỉnh ủy và Kế hoạch số ...": the name ends
         words.append(core)
         end = w.start() + len(core)
         if core != token or len(words) >= 12:
@@ -284,7 +284,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     return (" ".join(words) or None), end
 
 
-#: a unit's name beginning after "và": "... và Huyện ủy Nậm Pồ", not "Cơ quan và Doanh nghiệp"
+#: a unit's name or a document beginning after "và": "... và Huyện ủy Nậm Pồ", "... và Quy định số",
+#: not "Cơ quan và Doanh nghiệp"
+_TYPE_AHEAD = re.compile(r"\s+" + P.TYPE_WORD)
 _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
 _BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ã\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number

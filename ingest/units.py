@@ -25,7 +25,7 @@ DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().paren
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
 
 #: bodies of a unit: "Ban Thường vụ Tỉnh ủy" is a body of "Tỉnh ủy"
-_BODIES = re.compile(r"^(?:ban thường vụ|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
+_BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
                      re.IGNORECASE)
 #: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),

@@ -390,6 +390,13 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của BCT và Quy định số 08-QĐi/TW của BCHTW; BTV Huyện ủy "
+        "Mường Nhé đã ban hành Kế hoạch số 18-KH/HU.", DB,
+        [C("Chỉ thị số 05-CT/TW ngày 15/5/2016", "full", issuer_unit="Bộ Chính trị"),
+         C("Quy định số 08-QĐi/TW", "full", issuer_unit="Ban Chấp hành Trung ương"),
+         C("Kế hoạch số 18-KH/HU", "full", issuer_unit="Huyện ủy Mường Nhé")],
+        id="abbreviated bodies: BCT, BCHTW, BTV"),
+    pytest.param(
         "Thực hiện Kế hoạch số 18-KH/HU, ngày 05/01/2022 của Ban Thường vụ Huyện ủy Mường Nhé về phát triển "
         "kinh tế vùng biên giới.", DB,
         [C("Kế hoạch số 18-KH/HU, ngày 05/01/2022", "full", issuer="Ban Thường vụ Huyện ủy Mường Nhé",
