@@ -77,8 +77,10 @@ DAY, MONTH, YEAR = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>(?:19|20)\d\d)"
 NUMERIC_DATE = rf"{DAY}\s*[/.-]\s*{MONTH}\s*[/.-]\s*{YEAR}"
 WORDED_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d\d)"
 NGAY = r"(?:ngày|Ngày|NGÀY)"
-#: ", ngày 15/5/2016" / " ngày 15 tháng 5 năm 2016" / " (ngày 15/5/2016)"
-DATE_TAIL = rf"(?P<date_sep>\s*,?\s*(?P<paren>\()?\s*){NGAY}\s*(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))"
+#: ", ngày 15/5/2016" / " ngày 15 tháng 5 năm 2016" / ", ban hành ngày 15/5/2016" / " (ngày 15/5/2016)" /
+#: " (15/5/2016)"
+DATE_TAIL = (rf"(?P<date_sep>\s*,?\s*)(?:(?P<paren>\()\s*(?:{NGAY}\s*)?|(?:ban hành\s+)?{NGAY}\s*)"
+             rf"(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))")
 DATE_RE = re.compile(DATE_TAIL)
 
 # --- short and named forms ----------------------------------------------------

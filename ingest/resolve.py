@@ -577,7 +577,7 @@ def _garbled_pair(small: Cluster, big: Cluster) -> bool:
         or in_context
 
 
-_DATE_TAIL = re.compile(r"\s*,?\s*\(?\s*(?:ngày|Ngày|NGÀY)\s*\S.*$")
+_DATE_TAIL = re.compile(r"\s*,?\s*(?:\(\s*(?:(?:ngày|Ngày|NGÀY)\s*)?\d|(?:ban hành\s+)?(?:ngày|Ngày|NGÀY)\s*\S).*$")
 
 
 def _alias(surface: str) -> str:

@@ -64,6 +64,13 @@ PARTY_CODES = [
            date="2016-05-15", issuer_unit="Bộ Chính trị", subject="về đẩy mạnh học tập")],
         id="date in parentheses"),
     pytest.param(
+        "Thực hiện Kết luận số 01-KL/TW (18/5/2021) của Bộ Chính trị và Kết luận số 21-KL/TW, ban hành ngày "
+        "25/10/2021 của Ban Chấp hành Trung ương.", DB,
+        [C("Kết luận số 01-KL/TW (18/5/2021)", "full", date="2021-05-18", issuer_unit="Bộ Chính trị"),
+         C("Kết luận số 21-KL/TW, ban hành ngày 25/10/2021", "full", date="2021-10-25",
+           issuer_unit="Ban Chấp hành Trung ương")],
+        id="a date alone in parentheses; ban hành ngày"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW (ngày 15/5/2016 của Bộ Chính trị).", DB,
         [C("Chỉ thị số 05-CT/TW", "full", type="Chỉ thị", number="05", code="CT/TW", date=None)],
         id="an unclosed parenthesis keeps its date out"),
