@@ -103,7 +103,6 @@ _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|ki�
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)
 _CARRY_OUT_RE = re.compile(_CARRY_OUT)
-_GUIDANCE = re.compile(r"(?:về\s+)?(?:việc\s+)?hướng dẫn")
 _ISSUED_AT_END = re.compile(r"ban hành\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
@@ -227,6 +226,8 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                     continue  # what another unit did, or a document the list names as issued
                 else:
                     relation = Relation.CITES
+                if relation is Relation.IMPLEMENTS:
+                    relation = _issued_for(cits[own])
                 linked.add(k)
                 out.append(Statement(own, i, relation, 0.8 if head else 0.5, Evidence(file, c.line, c.sentence)))
 
@@ -287,7 +288,7 @@ def _anaphora(file, cits, indexes, ptext, targets, own, out):
         source = own if own is not None and cits[own].type == m.group("type") else _topic(cits, m.group("type"))
         if source is None or _same_doc_key(cits[source]) == _same_doc_key(c):
             continue
-        out.append(_statement(file, source, i, Relation.IMPLEMENTS, 0.7, cits, ptext))
+        out.append(_statement(file, source, i, _issued_for(cits[source]), 0.7, cits, ptext))
         targets.add(i)
 
 
@@ -373,9 +374,13 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
         return Relation.AMENDS
     if _CONTINUE.search(lowered) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
         return Relation.CONTINUES
-    if a.type == "Hướng dẫn" and _GUIDANCE.match(head):
-        return Relation.GUIDES
-    return Relation.IMPLEMENTS
+    return _issued_for(a)
+
+
+def _issued_for(source: Citation) -> Relation:
+    """What a document issued to carry out a directive does to it: a Hướng dẫn guides it (whatever
+    its subject's words), any other implements it."""
+    return Relation.GUIDES if source.type == "Hướng dẫn" else Relation.IMPLEMENTS
 
 
 def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, bool]]:
@@ -405,7 +410,7 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         a = indexes[n + 1]
         between = ptext[cits[b].tail:cits[a].pos]
         if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
-            relation = Relation.CITES if fronted.group("verb") == "căn cứ" else Relation.IMPLEMENTS
+            relation = Relation.CITES if fronted.group("verb") == "căn cứ" else _issued_for(cits[a])
             out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
             targets.add(b)
 
@@ -428,7 +433,7 @@ def _by_means(file, cits, indexes, ptext, lowered, targets, out):
             continue
         continues = (_CONTINUE.search(lowered, max(0, verb.start() - 10), cb.pos)
                      and cb.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"))
-        out.append(_statement(file, a, b, Relation.CONTINUES if continues else Relation.IMPLEMENTS, 0.85, cits, ptext))
+        out.append(_statement(file, a, b, Relation.CONTINUES if continues else _issued_for(cits[a]), 0.85, cits, ptext))
         targets.add(b)
 
 
@@ -451,7 +456,7 @@ def _elided(file, cits, indexes, ptext, lowered, targets, out):
         before = [b for b in indexes[:n] if cits[b].pos >= sentence_start and cits[b].type in DIRECTIVE_TYPES
                   and _same_doc_key(cits[b]) != _same_doc_key(ca)]
         if before:
-            out.append(_statement(file, a, before[-1], Relation.IMPLEMENTS, 0.7, cits, ptext))
+            out.append(_statement(file, a, before[-1], _issued_for(ca), 0.7, cits, ptext))
             targets.add(before[-1])
 
 
@@ -510,7 +515,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
                 continue
             if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
                 continue
-            out.append(_statement(file, a, t, Relation.IMPLEMENTS, 0.75, cits, ptext))
+            out.append(_statement(file, a, t, _issued_for(ca), 0.75, cits, ptext))
 
 
 # --- units ----------------------------------------------------------------------

@@ -91,6 +91,9 @@ DOC_TO_DOC = [
     pytest.param("Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 12-HD/BTGTU, ngày 01/6/2021 về hướng dẫn thực hiện "
                  "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị tại Điện Biên.",
                  {(GUIDES, "12-HD/BTGTU", "01-KL/TW")}, id="Hướng dẫn về hướng dẫn thực hiện -> guides"),
+    pytest.param("Ban Bí thư ban hành Hướng dẫn số 02-HD/TW, ngày 09/12/2021 về việc thực hiện một số điều của "
+                 "Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương.",
+                 {(GUIDES, "02-HD/TW", "22-QĐ/TW")}, id="a Hướng dẫn về việc thực hiện B guides it"),
     pytest.param("Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 15-CT/TU, ngày 03/9/2021 về sửa đổi, bổ sung Chỉ thị "
                  "số 09-CT/TU, ngày 02/02/2020 ở Điện Biên.",
                  {(AMENDS, "15-CT/TU", "09-CT/TU")}, id="về sửa đổi, bổ sung -> amends"),
