@@ -281,8 +281,8 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                 sources = res.assigned.get((t.file, s.source), [])
             for src in sources:
                 for tgt in targets:
-                    if src == tgt:
-                        continue
+                    if src == tgt or isinstance(s.source, str) and _issuer_id(docs.get(tgt), units) == src:
+                        continue  # nothing relates to itself; a unit does not carry out its own document
                     confidence = s.confidence
                     lag = _lag_days(docs.get(src), docs.get(tgt), s.relation)
                     if lag > MAX_EARLY_DAYS:
@@ -293,6 +293,10 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                     add(Edge(src, tgt, s.relation, confidence, s.evidence))
     docs = _with_issuer_ids(docs, units, early)
     return Graph(tuple(docs.values()), tuple(units.all()), _strongest(edges.values()), tuple(mentions))
+
+
+def _issuer_id(doc: Document | None, units) -> str | None:
+    return units.get(doc.issuer_unit, doc.province).id if doc and doc.issuer_unit else None
 
 
 def _strongest(edges) -> tuple[Edge, ...]:

@@ -159,6 +159,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
         _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
                         earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos))
+    _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
@@ -220,6 +221,8 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                     continue
                 if titled:
                     relation = _title_relation(_lowered(ptext[start:c.pos]))
+                    if relation is Relation.IMPLEMENTS and cits[own].type == "Báo cáo":
+                        relation = Relation.CITES  # "Kết quả thực hiện Kết luận ...": a report on it
                 elif pre:
                     relation = Relation.CITES if pre.group("verb") in ("Căn cứ", "Xét") else Relation.IMPLEMENTS
                 elif _about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c):
@@ -487,6 +490,12 @@ def _elaborated(file, cits, indexes, ptext, targets, out):
                 targets.add(i)
 
 
+def _may_be_same(a: Citation, b: Citation) -> bool:
+    """Whether two citations may name one document: "Kết luận 01" and "Kết luận số 01-KL/TW"."""
+    (ta, na, ka), (tb, nb, kb) = _same_doc_key(a), _same_doc_key(b)
+    return ta == tb and na == nb and (ka == kb or not ka or not kb)
+
+
 def _same_doc_key(c: Citation) -> tuple:
     return (c.type, (c.number or "").lstrip("0"), _SPACE.sub("", c.code or "").upper())
 
@@ -516,6 +525,29 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
             if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
                 continue
             out.append(_statement(file, a, t, _issued_for(ca), 0.75, cits, ptext))
+
+
+def _item_lists(file, cits, by_paragraph, paragraphs, out):
+    """"... đã ban hành các văn bản chỉ đạo thực hiện Kết luận 01, gồm:" and then one paragraph per
+    document ("- Hướng dẫn số 04-HD/ĐU ..."): each item carries out the directive introduced,
+    unless it is already said to do something to that one."""
+    for p_index, indexes in by_paragraph.items():
+        ptext = paragraphs[p_index].text.rstrip()
+        if not ptext.endswith((":", "：")):
+            continue
+        t = indexes[-1]
+        ct = cits[t]
+        if ct.type not in DIRECTIVE_TYPES or not _CARRY_OUT_BEFORE.search(_lowered(ptext), max(0, ct.pos - 80), ct.pos):
+            continue
+        for q in range(p_index + 1, len(paragraphs)):
+            if not _LIST_ITEM.match(paragraphs[q].text):
+                break  # the list is over
+            first = by_paragraph.get(q, [None])[0]
+            if first is None or not _listed(paragraphs[q].text, cits[first]) or cits[first].kind is MentionKind.NAMED:
+                continue
+            if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
+                continue
+            out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, paragraphs[q].text))
 
 
 # --- units ----------------------------------------------------------------------
@@ -552,9 +584,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             if _negated(ptext[max(s_start, c.pos - 90):c.pos]):
                 previous = None
                 continue  # "Đảng ủy xã Huổi Só chưa ban hành kế hoạch thực hiện ..."
-            for name in actors:
-                if name != c.issuer_unit:  # "Huyện ủy X cụ thể hóa bằng Kế hoạch số 70-KH/HU": its own plan
-                    _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
+            for name in actors:  # (a unit's own document is left out when the graph is built)
+                _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
         if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):

@@ -167,6 +167,27 @@ def test_other_openings_of_a_list(data, intro, after):
     assert b.doc_edges() == {(IMPLEMENTS, "11-KH/HU", "01-KL/TW"), (IMPLEMENTS, "12-KH/HU", "01-KL/TW")}
 
 
+def test_items_one_paragraph_each_carry_out_the_introduced_directive(data):
+    b = Built(data, "Ban Thường vụ Đảng ủy xã Mường Phăng đã ban hành các văn bản chỉ đạo thực hiện Kết luận 01 "
+                    "của Bộ Chính trị, gồm:\n\n"
+                    "- Kế hoạch số 58-KH/ĐU, ngày 05/01/2023 về triển khai thực hiện Kết luận số 01-KL/TW;\n"
+                    "- Hướng dẫn số 04-HD/ĐU, ngày 10/01/2023 về việc đăng ký làm theo của tập thể, cá nhân;\n"
+                    "- Công văn số 127-CV/ĐU, ngày 22/3/2023 về việc đưa nội dung Chỉ thị 05 vào sinh hoạt chi bộ;\n"
+                    "- Quyết định số 185-QĐ/ĐU, ngày 14/8/2023 về kiểm tra việc thực hiện Kết luận số 01-KL/TW.\n\n"
+                    "Kế hoạch số 60-KH/ĐU về phát triển cây cà phê được ban hành ở Điện Biên.")
+    edges = b.doc_edges()
+    assert {(IMPLEMENTS, "58-KH/ĐU", "01-KL/TW"), (GUIDES, "04-HD/ĐU", "01-KL/TW"),
+            (IMPLEMENTS, "127-CV/ĐU", "01-KL/TW"), (INSPECTS, "185-QĐ/ĐU", "01-KL/TW")} <= edges
+    assert {e for e in edges if e[1] == "185-QĐ/ĐU"} == {(INSPECTS, "185-QĐ/ĐU", "01-KL/TW")}  # named itself
+    assert not [e for e in edges if e[1] == "60-KH/ĐU"]  # after the list
+
+
+def test_a_report_s_title_cites_what_it_reports_on(data):
+    b = Built(data, "ĐẢNG ỦY XÃ MƯỜNG PHĂNG\nSố 96-BC/ĐU\nBÁO CÁO\nKết quả thực hiện Kết luận số 01-KL/TW của Bộ "
+                    "Chính trị ở Điện Biên\n")
+    assert b.doc_edges() == {(CITES, "96-BC/ĐU", "01-KL/TW")}
+
+
 def test_list_item_units_implement_the_introduced_document(data):
     """The units of the items carry out 15-NQ/TU through the documents they issued."""
     b = Built(data, LIST_TEXT)
