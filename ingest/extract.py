@@ -182,7 +182,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         unit = roster.name(before, province, ptext[:start], context.near)
         if unit:
             return before, unit, issuer_end
-    for by_means in _issuers_by_means(ptext, start, roster):
+    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start):
         unit = roster.name(by_means, province, ptext[:start], context.near)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
@@ -295,10 +295,12 @@ _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), 
 
 
 def _code_fits(code: str | None, unit: str) -> bool:
-    """Whether a document numbered `code` can be the unit's own: 47-KH/HU is a Huyện ủy's."""
-    if not code or "/" not in code:
+    """Whether a document numbered `code` can be the unit's own: 47-KH/HU is a Huyện ủy's,
+    3012/KH-ĐU an Đảng ủy's."""
+    parts = _CODE_SPLIT.split(code.upper()) if code else []
+    if len(parts) < 2:
         return False
-    suffix = _CODE_SPLIT.split(code.upper())[1] if "/" in code else ""
+    suffix = parts[1]
     kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
     return kinds is not None and key(unit).startswith(kinds)
 _BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
@@ -318,6 +320,14 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+def _row_units(ptext: str, start: int) -> list[str]:
+    """"| 1 | Huyện ủy Mường Chà | Kế hoạch số 130-KH/HU |": the cells before the citation's own in a
+    table row, the nearest first (the caller takes the first unit whose code fits)."""
+    if "|" not in ptext:
+        return []
+    return [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
 
 
 _BY_MEANS_AT_END = re.compile(r"\sbằng\s*$")

@@ -529,25 +529,32 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
 
 def _item_lists(file, cits, by_paragraph, paragraphs, out):
     """"... đã ban hành các văn bản chỉ đạo thực hiện Kết luận 01, gồm:" and then one paragraph per
-    document ("- Hướng dẫn số 04-HD/ĐU ..."): each item carries out the directive introduced,
-    unless it is already said to do something to that one."""
+    document ("- Hướng dẫn số 04-HD/ĐU ...", or a table's rows: "| 1 | Huyện ủy Mường Chà | Kế hoạch
+    số 130-KH/HU |"): each item carries out the directive introduced, unless it is already said
+    to do something to that one."""
     for p_index, indexes in by_paragraph.items():
         ptext = paragraphs[p_index].text.rstrip()
-        if not ptext.endswith((":", "：")):
+        table = p_index + 1 < len(paragraphs) and _TABLE_ROW.match(paragraphs[p_index + 1].text)
+        if not (ptext.endswith((":", "：")) or table) or _TABLE_ROW.match(ptext):
             continue
         t = indexes[-1]
         ct = cits[t]
         if ct.type not in DIRECTIVE_TYPES or not _CARRY_OUT_BEFORE.search(_lowered(ptext), max(0, ct.pos - 80), ct.pos):
             continue
         for q in range(p_index + 1, len(paragraphs)):
-            if not _LIST_ITEM.match(paragraphs[q].text):
+            qtext = paragraphs[q].text
+            row = _TABLE_ROW.match(qtext)
+            if not row and not _LIST_ITEM.match(qtext):
                 break  # the list is over
             first = by_paragraph.get(q, [None])[0]
-            if first is None or not _listed(paragraphs[q].text, cits[first]) or cits[first].kind is MentionKind.NAMED:
+            if first is None or cits[first].kind is MentionKind.NAMED or not (row or _listed(qtext, cits[first])):
                 continue
             if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
                 continue
-            out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, paragraphs[q].text))
+            out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
+
+
+_TABLE_ROW = re.compile(r"\s*\|.*\|\s*$|[^|\n]*(?:\s\|\s[^|\n]*){2,}$")  # "| a | b |" or "a | b | c"
 
 
 # --- units ----------------------------------------------------------------------

@@ -182,6 +182,22 @@ def test_items_one_paragraph_each_carry_out_the_introduced_directive(data):
     assert not [e for e in edges if e[1] == "60-KH/ĐU"]  # after the list
 
 
+@pytest.mark.parametrize("row", ["| {n} | {unit} | {doc} | {day} |", "{n} | {unit} | {doc} | {day}"])
+def test_a_table_s_rows_under_a_caption_carry_it_out(data, row):
+    """An appendix table of the documents units issued to carry out a directive (markdown rows, or
+    a DOCX/HTML table's cells joined by " | "): each row's document is its unit's and implements it."""
+    rows = [("1", "Huyện ủy Mường Chà", "Kế hoạch số 130-KH/HU", "10/02/2025"),
+            ("2", "Đảng ủy Công an tỉnh", "Kế hoạch số 3012/KH-ĐU", "15/02/2025"),
+            ("3", "Huyện ủy Nậm Pồ", "Chưa ban hành", "")]
+    table = "\n".join(row.format(n=n, unit=u, doc=d, day=day) for n, u, d, day in rows)
+    b = Built(data, "Các văn bản triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị ở Điện Biên\n"
+                    + row.format(n="STT", unit="Đơn vị", doc="Văn bản", day="Ngày ban hành") + "\n" + table
+                    + "\n\nKế hoạch số 140-KH/HU về phát triển chè được ban hành.")
+    assert b.doc_edges() == {(IMPLEMENTS, "130-KH/HU", "57-NQ/TW"), (IMPLEMENTS, "3012/KH-ĐU", "57-NQ/TW")}
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Mường Chà", "130-KH/HU"), ("unit:Đảng ủy Công an tỉnh Điện Biên", "3012/KH-ĐU")} <= issued
+
+
 def test_a_report_s_title_cites_what_it_reports_on(data):
     b = Built(data, "ĐẢNG ỦY XÃ MƯỜNG PHĂNG\nSố 96-BC/ĐU\nBÁO CÁO\nKết quả thực hiện Kết luận số 01-KL/TW của Bộ "
                     "Chính trị ở Điện Biên\n")
