@@ -325,7 +325,7 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
 def _row_units(ptext: str, start: int) -> list[str]:
     """"| 1 | Huyện ủy Mường Chà | Kế hoạch số 130-KH/HU |": the cells before the citation's own in a
     table row, the nearest first (the caller takes the first unit whose code fits)."""
-    if "|" not in ptext:
+    if "|" not in ptext[max(0, start - 200):start]:
         return []
     return [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
 

@@ -22,9 +22,8 @@ from .patterns import FOOTNOTE_MARK_RE
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
 _CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-#: what opens a paragraph of its own: a heading, a list item, a numbered point, a table row
-#: ("| a | b |", or the cells of a DOCX/HTML row joined by " | ")
-_BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\||[^|\n]*\s\|\s[^|\n]*\s\|\s)")
+#: what opens a paragraph of its own: a heading, a list item, a numbered point, a table row ("| a | b |")
+_BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\|)")
 _OPEN_FOR_NUMBER = ("ngày", "tháng", "năm", "số")  # a line ending on these waits for a number
 
 
@@ -181,10 +180,10 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
         return None
     if not blank_before:
         last = paragraphs[-1]
-        if _BLOCK_START.match(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
+        if _opens_block(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
             return None
         return last
-    if not (head.islower() or head.isdigit()) or _BLOCK_START.match(line):
+    if not (head.islower() or head.isdigit()) or _opens_block(line):
         return None
     recent = [p for p in paragraphs[-12:] if not p.closed(text)]
     if head.isdigit():
@@ -200,6 +199,12 @@ _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", 
              "đối với", "là", "được", "thực hiện", "triển khai", "quán triệt", "học tập", "tuyên truyền", "Ban",
              "Thường vụ", "Chấp hành", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Chỉ thị", "Nghị quyết", "Kết luận",
              "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", ",", "-", "–", "/")
+
+
+def _opens_block(line: str) -> bool:
+    """A line that opens a paragraph of its own (_BLOCK_START), or the cells of a DOCX/HTML table
+    row joined by " | " (two of them at least)."""
+    return _BLOCK_START.match(line) is not None or line.count(" | ") >= 2
 
 
 def _wrapped(text: str, last: Paragraph, head: str) -> bool:

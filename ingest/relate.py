@@ -81,10 +81,12 @@ def _body_or_head(bodies, heads) -> str:
 
 
 _UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
-_ENUMERATION = re.compile(r"(?:Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:?\s*"
-                          r"|(?P<head>Huyện ủy|Thành ủy|Thị ủy|Đảng ủy)\s+(?=[^.;:]*?(?:,|\svà\s)))"
-                          r"(?P<items>[^.;:]+?)"
-                          r"(?=\s+(?:đã|đều|cùng|đồng thời)\b)")
+_ITEMS_ACTING = r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời)\b)"
+#: "Các huyện ủy: Tuần Giáo, Mường Ảng đã ..." / "Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã ...": two
+#: patterns, so that the first begins with a literal the engine can skip to
+_ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:?\s*" + _ITEMS_ACTING),
+                 re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
+                            + _ITEMS_ACTING))
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
@@ -450,10 +452,9 @@ def _elided(file, cits, indexes, ptext, lowered, targets, out):
     sentence named before A."""
     if "để" not in lowered and "nhằm" not in lowered:
         return
-    sources = {s.source for s in out}
     for n, a in enumerate(indexes[1:], 1):
         ca = cits[a]
-        if a in sources or ca.type not in DIRECTIVE_TYPES or not _ELIDED.match(lowered, ca.tail):
+        if ca.type not in DIRECTIVE_TYPES or not _ELIDED.match(lowered, ca.tail) or any(s.source == a for s in out):
             continue
         sentence_start = max(ptext.rfind(". ", 0, ca.pos) + 1, 0)
         before = [b for b in indexes[:n] if cits[b].pos >= sentence_start and cits[b].type in DIRECTIVE_TYPES
@@ -533,9 +534,9 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
     số 130-KH/HU |"): each item carries out the directive introduced, unless it is already said
     to do something to that one."""
     for p_index, indexes in by_paragraph.items():
-        ptext = paragraphs[p_index].text.rstrip()
-        table = p_index + 1 < len(paragraphs) and _TABLE_ROW.match(paragraphs[p_index + 1].text)
-        if not (ptext.endswith((":", "：")) or table) or _TABLE_ROW.match(ptext):
+        ptext = paragraphs[p_index].text
+        table = p_index + 1 < len(paragraphs) and _table_row(paragraphs[p_index + 1].text)
+        if not (ptext.rstrip().endswith((":", "：")) or table) or _table_row(ptext):
             continue
         t = indexes[-1]
         ct = cits[t]
@@ -543,7 +544,7 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             continue
         for q in range(p_index + 1, len(paragraphs)):
             qtext = paragraphs[q].text
-            row = _TABLE_ROW.match(qtext)
+            row = _table_row(qtext)
             if not row and not _LIST_ITEM.match(qtext):
                 break  # the list is over
             first = by_paragraph.get(q, [None])[0]
@@ -554,7 +555,9 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
 
 
-_TABLE_ROW = re.compile(r"\s*\|.*\|\s*$|[^|\n]*(?:\s\|\s[^|\n]*){2,}$")  # "| a | b |" or "a | b | c"
+def _table_row(ptext: str) -> bool:
+    """"| a | b |", or "a | b | c" (a DOCX/HTML row's cells joined by " | ")."""
+    return "|" in ptext and (ptext.lstrip().startswith("|") or ptext.count(" | ") >= 2)
 
 
 # --- units ----------------------------------------------------------------------
@@ -855,8 +858,8 @@ def _place_colons(ptext: str):
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Các trường: Chính trị tỉnh, Cao đẳng Sư phạm tỉnh đã ..." names each school."""
     out = []
-    for m in _ENUMERATION.finditer(ptext):
-        noun = m.group("noun") or m.group("head")
+    for m in (m for pattern in _ENUMERATIONS for m in pattern.finditer(ptext)):
+        noun = m.group("noun")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
             unit = roster.match(f"{noun[0].upper()}{noun[1:]} {item.strip()}", province)
