@@ -789,17 +789,47 @@ def _hostile_requests(spec: dict) -> list[tuple[str, str, dict, set, str]]:
     return out
 
 
+INJECTION_CHUNK = 60
+
+
+def _ask_all(ask, cases: list, bolt) -> list:
+    """`ask` every case, a chunk at a time, on INJECTION_WORKERS threads: the answers that are wrong.
+    FalkorDB (the test's stand-in for Neo4j) itself sometimes dies of a segfault in its Bolt
+    module under these concurrent requests (seen once in about ten runs; its log names
+    RM_WrongArity): then it is started again from the saved graph, the chunk is asked again, and a
+    warning says so. A second crash in the same chunk, or a third in all, fails the test."""
+    import warnings
+    from concurrent.futures import ThreadPoolExecutor
+    failures, crashes = [], 0
+    with ThreadPoolExecutor(INJECTION_WORKERS) as pool:
+        for start in range(0, len(cases), INJECTION_CHUNK):
+            chunk = cases[start:start + INJECTION_CHUNK]
+            found = [f for f in pool.map(ask, chunk) if f]
+            if bolt.proc.poll() is not None:
+                crashes += 1
+                tail = bolt.log_tail()
+                assert crashes <= 2, f"FalkorDB crashed {crashes} times: {tail[-1500:]}"
+                warnings.warn(f"FalkorDB crashed during chunk {start // INJECTION_CHUNK} and was started again; "
+                              f"its log: {tail[-300:]}")
+                bolt.start()
+                found = [f for f in pool.map(ask, chunk) if f]
+                assert bolt.proc.poll() is None, f"FalkorDB crashed again on the same requests: {bolt.log_tail()}"
+            failures += found
+    return failures
+
+
 def test_cypher_injection_in_every_api_parameter(neo4j_sample, tmp_path):
     """`directives serve` on the Neo4j backend (DIRECTIVES_BACKEND=neo4j, a real server on
     loopback): every path and query parameter of every GET route of its /openapi.json gets each
     hostile value. No answer is a 5xx, every answer is the route's own media type or
     problem+json, and the graph on the server is exactly what it was (counted and exported
     directly through the store)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     import httpx
 
+    import falkor
+
     store, env = neo4j_sample
+    falkor.server().save()  # the pushed graph, for a restart after a crash of FalkorDB itself (_ask_all)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
@@ -843,8 +873,7 @@ def test_cypher_injection_in_every_api_parameter(neo4j_sample, tmp_path):
                 wrong = "a traceback in the answer"
             return (url[:80], name, value[:40], wrong, r.text[:200]) if wrong else None
 
-        with ThreadPoolExecutor(INJECTION_WORKERS) as pool:
-            failures = [f for f in pool.map(ask, cases) if f]
+        failures = _ask_all(ask, cases, falkor.server())
         assert not failures, f"{len(failures)} of {len(cases)} requests: {failures[:10]}"
         assert httpx.get(f"{base}/documents/Chỉ thị 05/implementers", timeout=30).status_code == 200
         after = graph_state(store)
