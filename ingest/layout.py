@@ -202,9 +202,13 @@ _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", 
 
 
 def _opens_block(line: str) -> bool:
-    """A line that opens a paragraph of its own (_BLOCK_START), or the cells of a DOCX/HTML table
-    row joined by " | " (two of them at least)."""
-    return _BLOCK_START.match(line) is not None or line.count(" | ") >= 2
+    """A line that opens a paragraph of its own: _BLOCK_START, or a table row."""
+    return _BLOCK_START.match(line) is not None or table_row(line)
+
+
+def table_row(text: str) -> bool:
+    """"| a | b |", or "a | b | c" (a DOCX/HTML row's cells joined by " | ")."""
+    return "|" in text and (text.lstrip().startswith("|") or text.count(" | ") >= 2)
 
 
 def _wrapped(text: str, last: Paragraph, head: str) -> bool:

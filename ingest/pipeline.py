@@ -266,9 +266,11 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
     for (file, i), ids in res.assigned.items():
         for doc_id in ids:
             first_seen.setdefault(doc_id, by_file[file].citations[i])
+    issuer_of: dict[str, str] = {}  # document id -> its issuing unit's id
     for d in docs.values():
         if d.issuer_unit:
             unit = units.get(d.issuer_unit, d.province)
+            issuer_of[d.id] = unit.id
             c = first_seen.get(d.id)
             add(Edge(unit.id, d.id, Relation.ISSUED, 0.9,
                      Evidence(c.file, c.line, c.sentence or c.surface) if c else Evidence("", 0, "")))
@@ -281,7 +283,7 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                 sources = res.assigned.get((t.file, s.source), [])
             for src in sources:
                 for tgt in targets:
-                    if src == tgt or isinstance(s.source, str) and _issuer_id(docs.get(tgt), units) == src:
+                    if src == tgt or isinstance(s.source, str) and issuer_of.get(tgt) == src:
                         continue  # nothing relates to itself; a unit does not carry out its own document
                     confidence = s.confidence
                     lag = _lag_days(docs.get(src), docs.get(tgt), s.relation)
@@ -293,10 +295,6 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
                     add(Edge(src, tgt, s.relation, confidence, s.evidence))
     docs = _with_issuer_ids(docs, units, early)
     return Graph(tuple(docs.values()), tuple(units.all()), _strongest(edges.values()), tuple(mentions))
-
-
-def _issuer_id(doc: Document | None, units) -> str | None:
-    return units.get(doc.issuer_unit, doc.province).id if doc and doc.issuer_unit else None
 
 
 def _strongest(edges) -> tuple[Edge, ...]:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from graph.model import Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
-from .layout import Layout, clause_at, sentence_bounds
+from .layout import Layout, clause_at, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
@@ -535,8 +535,8 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
     to do something to that one."""
     for p_index, indexes in by_paragraph.items():
         ptext = paragraphs[p_index].text
-        table = p_index + 1 < len(paragraphs) and _table_row(paragraphs[p_index + 1].text)
-        if not (ptext.rstrip().endswith((":", "：")) or table) or _table_row(ptext):
+        table = p_index + 1 < len(paragraphs) and table_row(paragraphs[p_index + 1].text)
+        if not (ptext.rstrip().endswith((":", "：")) or table) or table_row(ptext):
             continue
         t = indexes[-1]
         ct = cits[t]
@@ -544,7 +544,7 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             continue
         for q in range(p_index + 1, len(paragraphs)):
             qtext = paragraphs[q].text
-            row = _table_row(qtext)
+            row = table_row(qtext)
             if not row and not _LIST_ITEM.match(qtext):
                 break  # the list is over
             first = by_paragraph.get(q, [None])[0]
@@ -555,9 +555,6 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
 
 
-def _table_row(ptext: str) -> bool:
-    """"| a | b |", or "a | b | c" (a DOCX/HTML row's cells joined by " | ")."""
-    return "|" in ptext and (ptext.lstrip().startswith("|") or ptext.count(" | ") >= 2)
 
 
 # --- units ----------------------------------------------------------------------
