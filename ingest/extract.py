@@ -60,7 +60,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
                             places)
             if cit is not None:
                 out.append(cit)
-    return _inherit_terms(_shared_codes(out, doc_layout))
+    return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
 
 
 # --- matching -----------------------------------------------------------------
@@ -199,7 +199,7 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
                 "code": g["lcode"], "sep": "/", "year": g["lyear"]}
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
-        number = g["number"] if party else g["snumber"]
+        number = _ocr_digits(g["number"]) if party else g["snumber"]
         code = _SPACES.sub("", g["pcode"] if party else g["scode"])
         abbreviation = _CODE_SPLIT.split(code)[0]
         code_type = P.ABBREVIATION_TYPES.get(abbreviation)
@@ -212,8 +212,17 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
         return {"type": ctype, "number": number, "code": code, "sep": "-" if party else "/",
                 **({"year": g["syear"]} if not party and g.get("syear") else {})}
     if kind is MentionKind.SHORT:
-        return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "number": g["short"]}
+        return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "number": g["short"], "year": g["short_year"]}
     return _named_attributes(m, g)
+
+
+_OCR_DIGIT = re.compile(r"[OI]|[ol](?=\d)")
+
+
+def _ocr_digits(number: str) -> str:
+    """"O5" -> "05", "l5" -> "15": the digits OCR read as letters (a lower-case letter after the
+    digits stays: "05a")."""
+    return _OCR_DIGIT.sub(lambda m: P.OCR_DIGITS[m.group(0)], number) if not number.isdigit() else number
 
 
 def _named_attributes(m: re.Match, g: dict) -> dict:
@@ -372,16 +381,35 @@ def _evidence(text: str) -> str:
     return P.FOOTNOTE_MARK_RE.sub("", text).strip() if "<sup>" in text else text.strip()
 
 
+def _listed_numbers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
+    """"Nghị quyết số 18, 19, 20-NQ/TW": the numbers between the first and the last of a list are
+    citations too, of the first one's type (`_shared_codes` then gives them the last one's code)."""
+    out: list[Citation] = []
+    for c, nxt in zip(cits, cits[1:] + [None]):
+        out.append(c)
+        if nxt is None or c.kind is not MentionKind.SHORT or nxt.paragraph != c.paragraph or c.tail != c.end_pos:
+            continue
+        paragraph = doc_layout.paragraphs[c.paragraph]
+        if P.LISTED_NUMBERS_RE.fullmatch(paragraph.text, c.tail, nxt.pos):
+            for m in P.LISTED_NUMBER_RE.finditer(paragraph.text, c.tail, nxt.pos):
+                start = paragraph.to_source(m.start())
+                line, col = doc_layout.locate(start)
+                out.append(replace(c, start=start, end=start + len(m.group(0)), line=line, col=col,
+                                   surface=m.group(0), number=m.group(0), date=None, issuer=None,
+                                   issuer_unit=None, subject=None, pos=m.start(), tail=m.end(), end_pos=m.end()))
+    return out
+
+
 def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
-    """"Nghị quyết số 18, 19-NQ/TW": the number written alone shares the code of the next one,
-    when that code is of its type."""
+    """"Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017": the number written alone shares the code
+    (and the date) of the next one, when that code is of its type."""
     out = list(cits)
     for n in range(len(out) - 2, -1, -1):
         c, nxt = out[n], out[n + 1]
         if (c.kind is MentionKind.SHORT and nxt.code and nxt.sep == "-" and nxt.paragraph == c.paragraph
                 and nxt.type == c.type and c.tail == c.end_pos
                 and P.LIST_JOIN_RE.fullmatch(doc_layout.paragraphs[c.paragraph].text, c.tail, nxt.pos)):
-            out[n] = replace(c, code=nxt.code, sep=nxt.sep)
+            out[n] = replace(c, code=nxt.code, sep=nxt.sep, date=c.date or nxt.date)
     return out
 
 

@@ -56,6 +56,9 @@ SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
 
 # --- numbers and codes --------------------------------------------------------
 NUMBER = r"(?P<number>\d{1,5}[a-z]?)"
+#: OCR reads 0 as O and 1 as l or I: "O5-CT/TW", "l5-NQ/TU"; after a type word only, one digit at least
+OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
+OCR_NUMBER = r"(?P<number>(?=[OolI]?\d)[\dOolI]{1,5}[a-z]?)"
 _CODE_LETTER = "A-ZĐƯƠÂĂÊÔa-zđươâăêô"
 CODE_PART = rf"[A-ZĐƯ][{_CODE_LETTER}]{{0,11}}"
 DASH = r"[ \t]*[-–‐][ \t]*"
@@ -63,6 +66,7 @@ SLASH = r"[ \t]*/[ \t]*"
 #: party style: 05-CT/TW, 15-NQ/TU, 964-KH/ĐUCA, 21- KL/TW, 05 - CT/TW
 PARTY_CODE = rf"(?P<pcode>{CODE_PART}{SLASH}{CODE_PART}(?:-{CODE_PART})*)"
 PARTY_REF = rf"{NUMBER}{DASH}{PARTY_CODE}"
+OCR_PARTY_REF = rf"{OCR_NUMBER}{DASH}{PARTY_CODE}"
 #: state style: 2532/KH-ĐU, 124/KH-MTTQ-BTT, 1234/QĐ-TTg, 15/2020/NĐ-CP
 STATE_YEAR = r"(?:(?P<syear>(?:19|20)\d\d)/)?"
 STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART})+)"
@@ -70,13 +74,14 @@ STATE_REF = rf"(?P<snumber>\d{{1,5}}){SLASH}{STATE_YEAR}{STATE_CODE}"
 #: laws: 20/2023/QH15
 LAW_NUMBER = r"(?P<lnumber>\d{1,3})/(?P<lyear>(?:19|20)\d\d)/(?P<lcode>QH\d{1,2})"
 NUMBER_CODE = rf"(?:{PARTY_REF}|{STATE_REF}|{LAW_NUMBER})"
+TYPED_NUMBER_CODE = rf"(?:{OCR_PARTY_REF}|{STATE_REF}|{LAW_NUMBER})"  # a type word before it: OCR'd digits too
 CODE_END = r"(?![\w/])"
 
 # --- dates -------------------------------------------------------------------
 DAY, MONTH, YEAR = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>(?:19|20)\d\d)"
 NUMERIC_DATE = rf"{DAY}\s*[/.-]\s*{MONTH}\s*[/.-]\s*{YEAR}"
 WORDED_DATE = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d\d)"
-NGAY = r"(?:ngày|Ngày|NGÀY)"
+NGAY = r"(?:ngày|Ngày|NGÀY|ngay|Ngay)"  # "ngay": typed or OCR'd without its mark
 #: ", ngày 15/5/2016" / " ngày 15 tháng 5 năm 2016" / ", ban hành ngày 15/5/2016" / " (ngày 15/5/2016)" /
 #: " (15/5/2016)"
 DATE_TAIL = (rf"(?P<date_sep>\s*,?\s*)(?:(?P<paren>\()\s*(?:{NGAY}\s*)?|(?:ban hành\s+)?{NGAY}\s*)"
@@ -91,8 +96,13 @@ QUANTITY_WORDS = (
     "văn bản", "đơn vị", "xã", "huyện", "tỉnh", "tập thể", "cá nhân", "hội nghị",
     "lớp", "đợt", "cuộc", "nhóm", "việc", "chỉ tiêu", "nhiệm vụ", "giải pháp",
 )
-NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + r")\b(?!\s+(?:19|20)\d\d))"  # "01 năm 2023" is no quantity
-SHORT_REF = rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d){NOT_QUANTITY}"
+#: "01 năm 2023", "20 ngày 05/11/2012", "20 ngày 5 tháng 11": a year or a date after the word, no quantity
+DATE_AHEAD = r"\s+(?:(?:19|20)\d\d|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s+tháng)"
+NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + rf")\b(?!{DATE_AHEAD}))"
+#: "Chỉ thị 05/2016", "Nghị định 15/2020": the number and the year it was issued, no code
+SHORT_YEAR = r"(?:/(?P<short_year>(?:19|20)\d\d))?"
+SHORT_REF = (rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d)"
+             rf"{NOT_QUANTITY}")
 
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX
 KHOA_WORDS = ("khóa", "khoá", "Khóa", "Khoá", "KHÓA", "KHOÁ")
@@ -139,7 +149,7 @@ ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
 SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 
 # --- compiled -------------------------------------------------------------------
-FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{NUMBER_CODE}{CODE_END}")
+FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{CODE_END}")
 LAW_RE = re.compile(LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: where CODE_RE can match: a digit no letter, digit, slash or dash precedes, whose number a dash
@@ -147,7 +157,7 @@ CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: leading lookbehind; dates and counts are left out before CODE_RE is tried)
 CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)(?=\d*[a-z]?[ \t]*[-–‐/])")
 #: where FULL_RE and SHORT_RE can match: the first letter of a type word that a number follows
-TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{SO}{SO_GLUE}\d"))
+TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{SO}{SO_GLUE}[OolI]?\d"))
 SHORT_RE = re.compile(SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)
 NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)
@@ -166,6 +176,11 @@ NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi
                        "Quy định", "quy định", "QUY ĐỊNH", "Luật", "Chỉ thị")
 DIGIT_RE = re.compile(r"\d")
 #: what joins the items of a list: "18, 19-NQ/TW", "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ"
-LIST_JOIN_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+LIST_JOIN = r"\s*(?:,|và|,\s*và)\s*"
+LIST_JOIN_RE = re.compile(LIST_JOIN)
+#: the numbers between the first and the last of a list: ", 19, " in "Nghị quyết số 18, 19, 20-NQ/TW"
+LISTED_NUMBER = r"\d{1,4}[a-z]?(?![\w/-])"
+LISTED_NUMBERS_RE = re.compile(rf"(?:\s*,\s*{LISTED_NUMBER})+{LIST_JOIN}")
+LISTED_NUMBER_RE = re.compile(LISTED_NUMBER)
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

@@ -408,12 +408,14 @@ class Resolver:
         body = self._body(c)
         if body:
             fits = [cl for cl in fits if cl.body in (None, body)] or fits
+        fits = [cl for cl in fits if _when_fits(c, cl.year, cl.best_date())]
         if len(fits) > 1:
             fits = [cl for cl in fits if f in cl.files] or fits
         if not fits:
             knowns = self.registry.by_number(c.type, c.number)
             if body:
                 knowns = [k for k in knowns if self.roster.canonical(k.issuer, None) == body] or knowns
+            knowns = [k for k in knowns if _when_fits(c, (k.date or "")[:4] or None, k.date)] or knowns
             fits = [self._cluster_of(k) for k in knowns]
         if len(fits) == 1:
             self._add(fits[0], f, i, c, fits[0].owner, body, "context" if fits[0].files else "registry")
@@ -533,6 +535,14 @@ def _ref(number: str, code: str) -> str:
 
 def _information(c: Citation) -> int:
     return 4 * bool(c.date) + 2 * bool(c.issuer_unit) + bool(c.subject)
+
+
+def _when_fits(c: Citation, year: str | None, date: str | None) -> bool:
+    """Whether a document of that year and date can be the one a short form names: "Chỉ thị
+    20/2018" is not the 20-CT/TW of 2012, nor is "Chỉ thị 20 ngày 05/11/2012" the one of 2018."""
+    if c.year and year and c.year != year:
+        return False
+    return not (c.date and date and not _same_or_typo(c.date, date))
 
 
 def _same_or_typo(a: str, b: str) -> bool:

@@ -59,6 +59,27 @@ PARTY_CODES = [
         [C("Chỉ thị 05", "short", code=None), C("Kết luận 01-KL/TW", "full")],
         id="but not a code of another type"),
     pytest.param(
+        "Quán triệt các Nghị quyết số 18, 19, 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.", DB,
+        [C("Nghị quyết số 18", "short", number="18", code="NQ/TW", date="2017-10-25"),
+         C("19", "short", type="Nghị quyết", number="19", code="NQ/TW", date="2017-10-25"),
+         C("20-NQ/TW ngày 25/10/2017", "code", number="20", date="2017-10-25")],
+        id="the numbers inside a list are citations too, with the last one's code and date"),
+    pytest.param(
+        "Huyện ủy ban hành các Kế hoạch số 12, 13 và 14-KH/HU để thực hiện.", DB,
+        [C("Kế hoạch số 12", "short", code="KH/HU"), C("13", "short", type="Kế hoạch", code="KH/HU"),
+         C("14-KH/HU", "code")],
+        id="a list ended by và"),
+    pytest.param(
+        "Thực hiện Chỉ thị số O5-CT/TW ngày 15/5/2016 và Nghị quyết số l5-NQ/TU, Kế hoạch số 1O - KH/HU.", DB,
+        [C("Chỉ thị số O5-CT/TW ngày 15/5/2016", "full", number="05", code="CT/TW", date="2016-05-15"),
+         C("Nghị quyết số l5-NQ/TU", "full", number="15", code="NQ/TU"),
+         C("Kế hoạch số 1O - KH/HU", "full", number="10", code="KH/HU")],
+        id="OCR: O for 0, l for 1 in a number after a type word"),
+    pytest.param(
+        "Thực hiện Chỉ thị số 05-CT/TW ngay 15/5/2016 của Bộ Chính trị.", DB,
+        [C("Chỉ thị số 05-CT/TW ngay 15/5/2016", "full", date="2016-05-15", issuer_unit="Bộ Chính trị")],
+        id="ngay without its mark"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW (ngày 15/5/2016) của Bộ Chính trị về đẩy mạnh học tập.", DB,
         [C("Chỉ thị số 05-CT/TW (ngày 15/5/2016)", "full", type="Chỉ thị", number="05", code="CT/TW",
            date="2016-05-15", issuer_unit="Bộ Chính trị", subject="về đẩy mạnh học tập")],
@@ -315,6 +336,12 @@ SHORT_AND_NAMED = [
         [C("Kết luận 01", "short", type="Kết luận", number="01", issuer_unit="Bộ Chính trị")],
         id="Kết luận 01 after a quantity (5 năm)"),
     pytest.param(
+        "Tiếp tục thực hiện Chỉ thị 05/2016 của Bộ Chính trị và Nghị định 15/2020 của Chính phủ.", DB,
+        [C("Chỉ thị 05/2016", "short", type="Chỉ thị", number="05", year="2016", code=None,
+           issuer_unit="Bộ Chính trị"),
+         C("Nghị định 15/2020", "short", type="Nghị định", number="15", year="2020")],
+        id="number and year: Chỉ thị 05/2016"),
+    pytest.param(
         "Cán bộ, đảng viên quán triệt Nghị quyết Trung ương 4 (khóa XII) về tăng cường xây dựng, chỉnh đốn Đảng.",
         DB,
         [C("Nghị quyết Trung ương 4 (khóa XII)", "named", type="Nghị quyết", plenum=4, terms=("XII",),
@@ -461,6 +488,10 @@ NEGATIVE = [
                  id="Kế hoạch 5 năm"),
     pytest.param("Nghị quyết 3 nội dung trọng tâm được các chi bộ cụ thể hóa.", DB, [],
                  id="Nghị quyết 3 nội dung"),
+    pytest.param("Hội nghị lần thứ Ol, Kế hoạch số Ong-KH/HU.", DB, [],
+                 id="letters OCR may read for digits, with no digit"),
+    pytest.param("Ban hành Chỉ thị 05/5 năm về phòng chống tham nhũng.", DB, [],
+                 id="a number and a slash without a year"),
     pytest.param("Trong năm, chi bộ thực hiện Kế hoạch 2 năm và Chỉ thị 3 lần.", DB, [],
                  id="numbers counting years and times"),
     pytest.param("Ngày 18/11/2021, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ tháng 11.", DB, [],

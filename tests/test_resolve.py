@@ -111,6 +111,20 @@ def test_20_ct_tw_told_apart_by_issuer_alone(data):
 
 # --- dates ---------------------------------------------------------------------------------
 
+def test_a_short_form_s_year_or_date_tells_two_20_ct_tw_apart(data):
+    s = Scenario(data,
+                 "Thực hiện Chỉ thị số 20-CT/TW, ngày 05/11/2012 của Bộ Chính trị. Chỉ thị 20/2018 cũng được quán triệt.",
+                 "Thực hiện Chỉ thị số 20-CT/TW, ngày 18/01/2018 của Ban Bí thư. Chỉ thị 20 ngày 05/11/2012 cũng vậy.")
+    assert s.doc("Chỉ thị 20/2018", 0).date == "2018-01-18"
+    assert s.doc("Chỉ thị 20 ngày", 1).date == "2012-11-05"
+
+
+def test_a_list_shares_its_date_and_code(data):
+    s = Scenario(data, "Quán triệt các Nghị quyết số 18, 19, 20-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6.")
+    assert [s.doc(n).id for n in ("Nghị quyết số 18", "19", "20-NQ/TW")] == [
+        "18-nq-tw.tw.2017", "19-nq-tw.tw.2017", "20-nq-tw.tw.2017"]
+
+
 def test_conflicting_dates_are_voted_on(data):
     s = Scenario(data,
                  "Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2015 của Bộ Chính trị về học tập và làm theo.",
