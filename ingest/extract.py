@@ -182,7 +182,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         unit = roster.name(before, province, ptext[:start], context.near)
         if unit:
             return before, unit, issuer_end
-    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start):
+    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start):
         unit = roster.name(by_means, province, ptext[:start], context.near)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
@@ -337,6 +337,19 @@ def _row_units(ptext: str, start: int) -> list[str]:
     if "|" not in ptext[max(0, start - 200):start]:
         return []
     return [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
+
+
+#: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)": a unit's name
+#: labels the citation after it
+_LABEL = re.compile(r"(?:^|[,;]\s*|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/]{3,80}?)\s*[:(]\s*$")
+
+
+def _label_unit(ptext: str, start: int) -> list[str]:
+    """The unit named as the label of the citation at `start` (the caller checks its code fits)."""
+    if start == 0 or ptext[start - 1] not in " :(":
+        return []
+    m = _LABEL.search(ptext, max(0, start - 100), start)
+    return [m.group("unit")] if m else []
 
 
 _BY_MEANS_AT_END = re.compile(r"\sbằng\s*$")

@@ -41,7 +41,8 @@ _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
-_LIST_INTRO = re.compile(r"\s*(?:[:：]|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\())")
+_LIST_INTRO = re.compile(r"\s*(?:[:：]|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
+                         r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần")
 #: (lowered)
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
@@ -263,6 +264,16 @@ def _listed(ptext: str, c: Citation) -> bool:
     return c.pos <= 4 and bool(_LIST_ITEM.match(ptext))
 
 
+#: (lowered) "- Huyện ủy Tủa Chùa: ", "- Huyện ủy Mường Chà ban hành ": an item that opens with the unit
+_UNIT_LABEL = re.compile(r"\s*[-+•]\s*[^.;:()]{3,100}?(?:\s*[:(]|\s+(?:đã\s+)?(?:ban hành|xây dựng|có))\s*")
+
+
+def _labelled(ptext: str, c: Citation) -> bool:
+    """"- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU ..." — an item of a list of documents issued,
+    labelled with the unit that issued it."""
+    return c.issuer_unit is not None and bool(_UNIT_LABEL.fullmatch(_lowered(ptext[:c.pos])))
+
+
 def _other_actor(sentence: str, own: Citation) -> bool:
     """A sentence whose subject is a unit other than the document's issuer."""
     lowered = _lowered(sentence)
@@ -415,9 +426,25 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         a = indexes[n + 1]
         between = ptext[cits[b].tail:cits[a].pos]
         if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
-            relation = Relation.CITES if fronted.group("verb") == "căn cứ" else _issued_for(cits[a])
-            out.append(_statement(file, a, b, relation, 0.85, cits, ptext))
+            for issued in [a] + _issued_next(cits, indexes[n + 2:], a, lowered):
+                relation = Relation.CITES if fronted.group("verb") == "căn cứ" else _issued_for(cits[issued])
+                out.append(_statement(file, issued, b, relation, 0.85, cits, ptext))
             targets.add(b)
+
+
+#: (lowered) "; Huyện ủy Mường Chà ban hành " between two documents issued for one purpose
+_ISSUED_NEXT = re.compile(r"\s*[;,]\s*(?:và\s+)?[^;.:]{3,120}?\s(?:đã\s+)?ban hành\s*")
+
+
+def _issued_next(cits, rest: list[int], a: int, lowered: str) -> list[int]:
+    """"Thực hiện B, X ban hành A; Y ban hành A2; Z ban hành A3": A2 and A3, issued for B too."""
+    out = []
+    for nxt in rest:
+        if not _ISSUED_NEXT.fullmatch(lowered, cits[a].end_pos, cits[nxt].pos):
+            break
+        out.append(nxt)
+        a = nxt
+    return out
 
 
 #: (lowered)
@@ -504,7 +531,7 @@ def _same_doc_key(c: Citation) -> tuple:
 def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
     """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..."
     (or ", cụ thể:", ". Cụ thể:", a list in parentheses) """
-    if ":" not in ptext and "：" not in ptext and "(" not in ptext:
+    if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext:
         return  # no list introduced
     for n, t in enumerate(indexes):
         ct = cits[t]
@@ -548,7 +575,8 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             if not row and not _LIST_ITEM.match(qtext):
                 break  # the list is over
             first = by_paragraph.get(q, [None])[0]
-            if first is None or cits[first].kind is MentionKind.NAMED or not (row or _listed(qtext, cits[first])):
+            if first is None or cits[first].kind is MentionKind.NAMED or not (
+                    row or _listed(qtext, cits[first]) or _labelled(qtext, cits[first])):
                 continue
             if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
                 continue

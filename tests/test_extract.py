@@ -424,6 +424,13 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Các huyện ủy đã ban hành kế hoạch, như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU), Đảng ủy Công an tỉnh: Kế "
+        "hoạch số 3012/KH-ĐU; Tỉnh ủy (Chỉ thị số 05-CT/TW).", DB,
+        [C("Kế hoạch số 21-KH/HU", "full", issuer_unit="Huyện ủy Nậm Pồ"),
+         C("Kế hoạch số 3012/KH-ĐU", "full", issuer_unit="Đảng ủy Công an tỉnh Điện Biên"),
+         C("Chỉ thị số 05-CT/TW", "full", issuer_unit=None)],
+        id="a unit labelling the citation after it, when the code is the unit's"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của BCT và Quy định số 08-QĐi/TW của BCHTW; BTV Huyện ủy "
         "Mường Nhé đã ban hành Kế hoạch số 18-KH/HU.", DB,
         [C("Chỉ thị số 05-CT/TW ngày 15/5/2016", "full", issuer_unit="Bộ Chính trị"),

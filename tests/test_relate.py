@@ -182,6 +182,38 @@ def test_items_one_paragraph_each_carry_out_the_introduced_directive(data):
     assert not [e for e in edges if e[1] == "60-KH/ĐU"]  # after the list
 
 
+@pytest.mark.parametrize("item", ["- {unit}: {doc};", "- {unit} ban hành {doc};", "+ {unit} đã ban hành {doc};",
+                                  "- {unit} ({doc});"])
+def test_items_labelled_with_their_unit_carry_out_the_introduced_directive(data, item):
+    """"- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU ..." under "... ban hành kế hoạch thực hiện X:": the
+    plan is the unit's, issued to carry X out; an item where the unit does something else is not."""
+    items = [("Huyện ủy Tủa Chùa", "Kế hoạch số 91-KH/HU ngày 2/3/2017"),
+             ("Huyện ủy Mường Chà", "Kế hoạch số 52-KH/HU ngày 10/6/2016")]
+    b = Built(data, "Ở Điện Biên, các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị số 05-CT/TW:\n"
+                    + "\n".join(item.format(unit=u, doc=d) for u, d in items)
+                    + "\n- Huyện ủy Nậm Pồ tổ chức học tập Nghị quyết số 35-NQ/TW.")
+    assert b.doc_edges() == {(IMPLEMENTS, "91-KH/HU", "05-CT/TW"), (IMPLEMENTS, "52-KH/HU", "05-CT/TW")}
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Tủa Chùa", "91-KH/HU"), ("unit:Huyện ủy Mường Chà", "52-KH/HU")} <= issued
+
+
+def test_a_list_opened_by_nhu_and_labelled_by_units(data):
+    b = Built(data, "Ở Điện Biên, các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị số 05-CT/TW như Huyện ủy Nậm Pồ "
+                    "(Kế hoạch số 21-KH/HU), Huyện ủy Mường Nhé (Kế hoạch số 19-KH/HU). Kế hoạch số 23-KH/HU về "
+                    "phát triển chè được ban hành.")
+    assert b.doc_edges() == {(IMPLEMENTS, "21-KH/HU", "05-CT/TW"), (IMPLEMENTS, "19-KH/HU", "05-CT/TW")}
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Nậm Pồ", "21-KH/HU"), ("unit:Huyện ủy Mường Nhé", "19-KH/HU")} <= issued
+
+
+def test_a_fronted_purpose_covers_the_clauses_that_issue_after_it(data):
+    b = Built(data, "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Huyện ủy Tủa Chùa ban hành Kế "
+                    "hoạch số 47-KH/HU ngày 3/6/2016; Huyện ủy Mường Chà ban hành Kế hoạch số 52-KH/HU ngày 10/6/2016 "
+                    "về học tập; Huyện ủy Nậm Pồ đã ban hành Kế hoạch số 21-KH/HU. Ban Tuyên giáo Tỉnh ủy Điện Biên "
+                    "ban hành Hướng dẫn số 3-HD/BTG.")
+    assert b.doc_edges() == {(IMPLEMENTS, n, "05-CT/TW") for n in ("47-KH/HU", "52-KH/HU", "21-KH/HU")}
+
+
 @pytest.mark.parametrize("row", ["| {n} | {unit} | {doc} | {day} |", "{n} | {unit} | {doc} | {day}"])
 def test_a_table_s_rows_under_a_caption_carry_it_out(data, row):
     """An appendix table of the documents units issued to carry out a directive (markdown rows, or
