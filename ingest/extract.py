@@ -16,15 +16,14 @@ from graph.model import Citation, MentionKind
 from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
-from .wordtree import without_marks
+from .wordtree import spellings
 from .clean import key
 from .context import Context, contexts
 from .units import Places, Roster
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
 _EARLIEST_LONGEST = itemgetter(0, 1, 2)  # start, minus length, priority of the kind
-_TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS
-                 for s in (w, without_marks(w))}
+_TYPE_BY_FOLD = {s.casefold(): P.TYPE_OF_WORD.get(w, w) for w in P.TYPE_ABBREVIATIONS for s in spellings(w)}
 ABBREV_LAW = "Luật"
 _SUBJECT_STOP = re.compile(r";|\.(?:\s|$)(?=\s*[A-ZĐ\"“(<]|$)|<sup>|\s\(trong đó|$")
 _ISSUER_STOP = {"về", "v/v", "thực", "triển", "tiếp", "gắn", "tới", "đối", "nhằm", "đã", "được", "trong",
@@ -145,6 +144,8 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     if attrs is None:
         return None
     date, date_end = _date_after(ptext, end)
+    if date is None and kind in _DATED_KINDS and start > 20:
+        date = _date_before(ptext, start)
     line_end = paragraph.piece_end(start)  # the span stays on the line the citation begins on
     s = paragraph.to_source(start)
     last = paragraph.to_source(end - 1)
@@ -248,13 +249,25 @@ def _named_attributes(m: re.Match, g: dict) -> dict:
 
 def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
     m = P.DATE_RE.match(ptext, end)
-    if not m:
-        return None, end
+    date = _iso_date(m) if m else None
+    return (date, m.end()) if date else (None, end)
+
+
+def _date_before(ptext: str, start: int) -> str | None:
+    """"Ngày 10 tháng 6 năm 2021, Ban Bí thư ban hành Kết luận số 06-KL/TW": the date the sentence
+    opens with, when its verb issues the citation."""
+    if "ban hành" not in ptext[max(0, start - 16):start]:
+        return None
+    m = P.DATE_BEFORE_RE.search(ptext, max(0, start - 160), start)
+    return _iso_date(m) if m else None
+
+
+def _iso_date(m: re.Match) -> str | None:
     d, mo, y = (m.group("d") or m.group("wd"), m.group("m") or m.group("wm"), m.group("y") or m.group("wy"))
     try:
-        return _date(int(y), int(mo), int(d)).isoformat(), m.end()
+        return _date(int(y), int(mo), int(d)).isoformat()
     except ValueError:
-        return None, end
+        return None
 
 
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
@@ -315,6 +328,7 @@ def _code_fits(code: str | None, unit: str) -> bool:
 _BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
 _BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")\s*$")
 _BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS))
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")
 
 
 def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
@@ -324,7 +338,10 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     m = _BAN_HANH.search(head, max(0, len(head.rstrip()) - _BAN_HANH_LONGEST))
     if not m:
         return None
-    clause = _CLAUSE_CUT.split(head[:m.start()])[-1].strip()
+    named = head[:m.start()]
+    if ")" in named:  # "Đảng ủy xã Na Sang (huyện Mường Chà) ban hành"
+        named = _PARENTHETICAL.sub("", named)
+    clause = _CLAUSE_CUT.split(named)[-1].strip()
     clause = _ADVERBS_AT_END.sub("", clause)
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)

@@ -87,6 +87,9 @@ NGAY = r"(?:ngày|Ngày|NGÀY|ngay|Ngay)"  # "ngay": typed or OCR'd without its 
 DATE_TAIL = (rf"(?P<date_sep>\s*,?\s*)(?:(?P<paren>\()\s*(?:{NGAY}\s*)?|(?:ban hành\s+)?{NGAY}\s*)"
              rf"(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))")
 DATE_RE = re.compile(DATE_TAIL)
+#: "Ngày 10 tháng 6 năm 2021, Ban Bí thư ban hành " before a citation: the date it was issued
+DATE_BEFORE_RE = re.compile(rf"(?:^|[.;]\s+)(?:{NGAY})\s+(?:{WORDED_DATE}|{NUMERIC_DATE})\s*,\s*[^,.;]{{3,100}}?"
+                            r"\s(?:đã\s+)?ban hành\s+$")
 
 # --- short and named forms ----------------------------------------------------
 #: words after "Chỉ thị 05" that show the number counts something instead

@@ -278,7 +278,10 @@ def build(texts: list[TextFacts], roster: Roster, registry: Registry) -> Graph:
         for s in t.statements:
             targets = res.assigned.get((t.file, s.target), [])
             if isinstance(s.source, str):
-                sources = [units.get(s.source.removeprefix("unit:"), t.province).id]
+                actor = units.get(s.source.removeprefix("unit:"), t.province)
+                if actor.level is Level.CENTRAL and actor.id in units.roster.units:
+                    continue  # the Politburo, the Secretariat ... issue directives: no report has them carry one out
+                sources = [actor.id]
             else:
                 sources = res.assigned.get((t.file, s.source), [])
             for src in sources:

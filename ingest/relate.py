@@ -39,7 +39,7 @@ _INSPECT = re.compile(r"kiểm tra|giám sát")
 _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
 #: (lowered)
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
-_COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+)?(?:các\s+)?$")
+_COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?(?:thực hiện|triển khai)\s+)?)?(?:các\s+)?$")
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
 _LIST_INTRO = re.compile(r"\s*(?:[:：]|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b))")
@@ -101,7 +101,8 @@ _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
 _LIST_ITEM = re.compile(r"\s*[-+•]")
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
 #: (lowered)
-_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế)")
+_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế"
+                       r"|phê duyệt)")  # "Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B"
 #: (lowered)
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)
@@ -360,6 +361,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
             targets.add(t)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
+    _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
@@ -374,6 +376,8 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
         return None
     lowered = lowered[start:end]
+    if _AMENDS_NEXT.search(lowered):
+        return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
     head = gap.lstrip(" ,")
     if not _GAP_HEAD.match(lowered, len(gap) - len(head)):
         return None
@@ -391,6 +395,10 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if _CONTINUE.search(lowered) and a.type in ("Kết luận", "Chỉ thị", "Nghị quyết", "Quy định"):
         return Relation.CONTINUES
     return _issued_for(a)
+
+
+#: (lowered) what A does to the B that follows at once: replaces it
+_AMENDS_NEXT = re.compile(r"[,;]?\s*(?:và\s+)?(?:thay thế|bãi bỏ|sửa đổi,? bổ sung(?: một số điều của)?)\s*$")
 
 
 def _issued_for(source: Citation) -> Relation:
@@ -414,7 +422,8 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, b
 
 
 #: (lowered)
-_FRONTED = re.compile(rf"\s*(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*|căn cứ)\s*$")
+_FRONTED = re.compile(rf"\s*(?:[^.;,]{{3,80}},\s*)?(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
+                      r"|căn cứ|trên cơ sở)\s*$")  # after a clause of time: "Ngay sau Hội nghị ..., thực hiện"
 
 
 def _fronted(file, cits, indexes, ptext, lowered, targets, out):
@@ -427,9 +436,37 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         between = ptext[cits[b].tail:cits[a].pos]
         if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
             for issued in [a] + _issued_next(cits, indexes[n + 2:], a, lowered):
-                relation = Relation.CITES if fronted.group("verb") == "căn cứ" else _issued_for(cits[issued])
+                relation = Relation.CITES if fronted.group("verb") in ("căn cứ", "trên cơ sở") else _issued_for(cits[issued])
                 out.append(_statement(file, issued, b, relation, 0.85, cits, ptext))
             targets.add(b)
+
+
+#: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by
+#: its kind alone, the one cited last
+_FRONTED_ANAPHOR = re.compile(
+    rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)"
+    r"(?:\s+(?:này|trên|nêu trên|đó))?\s*,\s*[^;.,]{3,120}?\s(?:đã\s+)?ban hành\s*")
+#: how many paragraphs back the directive an anaphor names may be cited
+ANAPHOR_REACH = 3
+
+
+def _fronted_anaphor(file, cits, indexes, ptext, lowered, out):
+    """"Ban Bí thư ban hành Kết luận số 06-KL/TW ... Để triển khai thực hiện Kết luận, Ban Thường vụ
+    Tỉnh ủy ban hành A; UBND tỉnh ban hành A2" -> A and A2 implement 06-KL/TW."""
+    for n, a in enumerate(indexes):
+        ca = cits[a]
+        start = max(ptext.rfind(". ", 0, ca.pos), ptext.rfind("; ", 0, ca.pos)) + 1
+        m = _FRONTED_ANAPHOR.fullmatch(lowered, start, ca.pos)
+        if not m:
+            continue
+        kind = m.group("type")
+        named = [b for b in range(a - 1, -1, -1) if cits[b].type and cits[b].type.lower() == kind
+                 and ca.paragraph - cits[b].paragraph <= ANAPHOR_REACH]
+        if not named or _same_doc_key(cits[named[0]]) == _same_doc_key(ca):
+            continue
+        for issued in [a] + _issued_next(cits, indexes[n + 1:], a, lowered):
+            if not any(s.source == issued for s in out):
+                out.append(_statement(file, issued, named[0], _issued_for(cits[issued]), 0.7, cits, ptext))
 
 
 #: (lowered) "; Huyện ủy Mường Chà ban hành " between two documents issued for one purpose
@@ -470,7 +507,8 @@ def _by_means(file, cits, indexes, ptext, lowered, targets, out):
 
 
 #: (lowered) a purpose with its object left out: "... Kế hoạch số 48-KH/TU để triển khai thực hiện;"
-_ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY_OUT})(?:\s+(?:{_CARRY_OUT}))?\s*(?:[;.]|$)")
+_ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY_OUT})(?:\s+(?:{_CARRY_OUT}))?"
+                     r"(?:\s+(?:trong|trên|tại|ở|đến|tới)\s+(?:toàn|địa bàn|các|cấp)\b[^;.,]{0,40})?\s*(?:[;.]|$)")
 
 
 def _elided(file, cits, indexes, ptext, lowered, targets, out):

@@ -318,8 +318,10 @@ class Resolver:
                 bigs = sorted(by_province[(small.type, small.number_key, small.province)]
                               + by_province[(small.type, small.number_key, None)], key=lambda cl: order[id(cl)])
             for big in bigs:
-                if big is small or big.size <= small.size or not _garbled_pair(small, big):
+                if big is small or big.size < small.size or not _garbled_pair(small, big):
                     continue
+                if big.size == small.size and (small.dates or not big.dates):
+                    continue  # of two cited as often, the undated one is the variant
                 self._absorb(big, small)
                 break
 

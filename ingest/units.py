@@ -38,7 +38,7 @@ _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
                    "Chi bộ bản", "Chi bộ thôn", "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
-                   "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã")
+                   "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã", "Tỉnh đoàn")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in _UNLISTED_KINDS) + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
@@ -318,8 +318,9 @@ def _one_at_a_time(units: list[Unit]) -> list[Unit]:
 
 def _same_head(a: str, b: str) -> bool:
     """Fuzzy matches keep the unit's kind: the first two words agree, and so does the
-    accent-free place name ("Tòa Chùa" ~ "Tủa Chùa", never "Mường Lay" ~ "Mường La")."""
-    wa, wb = a.split(), b.split()
+    accent-free place name ("Tòa Chùa" ~ "Tủa Chùa", never "Mường Lay" ~ "Mường La"); a body's
+    name is compared by its unit's ("Ban Thường vụ Thành ủy X" is never "Ban Thường vụ Tỉnh ủy X")."""
+    wa, wb = _BODIES.sub("", a).split(), _BODIES.sub("", b).split()
     if wa[:2] != wb[:2] or len(wa) != len(wb):
         return False
     return fuzz.ratio(fold(" ".join(wa[2:])), fold(" ".join(wb[2:]))) >= 75

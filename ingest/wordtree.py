@@ -12,7 +12,17 @@ def spellings(word: str) -> list[str]:
     """How a type word is written: as printed, lower, upper, capitalised, and without its marks
     (OCR and hasty typing drop them: "Chi thi", "Nghi quyet")."""
     bare = without_marks(word)
-    return [word, word.lower(), word.upper(), word[0] + word[1:].lower(), bare, bare.lower()]
+    half = _half_marked(word)
+    return [word, word.lower(), word.upper(), word[0] + word[1:].lower(), bare, bare.lower(),
+            *half, *(h.lower() for h in half)]
+
+
+def _half_marked(word: str) -> list[str]:
+    """A two-word type word with the marks of one word dropped: "Nghi quyết", "Nghị quyet"."""
+    parts = word.split()
+    if len(parts) != 2:
+        return []
+    return [f"{without_marks(parts[0])} {parts[1]}", f"{parts[0]} {without_marks(parts[1])}"]
 
 
 def without_marks(word: str) -> str:

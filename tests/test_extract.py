@@ -118,9 +118,13 @@ PARTY_CODES = [
     pytest.param(
         "Ngày 02/3/2022, Ban Thường vụ Thành ủy Sơn La ban hành Kế hoạch số 42-KH/ThU về tuyên truyền "
         "kỷ niệm ngày thành lập tỉnh.", SL,
-        [C("Kế hoạch số 42-KH/ThU", "full", type="Kế hoạch", number="42", code="KH/ThU", date=None,
+        [C("Kế hoạch số 42-KH/ThU", "full", type="Kế hoạch", number="42", code="KH/ThU", date="2022-03-02",
            issuer_unit="Thành ủy Sơn La", subject="về tuyên truyền")],
-        id="42-KH/ThU, date before the citation is not its date"),
+        id="42-KH/ThU, the date the sentence opens with, when its verb issues the citation"),
+    pytest.param(
+        "Ngày 02/3/2022, hội nghị quán triệt được tổ chức; Thành ủy Sơn La thực hiện Kế hoạch số 42-KH/ThU.", SL,
+        [C("Kế hoạch số 42-KH/ThU", "full", date=None)],
+        id="a date opening a sentence whose verb is no issuing is not the citation's"),
     pytest.param(
         "Đảng ủy Công an tỉnh ban hành Kế hoạch số 964-KH/ĐUCA, ngày 10/01/2022 về tăng cường công tác "
         "giáo dục chính trị tư tưởng.", DB,
@@ -446,7 +450,7 @@ ISSUERS = [
     pytest.param(
         "Ngày 12/3/2022, Ban Thường vụ Huyện ủy Tuần Giáo đã ban hành Kế hoạch số 88-KH/HU về học tập "
         "chuyên đề năm 2022.", DB,
-        [C("Kế hoạch số 88-KH/HU", "full", issuer_unit="Huyện ủy Tuần Giáo", date=None)],
+        [C("Kế hoạch số 88-KH/HU", "full", issuer_unit="Huyện ủy Tuần Giáo", date="2022-03-12")],
         id="issuer before: đã ban hành"),
     pytest.param(
         "Các chi bộ học tập Nghị quyết số 09-NQ/TU của Tỉnh uỷ về xây dựng nông thôn mới.", LC,
