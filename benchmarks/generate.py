@@ -16,7 +16,8 @@ misspelt unit names.
 
 Gold conventions, beyond SCHEMA.md (the same as data/sample_gold/README.md):
 * a surface never spans lines: a citation split over a line break is annotated on the line where
-  it starts, up to that line's end without a dangling ", ngày" (split after "số": "Kế hoạch số");
+  it starts, up to that line's end without a dangling ", ngày"; split after "số", on the line of
+  its number ("47-KH/HU, ngày 18/12/2021": "Kế hoạch số" alone names nothing);
 * a wrong date is still the true document (its `date`), and goes to `dates_seen`;
 * a garbled code is the true document, and its surface goes to `aliases`;
 * items of a list "... xây dựng kế hoạch thực hiện X: A ban hành ...; B ..." implement X
@@ -236,11 +237,11 @@ class Page:
             where = rng.choice(options) if options else None
         start = self.line
         if where == "so":
-            surface = head.rstrip()
+            self.w(head.rstrip())
+            self.br()
+            surface = body + date_text  # on the line of its number: "Kế hoạch số" alone names nothing
             self._mention(surface, doc, "full", alias=False)
             self.w(surface)
-            self.br()
-            self.w(body + date_text)
         elif where in ("before", "inside"):
             surface = head + body
             self._mention(surface, doc, "full")

@@ -146,8 +146,12 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     date, date_end = _date_after(ptext, end)
     if date is None and kind in _DATED_KINDS and start > 20:
         date = _date_before(ptext, start)
-    line_end = paragraph.piece_end(start)  # the span stays on the line the citation begins on
-    s = paragraph.to_source(start)
+    first = start
+    nxt = paragraph.next_piece(start)
+    if nxt is not None and nxt < end and not P.DIGIT_RE.search(ptext, start, nxt):
+        first = nxt + _LEADING_SO.match(ptext, nxt).end() - nxt  # "Kết luận" / "số 61-KL/TW": on the number's line
+    line_end = paragraph.piece_end(first)  # the span stays on one line
+    s = paragraph.to_source(first)
     last = paragraph.to_source(end - 1)
     if date and kind in _DATED_KINDS:
         with_date = paragraph.to_source(date_end - 1)
@@ -166,6 +170,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
 
 
 _DATED_KINDS = (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE)
+_LEADING_SO = re.compile(r"(?:[Ss]ố\s*:?\s*)?")
 
 
 def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str | None, context: Context,
@@ -217,12 +222,12 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     return _named_attributes(m, g)
 
 
-_OCR_DIGIT = re.compile(r"[OI]|[ol](?=\d)")
+_OCR_DIGIT = re.compile(r"[OI]|[ol](?=\d)|(?<=\d)l")
 
 
 def _ocr_digits(number: str) -> str:
-    """"O5" -> "05", "l5" -> "15": the digits OCR read as letters (a lower-case letter after the
-    digits stays: "05a")."""
+    """"O5" -> "05", "l5" -> "15", "6l" -> "61": the digits OCR read as letters (another lower-case
+    letter after the digits stays: "05a")."""
     return _OCR_DIGIT.sub(lambda m: P.OCR_DIGITS[m.group(0)], number) if not number.isdigit() else number
 
 

@@ -63,6 +63,13 @@ class Paragraph:
         start, end = self.pieces[i]
         return min(start + pos - self._starts[i], end)
 
+    def next_piece(self, pos: int) -> int | None:
+        """Position in `self.text` where the line piece after the one holding `pos` begins."""
+        if len(self.pieces) == 1:
+            return None
+        i = _piece_at(self._starts, pos) + 1
+        return self._starts[i] if i < len(self._starts) else None
+
     def piece_end(self, pos: int) -> int:
         """End, in the original text, of the line piece holding `pos`."""
         if len(self.pieces) == 1:

@@ -53,6 +53,7 @@ _TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in spellings(
 TYPE_WORD = "(?P<type>" + one_of(_TYPE_SPELLINGS) + ")"
 SO = r"(?:\s+(?:số|Số|SỐ|so|sô'|sô|sổ))?"  # the optional "số" after the type word (OCR: "so", "sô'", "sổ")
 SO_GLUE = r"(?:\s*[:.]?\s*)"  # "số15", "số: 15"
+QUALIFIER = r"(?:\s+(?:chuyên đề|liên tịch))?"  # "Nghị quyết chuyên đề số 05-NQ/ĐU", "Kế hoạch liên tịch số 12"
 
 # --- numbers and codes --------------------------------------------------------
 NUMBER = r"(?P<number>\d{1,5}[a-z]?)"
@@ -152,7 +153,7 @@ ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
 SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 
 # --- compiled -------------------------------------------------------------------
-FULL_RE = re.compile(rf"{TYPE_WORD}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{CODE_END}")
+FULL_RE = re.compile(rf"{TYPE_WORD}{QUALIFIER}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{CODE_END}")
 LAW_RE = re.compile(LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: where CODE_RE can match: a digit no letter, digit, slash or dash precedes, whose number a dash
@@ -160,7 +161,7 @@ CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: leading lookbehind; dates and counts are left out before CODE_RE is tried)
 CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)(?=\d*[a-z]?[ \t]*[-–‐/])")
 #: where FULL_RE and SHORT_RE can match: the first letter of a type word that a number follows
-TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{SO}{SO_GLUE}[OolI]?\d"))
+TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{QUALIFIER}{SO}{SO_GLUE}[OolI]?\d"))
 SHORT_RE = re.compile(SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)
 NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)

@@ -202,7 +202,8 @@ _PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<verb>Thực hiện|Căn cứ|Tri
 _PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stand
 _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
 _TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
-                            r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|tổng kết|sơ kết)\b")
+                            r"Kết luận (?=kiểm tra|giám sát)|"
+                            r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết)\b")
 
 
 def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out, ctxs):
@@ -231,6 +232,9 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                     relation = Relation.CITES if pre.group("verb") in ("Căn cứ", "Xét") else Relation.IMPLEMENTS
                 elif _about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c):
                     continue  # what another unit did, or a document the list names as issued
+                elif cits[own].type in _REPORTING_TYPES and not _LINKED_BEFORE.search(
+                        _lowered(ptext[max(start, c.pos - 50):c.pos])):
+                    continue  # a report or a notice tells of what it names: it links only what it ties to
                 else:
                     relation = Relation.CITES
                 if relation is Relation.IMPLEMENTS:
@@ -240,6 +244,10 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
 
 
 _STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Chương trình", "Công văn")
+_REPORTING_TYPES = ("Báo cáo", "Thông báo")
+#: (lowered) a report's own link to a document: "... được Đảng ủy gắn với thực hiện Nghị quyết số 15"
+_LINKED_BEFORE = re.compile(r"(?:gắn với|căn cứ|trên cơ sở)(?:\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai))?"
+                            r"(?:\s+(?:các|những))?\s*$")
 
 
 def _title_relation(before: str) -> Relation:
@@ -357,11 +365,13 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             continue
         out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
         targets.add(b)
-        for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca):
+        fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, ca.pos) + 1, ca.pos) is not None
+        for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca, fronted):
             out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
             targets.add(t)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
+    _replaced(file, cits, indexes, ptext, lowered, targets, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
@@ -376,7 +386,7 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
         return None
     lowered = lowered[start:end]
-    if _AMENDS_NEXT.search(lowered):
+    if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
     head = gap.lstrip(" ,")
     if not _GAP_HEAD.match(lowered, len(gap) - len(head)):
@@ -407,15 +417,19 @@ def _issued_for(source: Citation) -> Relation:
     return Relation.GUIDES if source.type == "Hướng dẫn" else Relation.IMPLEMENTS
 
 
-def _coordinated(cits, rest: list[int], ptext, a: Citation) -> list[tuple[int, bool]]:
+def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = False) -> list[tuple[int, bool]]:
     """B và C, D (gắn với E): the citations joined to B, each with whether it is only
-    linked ("gắn với") rather than a second object of the verb."""
+    linked ("gắn với") rather than a second object of the verb. `fronted`: A is itself the object
+    of a purpose the sentence opens with ("Căn cứ A ..., X ban hành ...")."""
     out, linked = [], False
     for prev, nxt in zip(rest, rest[1:]):
         between = ptext[cits[prev].end_pos if cits[prev].subject is None else cits[prev].tail:cits[nxt].pos]
         m = _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or _COORDINATION.match(between)
         if not m or (a.date and cits[nxt].date and cits[nxt].date > a.date):
             break  # a document dated after the plan is no object of it
+        if fronted and cits[nxt].type == a.type and cits[nxt].subject and _CARRY_OUT_RE.search(
+                _lowered(cits[nxt].subject)):
+            break  # "Căn cứ A về thực hiện B và A2 về thực hiện B, ...": A2 stands beside A, not as A's object
         linked = linked or "gắn" in m.group(0)  # "thực hiện A, gắn với B và C": B and C are linked
         out.append((nxt, linked))
     return out
@@ -467,6 +481,25 @@ def _fronted_anaphor(file, cits, indexes, ptext, lowered, out):
         for issued in [a] + _issued_next(cits, indexes[n + 1:], a, lowered):
             if not any(s.source == issued for s in out):
                 out.append(_statement(file, issued, named[0], _issued_for(cits[issued]), 0.7, cits, ptext))
+
+
+#: (lowered) "(Kế hoạch này thay thế " before B: the plan named last replaces B
+_REPLACED_BY_THIS = re.compile(r"(?P<type>kế hoạch|nghị quyết|quyết định|quy định|hướng dẫn|chỉ thị|chương trình)\s+này"
+                               r"\s+(?:thay thế|bãi bỏ|sửa đổi,? bổ sung)\s*$")
+
+
+def _replaced(file, cits, indexes, ptext, lowered, targets, out):
+    """"Kế hoạch số 41-KH/ĐU ... (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU)" -> 41-KH/ĐU amends 18-KH/ĐU."""
+    if "này" not in lowered:
+        return
+    for n, b in enumerate(indexes):
+        m = _REPLACED_BY_THIS.search(lowered, max(0, cits[b].pos - 40), cits[b].pos)
+        if not m:
+            continue
+        same_kind = [a for a in indexes[:n] if (cits[a].type or "").lower() == m.group("type")]
+        if same_kind and not any(s.source == same_kind[-1] and s.target == b for s in out):
+            out.append(_statement(file, same_kind[-1], b, Relation.AMENDS, 0.8, cits, ptext))
+            targets.add(b)
 
 
 #: (lowered) "; Huyện ủy Mường Chà ban hành " between two documents issued for one purpose
@@ -598,15 +631,15 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
     document ("- Hướng dẫn số 04-HD/ĐU ...", or a table's rows: "| 1 | Huyện ủy Mường Chà | Kế hoạch
     số 130-KH/HU |"): each item carries out the directive introduced, unless it is already said
     to do something to that one."""
-    for p_index, indexes in by_paragraph.items():
-        ptext = paragraphs[p_index].text
+    for p_index, paragraph in enumerate(paragraphs):
+        ptext = paragraph.text
         table = p_index + 1 < len(paragraphs) and table_row(paragraphs[p_index + 1].text)
         if not (ptext.rstrip().endswith((":", "：")) or table) or table_row(ptext):
             continue
-        t = indexes[-1]
-        ct = cits[t]
-        if ct.type not in DIRECTIVE_TYPES or not _CARRY_OUT_BEFORE.search(_lowered(ptext), max(0, ct.pos - 80), ct.pos):
+        t = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
+        if t is None:
             continue
+        ct = cits[t]
         for q in range(p_index + 1, len(paragraphs)):
             qtext = paragraphs[q].text
             row = table_row(qtext)
@@ -621,6 +654,29 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
 
 
+
+
+#: (lowered) an intro naming the directive by its kind alone: "... ban hành kế hoạch thực hiện Chỉ thị:"
+_BARE_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?:\s+(?:này|trên|nêu trên))?"
+                         r"\s*(?:,?\s*(?:cụ thể|gồm|như sau)\s*)?[:：]?\s*$")
+
+
+def _introduced(cits, indexes, p_index, ptext) -> int | None:
+    """The directive a list's intro carries out: its last citation, after a verb of carrying out;
+    or, named by its kind alone ("... kế hoạch thực hiện Chỉ thị:"), the last one of that kind cited
+    in the paragraphs before."""
+    lowered = _lowered(ptext)
+    if indexes:
+        ct = cits[indexes[-1]]
+        if ct.type in DIRECTIVE_TYPES and _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
+            return indexes[-1]
+        return None
+    m = _BARE_INTRO.search(lowered, max(0, len(lowered) - 80))
+    if not m:
+        return None
+    before = [i for i, c in enumerate(cits) if p_index - ANAPHOR_REACH <= c.paragraph < p_index
+              and (c.type or "").lower() == m.group("type")]
+    return before[-1] if before else None
 
 
 # --- units ----------------------------------------------------------------------
@@ -762,8 +818,8 @@ def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
             continue
         target = _antecedent(cits, m.group("type"), indexes, m.start(), earlier)
         actors = _actors_for(m.start(), actors_in(), ptext, s_start)
-        if target is None or not actors:
-            continue
+        if target is None or not actors or _negated(ptext[max(s_start, m.start("type") - 90):m.start("type")]):
+            continue  # "Đảng ủy xã Pú Nhung chưa xây dựng kế hoạch thực hiện Chỉ thị"
         for name in actors:
             yield name, target, clause_at(ptext, m.start())
 

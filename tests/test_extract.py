@@ -76,6 +76,16 @@ PARTY_CODES = [
          C("Kế hoạch số 1O - KH/HU", "full", number="10", code="KH/HU")],
         id="OCR: O for 0, l for 1 in a number after a type word"),
     pytest.param(
+        "Đảng ủy xã ban hành Nghị quyết chuyên đề số 05-NQ/ĐU, ngày 10/01/2021 và Kế hoạch liên tịch số 12-KH/HU.", DB,
+        [C("Nghị quyết chuyên đề số 05-NQ/ĐU, ngày 10/01/2021", "full", number="05", code="NQ/ĐU"),
+         C("Kế hoạch liên tịch số 12-KH/HU", "full", number="12")],
+        id="a qualifier between the type word and the number"),
+    pytest.param(
+        "Ban Bí thư ban hành Kết luận\nsố 61-KL/TW, ngày 17/8/2023 và Kết luận số 6l-KL/TW.", DB,
+        [C("61-KL/TW, ngày 17/8/2023", "full", type="Kết luận", number="61", line=2, date="2023-08-17"),
+         C("Kết luận số 6l-KL/TW", "full", number="61")],
+        id="a type word alone at a line's end: the span goes on the line of the number; OCR 6l"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW ngay 15/5/2016 của Bộ Chính trị.", DB,
         [C("Chỉ thị số 05-CT/TW ngay 15/5/2016", "full", date="2016-05-15", issuer_unit="Bộ Chính trị")],
         id="ngay without its mark"),

@@ -197,6 +197,43 @@ def test_items_labelled_with_their_unit_carry_out_the_introduced_directive(data,
     assert {("unit:Huyện ủy Tủa Chùa", "91-KH/HU"), ("unit:Huyện ủy Mường Chà", "52-KH/HU")} <= issued
 
 
+def test_items_under_an_intro_naming_the_directive_by_its_kind(data):
+    """"... ban hành kế hoạch thực hiện Chỉ thị:" — the Chỉ thị cited last before the list."""
+    b = Built(data, "Ban Thường vụ Huyện ủy Tuần Giáo quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 ở Điện Biên.\n"
+                    "Các đảng ủy xã đã ban hành kế hoạch thực hiện Chỉ thị:\n"
+                    "- Đảng ủy xã Quài Cang: Kế hoạch số 12-KH/ĐU, ngày 04/11/2016;\n"
+                    "- Đảng ủy xã Mường Mùn: Kế hoạch số 14-KH/ĐU, ngày 15/11/2016.")
+    assert b.doc_edges() == {(IMPLEMENTS, "12-KH/ĐU", "05-CT/TW"), (IMPLEMENTS, "14-KH/ĐU", "05-CT/TW")}
+
+
+def test_a_plan_replacing_another_by_this(data):
+    b = Built(data, "Đảng ủy xã Púng Luông ban hành Kế hoạch số 41-KH/ĐU, ngày 06/11/2023 thực hiện Kết luận số "
+                    "61-KL/TW gắn với Quyết định số 1719/QĐ-TTg (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU).")
+    edges = b.doc_edges()
+    assert (AMENDS, "41-KH/ĐU", "18-KH/ĐU") in edges
+    assert not [e for e in edges if e[1] == "1719/QĐ-TTg"]
+
+
+def test_a_unit_that_has_not_acted_on_the_directive_named_by_its_kind(data):
+    b = Built(data, "Huyện ủy Tuần Giáo quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 ở Điện Biên. Đảng ủy xã Pú Nhung "
+                    "chưa xây dựng kế hoạch thực hiện Chỉ thị.")
+    assert not [e for e in b.unit_edges() if "Pú Nhung" in e[1]]
+
+
+def test_a_report_links_only_what_it_ties_to(data):
+    """A report's own number on its letterhead: its title and preamble link it; its body tells of
+    what others did, so it cites only what it ties itself to ("gắn với")."""
+    b = Built(data, "HUYỆN ỦY TUẦN GIÁO\n*\nSố 312-BC/HU\n\nBÁO CÁO\nSơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW, "
+                    "ngày 15/5/2016 của Bộ Chính trị\n\n"
+                    "Thực hiện Công văn số 1245-CV/BTGTU, ngày 02/3/2021 của Ban Tuyên giáo Tỉnh ủy Điện Biên, Ban "
+                    "Thường vụ Huyện ủy báo cáo như sau:\n\n"
+                    "I. KẾT QUẢ\nBan Thường vụ Huyện ủy ban hành Kế hoạch số 47-KH/HU, ngày 18/10/2016 về phát triển "
+                    "chè. Việc thực hiện được gắn với thực hiện Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy.")
+    edges = {e for e in b.doc_edges() if e[1] == "312-BC/HU"}
+    assert edges == {(CITES, "312-BC/HU", "05-CT/TW"), (IMPLEMENTS, "312-BC/HU", "1245-CV/BTGTU"),
+                     (CITES, "312-BC/HU", "15-NQ/TU")}
+
+
 def test_a_list_opened_by_nhu_and_labelled_by_units(data):
     b = Built(data, "Ở Điện Biên, các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị số 05-CT/TW như Huyện ủy Nậm Pồ "
                     "(Kế hoạch số 21-KH/HU), Huyện ủy Mường Nhé (Kế hoạch số 19-KH/HU). Kế hoạch số 23-KH/HU về "
