@@ -318,7 +318,7 @@ _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|U�
 _BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ã\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),
-                 "ĐU": ("đảng ủy",)}
+                 "ĐU": ("đảng ủy",), "CB": ("chi bộ",)}
 
 
 def _code_fits(code: str | None, unit: str) -> bool:
@@ -363,7 +363,7 @@ def _row_units(ptext: str, start: int) -> list[str]:
 
 #: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)": a unit's name
 #: labels the citation after it
-_LABEL = re.compile(r"(?:^|[,;]\s*|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/]{3,80}?)\s*[:(]\s*$")
+_LABEL = re.compile(r"(?:^|[,;:]\s*|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/]{3,80}?)\s*[:(]\s*$")
 
 
 def _label_unit(ptext: str, start: int) -> list[str]:

@@ -604,6 +604,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
     (or ", cụ thể:", ". Cụ thể:", a list in parentheses) """
     if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext:
         return  # no list introduced
+    _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out)
     for n, t in enumerate(indexes):
         ct = cits[t]
         intro = _LIST_INTRO.match(lowered, ct.tail)
@@ -624,6 +625,34 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
             if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
                 continue
             out.append(_statement(file, a, t, _issued_for(ca), 0.75, cits, ptext))
+
+
+#: (lowered) a list after a directive named by its kind alone: "... xây dựng kế hoạch thực hiện Kết luận, tiêu biểu:"
+_BARE_LIST_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?:\s+(?:này|trên|nêu trên))?"
+                              r"\s*,?\s*(?:(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?|cụ thể|gồm|như sau)\s*[:：]")
+
+
+def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
+    """"Có 38/41 tổ chức cơ sở đảng xây dựng kế hoạch thực hiện Kết luận, tiêu biểu: Đảng ủy Sở Y tế
+    (Kế hoạch số 27-KH/ĐU), ..." -> each plan listed implements the Kết luận cited last."""
+    for m in _BARE_LIST_INTRO.finditer(lowered):
+        kind = m.group("type")
+        target = next((i for i in range(indexes[0] - 1 if indexes else len(cits) - 1, -1, -1)
+                       if (cits[i].type or "").lower() == kind and cits[i].number
+                       and cits[indexes[0]].paragraph - cits[i].paragraph <= ANAPHOR_REACH), None)
+        here = [i for i in indexes if cits[i].pos < m.start() and (cits[i].type or "").lower() == kind]
+        target = here[-1] if here else target
+        if target is None:
+            continue
+        stop = _NEXT_SENTENCE.search(ptext, m.end())
+        end = stop.start() if stop else len(ptext)
+        sources = {s.source for s in out}
+        for a in indexes:
+            ca = cits[a]
+            if not m.end() <= ca.pos < end or ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
+                continue
+            if ca.type in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án"):
+                out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
 
 def _item_lists(file, cits, by_paragraph, paragraphs, out):

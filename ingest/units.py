@@ -43,6 +43,12 @@ _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in _UNLISTED_KINDS)
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
 
+#: a department's party committee or cell: "Đảng ủy Sở Giáo dục và Đào tạo", "Chi bộ Kho bạc Nhà nước tỉnh"
+_DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?P<province>\s+\S.*)?)?$")
+#: how near a written department name must be to a known one ("Giáo dục và Đạo tạo")
+DEPARTMENT_CUTOFF = 90
+
+
 @lru_cache(maxsize=65536)
 def unlisted(phrase: str) -> str | None:
     """"Đảng ủy xã Mường Phăng", "ĐẢNG ỦY XÃ MƯỜNG PHĂNG" (not in the roster) -> the name in
@@ -69,7 +75,7 @@ class Match:
 
 
 class Roster:
-    def __init__(self, units: list[dict]):
+    def __init__(self, units: list[dict], departments: list[str] = ()):
         self.units: dict[str, Unit] = {}
         self._by_key: dict[str, list[Unit]] = {}
         self._places: dict[str, list[Unit]] = {}
@@ -80,9 +86,10 @@ class Roster:
                 self._by_key.setdefault(key(name), []).append(unit)
             if raw.get("place") and unit.level is Level.DISTRICT and unit.kind == "party":
                 self._places.setdefault(key(raw["place"]), []).append(unit)
-        #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân"
-        self.lower_pairs = {(a.casefold(), b) for name in self._by_key for a, b in zip(name.split(), name.split()[1:])
-                            if b[:1].islower()}
+        self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
+        #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
+        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments]
+                            for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         self._by_name = {u.name: u for u in self.units.values()}
         self._place_index()
@@ -129,7 +136,25 @@ class Roster:
         if not phrase:
             return None
         return (self.canonical(phrase, province) or self.bare(phrase, before, province, author)
-                or unlisted(phrase))
+                or unlisted(phrase) or self.department(phrase, province))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 — rosters live as long as the process
+    def department(self, phrase: str, province: str | None) -> str | None:
+        """"Đảng ủy Sở Giáo dục và Đạo tạo" in a text about Sơn La -> "Đảng ủy Sở Giáo dục và Đào tạo
+        tỉnh Sơn La": a department the roster lists by name only (`departments` in units.json), or its
+        party committee or cell, with its province (the one written, else the text's)."""
+        m = _DEPARTMENT_CELL.match(key(spelling(phrase)))
+        if not m or not self._departments:
+            return None
+        hit = process.extractOne(m.group("name"), list(self._departments), scorer=fuzz.ratio,
+                                 score_cutoff=DEPARTMENT_CUTOFF)
+        if hit is None:
+            return None
+        written = spelling(phrase).split()
+        cell = " ".join(written[:2]) + " " if m.group("cell") else ""
+        place = " ".join(written[len(written) - len(m.group("province").split()):]) if m.group("province") else province
+        name = self._departments[hit[0]]
+        return f"{cell}{name} tỉnh {place}" if place else f"{cell}{name}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""
@@ -143,7 +168,8 @@ class Roster:
         head = _BODIES.sub("", key(phrase))
         head = dict(_PARTY_OF).get(head, head)  # "Ban Chấp hành Đảng bộ huyện" is the Huyện ủy
         if head not in _PLACE_WORDS:
-            return None
+            # "Ban Thường vụ Đảng ủy Khối" in a text the Đảng ủy Khối các cơ quan tỉnh signs
+            return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
         named = re.findall(rf"(?:{lead})\s+([A-ZĐ][^\s,;.():]*(?:\s+[A-ZĐ][^\s,;.():]*){{0,3}})",
@@ -335,4 +361,5 @@ def _unit(raw: dict) -> Unit:
 @lru_cache(maxsize=4)
 def _load_roster(path: str) -> Roster:
     with open(path, encoding="utf-8") as f:
-        return Roster(json.load(f)["units"])
+        data = json.load(f)
+    return Roster(data["units"], data.get("departments", []))

@@ -206,6 +206,20 @@ def test_items_under_an_intro_naming_the_directive_by_its_kind(data):
     assert b.doc_edges() == {(IMPLEMENTS, "12-KH/ĐU", "05-CT/TW"), (IMPLEMENTS, "14-KH/ĐU", "05-CT/TW")}
 
 
+def test_a_list_after_a_directive_named_by_its_kind_in_the_sentence(data):
+    """"... xây dựng kế hoạch thực hiện Kết luận, tiêu biểu: Đảng ủy Sở Y tế (Kế hoạch số 27-KH/ĐU)" —
+    the plans listed carry out the Kết luận cited before, and are their departments' own."""
+    b = Built(data, "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Sơn La ban hành Kế hoạch số 146-KH/ĐUK thực hiện Kết "
+                    "luận số 01-KL/TW. Có 38/41 tổ chức cơ sở đảng xây dựng kế hoạch thực hiện Kết luận, tiêu biểu: "
+                    "Đảng ủy Sở Giáo dục và Đào tạo (Kế hoạch số 27-KH/ĐU, ngày 25/3/2022), Chi bộ Sở Tư pháp (Kế hoạch "
+                    "số 09-KH/CB, ngày 30/3/2022). Chi bộ Ban Dân tộc tỉnh chưa xây dựng kế hoạch.")
+    assert {(IMPLEMENTS, "27-KH/ĐU", "01-KL/TW"), (IMPLEMENTS, "09-KH/CB", "01-KL/TW")} <= b.doc_edges()
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Đảng ủy Sở Giáo dục và Đào tạo tỉnh Sơn La", "27-KH/ĐU"),
+            ("unit:Chi bộ Sở Tư pháp tỉnh Sơn La", "09-KH/CB")} <= issued
+    assert not [e for e in b.unit_edges() if "Dân tộc" in e[1]]
+
+
 def test_a_plan_replacing_another_by_this(data):
     b = Built(data, "Đảng ủy xã Púng Luông ban hành Kế hoạch số 41-KH/ĐU, ngày 06/11/2023 thực hiện Kết luận số "
                     "61-KL/TW gắn với Quyết định số 1719/QĐ-TTg (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU).")

@@ -124,7 +124,29 @@ BARE = [
     # only district-level kinds are named without their place
     ("Ban Thường vụ Tỉnh ủy", "Tại huyện Mai Sơn, ", SL, None, None),
     ("Đảng ủy Công an tỉnh", "Tại huyện Mai Sơn, ", SL, None, None),
+    # the beginning of the author's name names the author
+    ("Ban Thường vụ Đảng ủy Khối", "", SL, "Đảng ủy Khối các cơ quan tỉnh Sơn La", "Đảng ủy Khối các cơ quan tỉnh Sơn La"),
+    ("Ban Thường vụ Đảng ủy Khối", "", SL, "Huyện ủy Mai Sơn", None),
 ]
+
+
+DEPARTMENTS = [
+    ("Đảng ủy Sở Giáo dục và Đạo tạo", SL, "Đảng ủy Sở Giáo dục và Đào tạo tỉnh Sơn La"),  # a typo mended
+    ("Chi bộ Sở Tư pháp", SL, "Chi bộ Sở Tư pháp tỉnh Sơn La"),
+    ("Sở Y tế", LC, "Sở Y tế tỉnh Lai Châu"),
+    ("Sở Nội vụ tỉnh Lai Châu", SL, "Sở Nội vụ tỉnh Lai Châu"),  # its own province written
+    ("Chi bộ Kho bạc Nhà nước tỉnh", DB, "Chi bộ Kho bạc Nhà nước tỉnh Điện Biên"),
+    ("Sở Y tế", None, "Sở Y tế"),
+    ("Đảng ủy Sở Giáo", SL, None),  # a name cut short is no department
+    ("Sở Tài chính đã", SL, None),
+    ("Ban Chỉ đạo 35", SL, None),
+]
+
+
+@pytest.mark.parametrize("phrase,province,expected", DEPARTMENTS)
+def test_departments_the_roster_knows_by_name(roster, phrase, province, expected):
+    """A province's departments (units.json `departments`), their party committees and cells."""
+    assert roster.name(phrase, province) == expected
 
 
 @pytest.mark.parametrize("phrase,before,province,author,expected", BARE)
