@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .clean import key
 from .layout import Layout
+from .patterns import PLACE_WORDS
 from .units import Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
@@ -59,7 +60,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     return out
 
 
-_DATELINE = re.compile(r"^\s*(?:#+\s*|\*\*)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:\s+\S")
+_DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 
 def _dateline_unit(headline: str, roster: Roster, province: str | None) -> str | None:

@@ -159,7 +159,10 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
             last = with_date  # the date goes on the same line: it belongs to the span
     surface = text[s:min(last + 1, line_end)].rstrip(" ,;")
     province = places.last_before(start) or context.province
-    issuer, issuer_unit, issuer_end = _issuer(ptext, start, date_end, roster, province, context, attrs.get("code"))
+    issuer, issuer_unit, issuer_end = _issuer(ptext, start, date_end, roster, province, context, attrs.get("code"),
+                                              doc_layout.paragraphs[max(0, index - EARLIER_PARAGRAPHS):index])
+    if issuer_unit is None and kind is MentionKind.NAMED:
+        issuer_unit = _congress_party(attrs.get("name"), context)
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
     line, col = doc_layout.locate(s)
     return Citation(
@@ -170,24 +173,26 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
 
 
 _DATED_KINDS = (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE)
+#: how many paragraphs back a unit named by its kind alone may have been named in full
+EARLIER_PARAGRAPHS = 3
 _LEADING_SO = re.compile(r"(?:[Ss]ố\s*:?\s*)?")
 
 
 def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str | None, context: Context,
-            code: str | None) -> tuple[str | None, str | None, int]:
+            code: str | None, earlier: list[Paragraph]) -> tuple[str | None, str | None, int]:
     """(issuer as written, its unit, where the phrase after the citation ends): the phrase after
     the citation ("... của Huyện ủy X"); when that one names no unit, the one before it ("Huyện
-    ủy X ban hành ..."); else the unit of the report's section, for a plan it says it issued."""
+    ủy X ban hành ..."); else the unit of the report's section, for a plan it says it issued.
+    A unit named by its kind alone is the one of that kind named last in the paragraph, else the
+    text's (or section's) own, else the one named last in the `earlier` paragraphs."""
     after, issuer_end = _issuer_after(ptext, date_end, roster)
-    if after:
-        unit = roster.name(after, province, ptext[:start], context.near)
-        if unit:
-            return after, unit, issuer_end
+    unit = _unit_named(after, ptext[:start], roster, province, context, earlier)
+    if unit:
+        return after, unit, issuer_end
     before = _issuer_before(ptext, start, roster)
-    if before:
-        unit = roster.name(before, province, ptext[:start], context.near)
-        if unit:
-            return before, unit, issuer_end
+    unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
+    if unit:
+        return before, unit, issuer_end
     for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start):
         unit = roster.name(by_means, province, ptext[:start], context.near)
         if unit and _code_fits(code, unit):
@@ -195,6 +200,22 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 40), start) and _code_fits(code, context.unit):
         return context.unit, context.unit, issuer_end  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
     return after, None, issuer_end
+
+
+def _congress_party(name: str | None, context: Context) -> str | None:
+    """"Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII" with no place, in a text of Huyện ủy Tuần Giáo
+    (or under its heading): that committee's congress."""
+    level = name.removeprefix("Đại hội Đảng bộ ") if name and name.startswith("Đại hội Đảng bộ ") else None
+    party = P.PARTY_OF_LEVEL.get(level) if level else None
+    return context.near if party and context.near and key(context.near).startswith(key(party) + " ") else None
+
+
+def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | None, context: Context,
+                earlier: list[Paragraph]) -> str | None:
+    if not phrase:
+        return None
+    return roster.name(phrase, province, head, context.near) or (
+        roster.bare(phrase, " ".join(p.text for p in earlier), province) if earlier else None)
 
 
 def _attributes(kind: MentionKind, m: re.Match) -> dict | None:

@@ -9,6 +9,12 @@ import re
 
 from .wordtree import one_of, spellings, starts_of
 
+#: the capital letters a Vietnamese word may begin with ("Ảng" in "Mường Ảng"); a range such as
+#: À-Ỹ would take lower-case letters too
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+#: a capitalised name of up to four words: "Mường Ảng", "Điện Biên Phủ"
+PLACE_WORDS = rf"[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}}"
+
 # --- type words -------------------------------------------------------------
 #: full type word -> abbreviations used inside codes
 TYPE_ABBREVIATIONS = {
@@ -136,8 +142,11 @@ NATIONAL_CONGRESS_REF = (
 #: Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV / ... nhiệm kỳ 2020 - 2025
 LOCAL_CONGRESS_REF = (
     rf"{NGHI_QUYET}\s+Đại hội\s+(?:đại biểu\s+)?Đảng bộ\s+(?P<level>tỉnh|huyện|thành phố|thị xã|xã)"
-    rf"(?:\s+(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){{0,3}}))?"
+    rf"(?:\s+(?P<place>{PLACE_WORDS}))?"
     rf"(?:\s+lần thứ\s+(?P<ordinal>{ROMAN}|\d+)|\s*,?\s*nhiệm kỳ\s+(?P<y1>\d{{4}})\s*[-–]\s*(?P<y2>\d{{4}}))")
+#: the party committee of each level a local congress is held at: "Đại hội Đảng bộ huyện" -> "Huyện ủy"
+PARTY_OF_LEVEL = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy",
+                  "xã": "Đảng ủy xã"}
 #: Kết luận của Ban Chấp hành Trung ương Đảng khoá XIII
 BODY_TERM_REF = (
     r"(?P<type>Nghị quyết|Kết luận|Chỉ thị|Quy định)\s+của\s+"

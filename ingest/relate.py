@@ -24,7 +24,7 @@ from .layout import Layout, clause_at, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
-from .patterns import LIST_JOIN_RE
+from .patterns import LIST_JOIN_RE, PLACE_WORDS
 from .units import Roster
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -116,7 +116,7 @@ _HEADING_MARK = re.compile(r"#+\s*")
 _EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
 _LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
-_PLACE_NAME = r"(?:[Hh]uyện\s+)?(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*:"
+_PLACE_NAME = rf"(?:[Hh]uyện\s+)?(?P<place>{PLACE_WORDS})\s*:"
 _PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)" + _PLACE_NAME)
 # the same after the paragraph's start: beginning with a character, it lets the engine skip to one
 _PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)

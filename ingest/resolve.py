@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Citation, Document, MentionKind
 
 from .clean import fold
+from .patterns import PARTY_OF_LEVEL
 from .registry import Known, Registry, code_key
 from .units import CENTRAL, Roster
 
@@ -390,8 +391,8 @@ class Resolver:
     def _local_congress(self, f, i, c: Citation):
         """"Nghị quyết Đại hội Đảng bộ huyện Mường Chà lần thứ XXII" belongs to Huyện ủy Mường Chà."""
         rest = c.name.removeprefix("Đại hội Đảng bộ ")
-        level = next((lv for lv in _PARTY_OF_LEVEL if rest.startswith(lv)), "tỉnh")
-        party, place = _PARTY_OF_LEVEL[level], rest[len(level):].strip()
+        level = next((lv for lv in PARTY_OF_LEVEL if rest.startswith(lv)), "tỉnh")
+        party, place = PARTY_OF_LEVEL[level], rest[len(level):].strip()
         owner = self.roster.name(f"{party} {place}".strip(), c.province, author=c.issuer_unit) \
             or self.roster.name(party, c.province) or c.name
         for cl in self.clusters:
@@ -521,8 +522,6 @@ def _local_place(cl: Cluster) -> tuple:
 
 # --- helpers ----------------------------------------------------------------------------
 
-_PARTY_OF_LEVEL = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy",
-                   "xã": "Đảng ủy xã"}
 
 
 def _suffix(c: Citation) -> str:

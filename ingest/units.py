@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Level, Unit
 
 from .clean import fold, key, spelling
+from .patterns import UPPER
 from .wordtree import one_of
 
 DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().parent.parent / "data"))
@@ -172,7 +173,7 @@ class Roster:
             return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
-        named = re.findall(rf"(?:{lead})\s+([A-ZĐ][^\s,;.():]*(?:\s+[A-ZĐ][^\s,;.():]*){{0,3}})",
+        named = re.findall(rf"(?:{lead})\s+([{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}})",
                            spelling(before))
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province)
@@ -182,7 +183,9 @@ class Roster:
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author
-        return None
+        # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái
+        unknown = [p for p in named if " " in p and not self._places.get(key(p))]
+        return unlisted(f"{head} {unknown[-1]}") if unknown else None
 
     def place_names(self) -> list[str]:
         return [u.name.split(" ", 2)[-1] for us in self._places.values() for u in us]
@@ -215,7 +218,7 @@ class Roster:
         self._longest_place = len(names[0]) if names else 0
         # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
         # "Thái Bình Dương"
-        self._place_re = re.compile("(?:" + one_of(names, word_start=True) + r")(?!\w|\s+[A-ZĐ])")
+        self._place_re = re.compile("(?:" + one_of(names, word_start=True) + rf")(?!\w|\s+[{UPPER}])")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:

@@ -438,6 +438,19 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch số 76-KH/HU.\n"
+        "Đảng ủy xã Púng Luông ban hành Kế hoạch số 18-KH/ĐU.\n"
+        "Sau đó, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 148-KH/HU.", "Yên Bái",
+        [C("Kế hoạch số 76-KH/HU", "full", issuer_unit="Huyện ủy Mù Cang Chải"),
+         C("Kế hoạch số 18-KH/ĐU", "full", issuer_unit="Đảng ủy xã Púng Luông"),
+         C("Kế hoạch số 148-KH/HU", "full", issuer_unit="Huyện ủy Mù Cang Chải")],
+        id="a unit named by its kind alone, named in full some paragraphs before"),
+    pytest.param(
+        "HUYỆN ỦY TUẦN GIÁO\n\nNội dung được đưa vào Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu "
+        "Đảng bộ huyện lần thứ XXII.", DB,
+        [C("Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXII", "named", issuer_unit="Huyện ủy Tuần Giáo")],
+        id="a local congress with no place: the author's, when of that level"),
+    pytest.param(
         "Các huyện ủy đã ban hành kế hoạch, như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU), Đảng ủy Công an tỉnh: Kế "
         "hoạch số 3012/KH-ĐU; Tỉnh ủy (Chỉ thị số 05-CT/TW).", DB,
         [C("Kế hoạch số 21-KH/HU", "full", issuer_unit="Huyện ủy Nậm Pồ"),

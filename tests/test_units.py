@@ -124,6 +124,11 @@ BARE = [
     # only district-level kinds are named without their place
     ("Ban Thường vụ Tỉnh ủy", "Tại huyện Mai Sơn, ", SL, None, None),
     ("Đảng ủy Công an tỉnh", "Tại huyện Mai Sơn, ", SL, None, None),
+    # a district the roster does not know anywhere, named before (Yên Bái's districts are not listed)
+    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch. ", "Yên Bái", None,
+     "Huyện ủy Mù Cang Chải"),
+    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch. ", "Yên Bái",
+     "Huyện ủy Văn Chấn", "Huyện ủy Văn Chấn"),  # the author first
     # the beginning of the author's name names the author
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Đảng ủy Khối các cơ quan tỉnh Sơn La", "Đảng ủy Khối các cơ quan tỉnh Sơn La"),
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Huyện ủy Mai Sơn", None),
