@@ -446,13 +446,43 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, cits[b].pos) + 1, cits[b].pos)
         if not fronted:
             continue
-        a = indexes[n + 1]
-        between = ptext[cits[b].tail:cits[a].pos]
-        if _ISSUED_AT_END.search(between) and ";" not in between and len(between) < 400:
-            for issued in [a] + _issued_next(cits, indexes[n + 2:], a, lowered):
+        k = _issued_after(cits, indexes, n, ptext)
+        if k is None:
+            continue
+        a = indexes[k]
+        objects = [b] + _beside(cits, indexes[n + 1:k], b, ptext)  # "Căn cứ B về ... và B2 về ..., X ban hành A"
+        for issued in [a] + _issued_next(cits, indexes[k + 1:], a, lowered):
+            for obj in objects:
                 relation = Relation.CITES if fronted.group("verb") in ("căn cứ", "trên cơ sở") else _issued_for(cits[issued])
-                out.append(_statement(file, issued, b, relation, 0.85, cits, ptext))
-            targets.add(b)
+                out.append(_statement(file, issued, obj, relation, 0.85, cits, ptext))
+        targets.update(objects)
+
+
+#: how far after the start of a fronted purpose the document issued for it may be cited
+FRONTED_REACH = 400
+
+
+def _issued_after(cits, indexes, n, ptext) -> int | None:
+    """The position in `indexes` of the first citation after the n-th that the sentence says is
+    issued ("..., Ban Thường vụ Huyện ủy ban hành A"), within the same clause."""
+    b = cits[indexes[n]]
+    for k in range(n + 1, len(indexes)):
+        c, prev = cits[indexes[k]], cits[indexes[k - 1]]
+        if c.pos - b.pos > FRONTED_REACH or ";" in ptext[b.tail:c.pos] or _NEXT_SENTENCE.search(ptext, b.tail, c.pos):
+            return None
+        if _ISSUED_AT_END.search(ptext[prev.tail:c.pos]):
+            return k
+    return None
+
+
+def _beside(cits, between: list[int], b: int, ptext) -> list[int]:
+    """The documents of B's kind joined to the chain after B ("B về thực hiện C và B2"): objects of
+    the same fronted verb."""
+    out = []
+    for prev, i in zip([b] + between, between):
+        if cits[i].type == cits[b].type and _JOINED.fullmatch(ptext[cits[prev].tail:cits[i].pos]):
+            out.append(i)
+    return out
 
 
 #: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by

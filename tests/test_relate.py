@@ -257,6 +257,18 @@ def test_a_list_opened_by_nhu_and_labelled_by_units(data):
     assert {("unit:Huyện ủy Nậm Pồ", "21-KH/HU"), ("unit:Huyện ủy Mường Nhé", "19-KH/HU")} <= issued
 
 
+def test_a_fronted_purpose_with_two_objects_each_with_its_own_purpose(data):
+    """"Căn cứ A về thực hiện B và A2 về thực hiện B, X ban hành C": C cites A and A2 (A2 is no object
+    of A, and B is each one's own object)."""
+    b = Built(data, "Căn cứ Kế hoạch số 03-KH/TW của Ban Bí thư về thực hiện Chỉ thị số 05-CT/TW và Kế hoạch số "
+                    "17-KH/TU, ngày 12/8/2016 của Ban Thường vụ Tỉnh ủy Điện Biên về thực hiện Chỉ thị 05, Ban Thường "
+                    "vụ Huyện ủy Tuần Giáo ban hành Kế hoạch số 47-KH/HU, ngày 18/10/2016 về thực hiện Chỉ thị số "
+                    "05-CT/TW trên địa bàn huyện.")
+    assert b.doc_edges() == {(IMPLEMENTS, "03-KH/TW", "05-CT/TW"), (IMPLEMENTS, "17-KH/TU", "05-CT/TW"),
+                             (IMPLEMENTS, "47-KH/HU", "05-CT/TW"), (CITES, "47-KH/HU", "03-KH/TW"),
+                             (CITES, "47-KH/HU", "17-KH/TU")}
+
+
 def test_a_fronted_purpose_covers_the_clauses_that_issue_after_it(data):
     b = Built(data, "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Huyện ủy Tủa Chùa ban hành Kế "
                     "hoạch số 47-KH/HU ngày 3/6/2016; Huyện ủy Mường Chà ban hành Kế hoạch số 52-KH/HU ngày 10/6/2016 "
