@@ -36,6 +36,8 @@ _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "T
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
                 "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
+#: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
+_KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
                    "Chi bộ bản", "Chi bộ thôn", "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
@@ -228,6 +230,10 @@ class Roster:
         while stripped != base:
             base, stripped = stripped, _BODIES.sub("", stripped)
         out.append(base)
+        kind = _KIND_BY_FOLD.get(fold(" ".join(base.split()[:2])))
+        if kind and not key(base).startswith(key(kind)):  # "Huyên ủy Phong Thổ", "Huyen uy Phong Tho"
+            base = kind + " " + " ".join(base.split()[2:])
+            out.append(base)
         low = key(base)
         for old, new in _PARTY_OF:
             if low == old or low.startswith(old + " "):

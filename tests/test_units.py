@@ -27,6 +27,9 @@ MATCHES = [
     ("Ban Chấp hành Đảng bộ tỉnh", LC, "Tỉnh ủy Lai Châu"),
     ("Đảng bộ tỉnh", SL, "Tỉnh ủy Sơn La"),
     ("Thành ủy Điện Biên Phủ", DB, "Thành ủy Điện Biên Phủ"),
+    # the kind with a mark dropped or wrong
+    ("Huyên ủy Phong Thổ", LC, "Huyện ủy Phong Thổ"),
+    ("Ban Thường vụ Huyen uy Tam Đường", LC, "Huyện ủy Tam Đường"),
     # a bare "Tỉnh ủy" is the Tỉnh ủy of the text's province, in either spelling
     ("Tỉnh uỷ", SL, "Tỉnh ủy Sơn La"),
     ("Tỉnh ủy", SL, "Tỉnh ủy Sơn La"),
