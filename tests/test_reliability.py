@@ -195,8 +195,11 @@ def test_a_200_mb_text_is_streamed_in_bounded_memory(tmp_path):
         assert sorted(found) == sorted(PLANTED), found
         for number, text in PLANTED.items():
             (m,) = found[number]  # once: a citation read by two overlapping pieces is kept once
-            assert m.line == lines[number], (number, m.line, lines[number])
-            assert text[m.col:m.col + len(m.surface)] == m.surface or SPLIT[0].strip().endswith(m.surface)
+            line = lines[number]
+            if number == "58":  # "Kế hoạch số" / blank line / "58-KH/HU ...": spanned on the line of its number
+                line, text = line + 2, SPLIT[1]
+            assert m.line == line, (number, m.line, line)
+            assert text[m.col:m.col + len(m.surface)] == m.surface
         split = found["58"][0].document
         assert s.document(split).issuer_unit and "phong-tho" in s.document(split).issuer_unit
         targets = {s.document(e.target).number for e in s.edges_from(split) if e.relation.value == "implements"}
