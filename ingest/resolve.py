@@ -422,6 +422,9 @@ class Resolver:
             fits = [self._cluster_of(k) for k in knowns]
         if len(fits) == 1:
             self._add(fits[0], f, i, c, fits[0].owner, body, "context" if fits[0].files else "registry")
+        elif any(f in cl.files for cl in fits):  # "Chỉ thị 35" in a text citing both 35-CT/TW: its topic
+            self._add(self._nearest(fits, f), f, i, c, None, body, "ambiguous")
+            self.candidates[(f, i)] = fits
         else:
             self.assigned[(f, i)] = []
             self.how[(f, i)] = "ambiguous" if fits else "unresolved"
@@ -433,7 +436,13 @@ class Resolver:
 
     # --- naming -----------------------------------------------------------------------
     def _nearest(self, fits, f):
-        return max(fits, key=lambda cl: (f in cl.files, cl.size))
+        """Of several documents a citation may be, the one its text cites most (the text's topic:
+        a report on Chỉ thị 20-CT/TW of 2018 that also names the one of 2012 once), the first cited
+        there on a tie, else the one cited most anywhere."""
+        def weight(cl):
+            here = [i for file, i in cl.keys if file == f] if f in cl.files else []
+            return len(here), -min(here, default=0), cl.size
+        return max(fits, key=weight)
 
     def _name_clusters(self):
         used: set[str] = set()

@@ -222,6 +222,21 @@ def test_short_form_without_context_is_ambiguous(data):
     assert dates == ["2012-11-05", "2018-01-18"]
 
 
+def test_a_text_citing_two_documents_of_one_number_means_its_topic_by_the_bare_forms(data):
+    """A report on Chỉ thị 20-CT/TW of 2018 that names the one of 2012 once: its bare "Chỉ thị số
+    20-CT/TW" and "Chỉ thị 20" are the 2018 one (cited most in the text), listed as ambiguous."""
+    s = Scenario(data, "Báo cáo kết quả thực hiện Chỉ thị số 20-CT/TW, ngày 18/01/2018 của Ban Bí thư. Tỉnh ủy ban "
+                       "hành Kế hoạch số 85-KH/TU thực hiện Chỉ thị số 20-CT/TW. Huyện ủy Hòa An thực hiện Chỉ thị số "
+                       "20-CT/TW, ngày 05/11/2012 của Bộ Chính trị. Các huyện ủy tiếp tục thực hiện Chỉ thị 20.")
+    assert s.doc("Chỉ thị số 20-CT/TW, ngày 05/11/2012").date == "2012-11-05"
+    cits = s.cits()
+    bare = [i for i, c in enumerate(cits) if c.surface in ("Chỉ thị số 20-CT/TW", "Chỉ thị 20")]
+    assert len(bare) == 2
+    for i in bare:
+        (doc,) = [s.docs[d] for d in s.res.assigned[("t0.txt", i)]]
+        assert doc.date == "2018-01-18" and s.res.how[("t0.txt", i)] == "ambiguous"
+
+
 def test_short_form_with_its_issuer_is_not_ambiguous(data):
     s = Scenario(data, "Các chi bộ tiếp tục thực hiện Chỉ thị 20 của Ban Bí thư trong sinh hoạt.")
     assert s.doc("Chỉ thị 20").date == "2018-01-18"

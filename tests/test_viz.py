@@ -464,7 +464,7 @@ def test_hostile_text_stays_text_in_chromium(browser, xss_dir, tmp_path):
         wait(d, "return document.querySelector('#source-text .warn')")
         assert all("/viz/source/" in m and "404" in m for m in console_errors(d))  # the one expected error
         d.execute_script("document.getElementById('source-close').click()")
-        d.get(f"{base}/?node=78-kh-du.unknown")  # its subject is hostile, and so is its source text
+        d.get(f"{base}/?node=78-kh-du.unknown.2022")  # its subject is hostile, and so is its source text
         wait_drawn(d)
         d.find_element(By.CSS_SELECTOR, "#panel-body a.src").click()
         wait(d, "return document.querySelectorAll('#source-text .cite').length")
