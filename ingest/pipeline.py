@@ -64,6 +64,9 @@ def read_citations(source: Source, roster: Roster, registry: Registry) -> Readin
     doc_layout = layout(text)
     province = roster.province_of(text)
     author = author_of(text, roster, province)
+    if province is None and author:  # "TỈNH ỦY NGHỆ AN" on the letterhead, the province named nowhere else
+        unit = roster.by_name(author)
+        province = unit.province if unit else None
     ctxs = contexts(doc_layout, roster, province, author)
     cits = find(text, source.name, roster, registry, doc_layout, province, author, ctxs)
     for own in own_documents(cits, text):
@@ -88,7 +91,9 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
                      footnotes(r.layout))
 
 
-_LETTERHEAD_DATE = re.compile(r"^[^\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.MULTILINE)
+#: "Điện Biên Phủ, ngày 12 tháng 6 năm 2023", at a line's start or in its right-hand column
+_LETTERHEAD_DATE = re.compile(r"(?:^|\s{3})[^\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+                              re.MULTILINE)
 
 
 def _letterhead_facts(c: Citation, context, text: str) -> Citation:

@@ -157,7 +157,9 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         doc_targets: set[int] = set()
         if indexes:
             doc_targets = _document_relations(file, cits, indexes, ptext, lowered, out)
-            _anaphora(file, cits, indexes, ptext, doc_targets, _section_owner(owns, cits, p_index), out)
+            own = _section_owner(owns, cits, p_index)
+            _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
+            _replaced(file, cits, indexes, ptext, lowered, doc_targets, out, own)
             _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out)
             targets |= doc_targets
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
@@ -185,7 +187,7 @@ def own_documents(cits: list[Citation], text: str) -> list[int]:
         if c.pos > 8 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
             continue
         lines = lines or text.splitlines()
-        line = _EMPHASIS.sub("", lines[c.line - 1]).strip()
+        line = _COLUMN_GAP.split(_EMPHASIS.sub("", lines[c.line - 1]).strip())[0]  # "Số 24-CT/TU      Vinh, ngày ..."
         head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
         if alone and (c.kind is MentionKind.CODE or c.surface.split()[0].isupper()):
@@ -193,12 +195,17 @@ def own_documents(cits: list[Citation], text: str) -> list[int]:
     return out
 
 
+#: the gap between the two columns of a letterhead laid out with spaces
+_COLUMN_GAP = re.compile(r"\s{3,}")
+
+
 def _section_owner(owns: list[int], cits: list[Citation], p_index: int) -> int | None:
     before = [i for i in owns if cits[i].paragraph <= p_index]
     return before[-1] if before else None
 
 
-_PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<verb>Thực hiện|Căn cứ|Triển khai|Quán triệt|Xét)\b")
+_PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?:Để\s[^.;:]{0,200}?,\s*)?"  # "Để nâng cao ..., triển khai thực hiện"
+                       r"(?P<verb>[Tt]hực hiện|Căn cứ|[Tt]riển khai|[Qq]uán triệt|Xét)\b")
 _PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stand
 _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
 _TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
@@ -211,6 +218,7 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
     Huyện ủy X xây dựng kế hoạch"; "Căn cứ", "Xét": cites) name what it implements, inspects,
     amends; what else it names in its own voice, it cites."""
     linked = {_same_doc_key(cits[s.target]) for s in out if s.source == own} | {_same_doc_key(cits[own])}
+    cited: dict[int, Citation] = {}  # statements that only cite, by place in `out`: a later preamble may say more
     head = True  # title and preamble, until the body's first numbered section
     for p_index in paragraphs:
         ptext = doc_layout.paragraphs[p_index].text
@@ -222,7 +230,10 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                 if c.paragraph != p_index or not start <= c.pos < end or i == own or i in targets:
                     continue
                 k = _same_doc_key(c)
-                if k in linked or c.type not in DIRECTIVE_TYPES + _STATE_TYPES:
+                if c.type not in DIRECTIVE_TYPES + _STATE_TYPES:
+                    continue
+                passing = [n for n, t in cited.items() if _may_be_same(t, c)]
+                if k in linked and not passing:
                     continue
                 if titled:
                     relation = _title_relation(_lowered(ptext[start:c.pos]))
@@ -239,8 +250,17 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                     relation = Relation.CITES
                 if relation is Relation.IMPLEMENTS:
                     relation = _issued_for(cits[own])
+                if passing:
+                    if relation is Relation.CITES:
+                        continue
+                    for n in passing:  # named in passing first, carried out by the preamble after
+                        out[n] = None
+                        del cited[n]
                 linked.add(k)
+                if relation is Relation.CITES:
+                    cited[len(out)] = c
                 out.append(Statement(own, i, relation, 0.8 if head else 0.5, Evidence(file, c.line, c.sentence)))
+    out[:] = [s for s in out if s is not None]
 
 
 _STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Chương trình", "Công văn")
@@ -371,7 +391,6 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             targets.add(t)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
-    _replaced(file, cits, indexes, ptext, lowered, targets, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
@@ -518,8 +537,9 @@ _REPLACED_BY_THIS = re.compile(r"(?P<type>kế hoạch|nghị quyết|quyết đ
                                r"\s+(?:thay thế|bãi bỏ|sửa đổi,? bổ sung)\s*$")
 
 
-def _replaced(file, cits, indexes, ptext, lowered, targets, out):
-    """"Kế hoạch số 41-KH/ĐU ... (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU)" -> 41-KH/ĐU amends 18-KH/ĐU."""
+def _replaced(file, cits, indexes, ptext, lowered, targets, out, own: int | None = None):
+    """"Kế hoạch số 41-KH/ĐU ... (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU)" -> 41-KH/ĐU amends 18-KH/ĐU;
+    "Chỉ thị này thay thế ..." in a text that is a Chỉ thị: the text's own document does."""
     if "này" not in lowered:
         return
     for n, b in enumerate(indexes):
@@ -527,8 +547,11 @@ def _replaced(file, cits, indexes, ptext, lowered, targets, out):
         if not m:
             continue
         same_kind = [a for a in indexes[:n] if (cits[a].type or "").lower() == m.group("type")]
+        if not same_kind and own is not None and (cits[own].type or "").lower() == m.group("type"):
+            same_kind = [own]
         if same_kind and not any(s.source == same_kind[-1] and s.target == b for s in out):
-            out.append(_statement(file, same_kind[-1], b, Relation.AMENDS, 0.8, cits, ptext))
+            cb = cits[b]
+            out.append(Statement(same_kind[-1], b, Relation.AMENDS, 0.8, Evidence(file, cb.line, cb.sentence)))
             targets.add(b)
 
 
