@@ -102,7 +102,8 @@ _LIST_ITEM = re.compile(r"\s*[-+•]")
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
 #: (lowered)
 _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế"
-                       r"|phê duyệt)")  # "Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B"
+                       r"|phê duyệt|ban hành (?:kế hoạch|đề án|chương trình))")
+# ("Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B", "... ban hành Kế hoạch triển khai B")
 #: (lowered)
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)
@@ -743,6 +744,17 @@ _BARE_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị
                          r"\s*(?:,?\s*(?:cụ thể|gồm|như sau)\s*)?[:：]?\s*$")
 
 
+#: (lowered) a directive named by its kind alone after a verb of carrying out: "cụ thể hóa Chỉ thị bằng ..."
+_BARE_KIND = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?!\s*(?:số|\d|trung ương|đại hội))")
+
+
+def _last(matches):
+    last = None
+    for last in matches:
+        pass
+    return last
+
+
 def _introduced(cits, indexes, p_index, ptext) -> int | None:
     """The directive a list's intro carries out: its last citation, after a verb of carrying out;
     or, named by its kind alone ("... kế hoạch thực hiện Chỉ thị:"), the last one of that kind cited
@@ -753,7 +765,7 @@ def _introduced(cits, indexes, p_index, ptext) -> int | None:
         if ct.type in DIRECTIVE_TYPES and _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
             return indexes[-1]
         return None
-    m = _BARE_INTRO.search(lowered, max(0, len(lowered) - 80))
+    m = _BARE_INTRO.search(lowered, max(0, len(lowered) - 80)) or _last(_BARE_KIND.finditer(lowered))
     if not m:
         return None
     before = [i for i, c in enumerate(cits) if p_index - ANAPHOR_REACH <= c.paragraph < p_index
@@ -853,12 +865,12 @@ class _Once:
         return self._value
 
 
-_NEGATED = re.compile(r"(?<!\w)(?:chưa|không)(?!\w)[^.;,]{0,60}$")
+_NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "chậm cụ thể hóa": not yet
 
 
 def _negated(before: str) -> bool:
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
-    return ("chưa" in tail or "không" in tail) and _NEGATED.search(before) is not None
+    return ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
 _BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
 _BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"

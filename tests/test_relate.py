@@ -119,6 +119,9 @@ DOC_TO_DOC = [
     pytest.param("Bộ Chính trị ban hành Kết luận số 01-KL/TW, ngày 18/5/2021. Ban Thường vụ Tỉnh ủy Sơn La đã ban "
                  "hành Kế hoạch số 48-KH/TU ngày 5/7/2021 để triển khai thực hiện nhiệm vụ chính trị năm 2021.",
                  set(), id="a purpose with its own object, B in another sentence: nothing"),
+    pytest.param("Quyết định số 401/QĐ-TTg, ngày 14/3/2015 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai Chỉ "
+                 "thị số 40-CT/TW của Ban Bí thư.",
+                 {(IMPLEMENTS, "401/QĐ-TTg", "40-CT/TW")}, id="ban hành Kế hoạch triển khai B"),
     # no relation
     pytest.param("Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca gắn với "
                  "học tập tấm gương đạo đức Hồ Chí Minh theo Chỉ thị số 05-CT/TW ở Điện Biên.",
@@ -218,6 +221,49 @@ def test_a_list_after_a_directive_named_by_its_kind_in_the_sentence(data):
     assert {("unit:Đảng ủy Sở Giáo dục và Đào tạo tỉnh Sơn La", "27-KH/ĐU"),
             ("unit:Chi bộ Sở Tư pháp tỉnh Sơn La", "09-KH/CB")} <= issued
     assert not [e for e in b.unit_edges() if "Dân tộc" in e[1]]
+
+
+def test_a_two_column_letterhead_and_a_preamble_opened_by_a_purpose(data):
+    """A Chỉ thị whose letterhead sets the number beside the place and date, whose province is named
+    by its letterhead only; its preamble ("Để ..., triển khai thực hiện A, B, ..., Ban Thường vụ Tỉnh
+    ủy yêu cầu") says what it carries out, over a background sentence that named A in passing; "Chỉ
+    thị này thay thế B" is its own."""
+    b = Built(data, "TỈNH ỦY NGHỆ AN                                ĐẢNG CỘNG SẢN VIỆT NAM\n          *\n"
+                    "   Số 24-CT/TU                          Vinh, ngày 08 tháng 10 năm 2024\n\nCHỈ THỊ\n"
+                    "của Ban Thường vụ Tỉnh ủy\nvề công tác bảo vệ nền tảng tư tưởng của Đảng\n-----\n\n"
+                    "Sau hơn 5 năm triển khai Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị, công tác "
+                    "này có chuyển biến.\n\n"
+                    "Để nâng cao hiệu quả công tác, triển khai thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị, "
+                    "Kết luận số 21-KL/TW, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:\n\n"
+                    "1. Nâng cao nhận thức của cấp ủy.\n\n"
+                    "Chỉ thị này thay thế Chỉ thị số 17-CT/TU, ngày 20/5/2019 của Ban Thường vụ Tỉnh ủy.")
+    own = {e for e in b.doc_edges() if e[1] == "24-CT/TU"}
+    assert own == {(IMPLEMENTS, "24-CT/TU", "35-NQ/TW"), (IMPLEMENTS, "24-CT/TU", "21-KL/TW"),
+                   (AMENDS, "24-CT/TU", "17-CT/TU")}
+    (doc,) = [d for d in b.graph.documents if d.number == "24"]
+    assert (doc.date, doc.province, b.units[doc.issuer_unit].name) == ("2024-10-08", "Nghệ An", "Tỉnh ủy Nghệ An")
+
+
+def test_items_of_a_list_the_intro_s_unit_issued(data):
+    """"Ban Thường vụ Huyện ủy ... ban hành các văn bản chỉ đạo:" / "- Kế hoạch số 38-KH/HU ...":
+    the documents the items open are the intro's unit's (the report's author here)."""
+    b = Built(data, "HUYỆN ỦY BÁT XÁT\n*\nSố 412-BC/HU\n\nBÁO CÁO\ntổng kết công tác\n\nI. KẾT QUẢ\n"
+                    "Ban Thường vụ Huyện ủy đã tổ chức quán triệt và ban hành các văn bản chỉ đạo:\n"
+                    "- Kế hoạch số 38-KH/HU, ngày 12/01/2015 triển khai thực hiện Chỉ thị số 40-CT/TW;\n"
+                    "- Quyết định số 1250-QĐ/HU, ngày 05/6/2019 về kiểm tra việc thực hiện Chỉ thị số 40-CT/TW.")
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Bát Xát", "38-KH/HU"), ("unit:Huyện ủy Bát Xát", "1250-QĐ/HU")} <= issued
+
+
+def test_a_table_under_an_intro_that_names_the_directive_by_its_kind(data):
+    b = Built(data, "Ban Bí thư ban hành Chỉ thị số 40-CT/TW, ngày 22/11/2014. Ở Lào Cai, Huyện ủy Bát Xát quán triệt."
+                    "\n\nCác đảng ủy xã cụ thể hóa Chỉ thị bằng kế hoạch; Đảng ủy xã Dền Sáng chậm cụ thể hóa Chỉ thị. "
+                    "Kết quả cụ thể:\n\n"
+                    "| STT | Đảng ủy xã | Văn bản |\n|-----|-----|-----|\n"
+                    "| 1 | Đảng ủy xã Bản Qua | 12-KH/ĐU, ngày 05/3/2015 |\n"
+                    "| 2 | Đảng ủy xã Mường Hum | Nghị quyết chuyên đề số 05-NQ/ĐU, ngày 20/01/2016 |")
+    assert {(IMPLEMENTS, "12-KH/ĐU", "40-CT/TW"), (IMPLEMENTS, "05-NQ/ĐU", "40-CT/TW")} <= b.doc_edges()
+    assert not [e for e in b.unit_edges() if "Dền Sáng" in e[1]]  # "chậm cụ thể hóa": not yet
 
 
 def test_a_plan_replacing_another_by_this(data):
