@@ -78,7 +78,7 @@ def _read(ptext: str, roster: Roster, province: str | None) -> tuple[str | None,
     """What a paragraph tells of its context: the unit of its letterhead, the unit it stands
     for as a heading, whether it opens a section that names no unit, the province it speaks of."""
     text = _without_markup(ptext)
-    heading = _heading_unit(text, roster, province)
+    heading = _heading_unit(text, roster, province) or _labelled_unit(text, roster, province)
     opens = not heading and len(text) < 120 and _HEADING.match(ptext) is not None
     return letterhead_unit(text, roster, province), heading, opens, _province_of(text, roster, province)
 
@@ -107,6 +107,16 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
         return None
     unit = roster.exactly(body, province)
     return unit.name if unit else unlisted(body)
+
+
+_LABELLED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[-+•])\s*(?P<label>[^:;.,()]{4,90}):\s")
+
+
+def _labelled_unit(text: str, roster: Roster, province: str | None) -> str | None:
+    """"2. Ban Thường vụ Huyện ủy Trùng Khánh: Đến ngày 03/12/2019 mới ban hành ..." — a numbered
+    finding labelled with the unit it is about."""
+    m = _LABELLED.match(text)
+    return _heading_unit(m.group("label"), roster, province) if m else None
 
 
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:

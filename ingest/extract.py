@@ -198,7 +198,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         unit = roster.name(by_means, province, ptext[:start], context.near)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
-    if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 40), start) and _code_fits(code, context.unit):
+    if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start) and _code_fits(code, context.unit):
         return context.unit, context.unit, issuer_end  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
     return after, None, issuer_end
 
@@ -337,7 +337,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
 #: not "Cơ quan và Doanh nghiệp"
 _TYPE_AHEAD = re.compile(r"\s+" + P.TYPE_WORD)
 _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
-_BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ã\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
+#: a clause that issues with no subject of its own: "Đã ban hành", ": Đến ngày 03/12/2019 mới ban hành"
+_BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+[\d/.]{6,10}\s*,?\s*)?"
+                             r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),
                  "ĐU": ("đảng ủy",), "CB": ("chi bộ",)}
@@ -396,7 +398,7 @@ def _label_unit(ptext: str, start: int) -> list[str]:
     return [m.group("unit")] if m else []
 
 
-_BY_MEANS_AT_END = re.compile(r"\sbằng\s*$")
+_BY_MEANS_AT_END = re.compile(r"\s(?:bằng|thông qua)\s*$")
 _NAME_ENDS = re.compile(r"\s+[a-zđà-ỹ]|\s*$")
 
 
@@ -405,7 +407,7 @@ def _issuers_by_means(ptext: str, start: int, roster: Roster) -> list[str]:
     91-KH/HU" -> ["Tỉnh ủy", "Huyện ủy Tủa Chùa"]: the units the clause names before "bằng", the
     nearest first; the document a unit carries something out by is its own, so the caller takes
     the first whose code fits."""
-    if not _BY_MEANS_AT_END.search(ptext, max(0, start - 8), start):
+    if not _BY_MEANS_AT_END.search(ptext, max(0, start - 12), start):
         return []
     clause_start = max(ptext.rfind(";", 0, start), ptext.rfind(". ", 0, start), start - 400, -1) + 1
     phrases = []

@@ -95,8 +95,8 @@ DATE_TAIL = (rf"(?P<date_sep>\s*,?\s*)(?:(?P<paren>\()\s*(?:{NGAY}\s*)?|(?:ban h
              rf"(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))")
 DATE_RE = re.compile(DATE_TAIL)
 #: "Ngày 10 tháng 6 năm 2021, Ban Bí thư ban hành " before a citation: the date it was issued
-DATE_BEFORE_RE = re.compile(rf"(?:^|[.;]\s+)(?:{NGAY})\s+(?:{WORDED_DATE}|{NUMERIC_DATE})\s*,\s*[^,.;]{{3,100}}?"
-                            r"\s(?:đã\s+)?ban hành\s+$")
+DATE_BEFORE_RE = re.compile(rf"(?:^|[.;:,]\s+)(?:Đến\s+|đến\s+)?(?:{NGAY})\s+(?:{WORDED_DATE}|{NUMERIC_DATE})"
+                            r"(?:\s*,\s*|\s+)(?:[^,.;]{3,100}?\s)?(?:(?:đã|mới)\s+)?ban hành\s+$")
 
 # --- short and named forms ----------------------------------------------------
 #: words after "Chỉ thị 05" that show the number counts something instead

@@ -164,8 +164,10 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
             _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out)
             targets |= doc_targets
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
+        this = _section_owner(owns, cits, p_index)
         _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
-                        earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos))
+                        earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos),
+                        cits[this].type if this is not None else None)
     _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
@@ -572,13 +574,13 @@ def _issued_next(cits, rest: list[int], a: int, lowered: str) -> list[int]:
 
 
 #: (lowered)
-_BY_MEANS = re.compile(r"\s*,?\s*bằng\s*(?:việc\s+)?(?:ban hành\s+)?$")
+_BY_MEANS = re.compile(r"\s*,?\s*(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")
 
 
 def _by_means(file, cits, indexes, ptext, lowered, targets, out):
     """"Huyện ủy X cụ thể hóa B bằng A", "triển khai thực hiện B của Tỉnh ủy bằng A" -> A
     implements B (continues it after "tiếp tục thực hiện")."""
-    if "bằng" not in lowered:
+    if "bằng" not in lowered and "thông qua" not in lowered:
         return
     for b, a in zip(indexes, indexes[1:]):
         cb = cits[b]
@@ -776,7 +778,7 @@ def _introduced(cits, indexes, p_index, ptext) -> int | None:
 # --- units ----------------------------------------------------------------------
 
 def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
-                    earlier, line_of):
+                    earlier, line_of, this_kind: str | None = None):
     # the units a paragraph names are read when a sentence asks for its actors, and only then
     units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
@@ -811,7 +813,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
         if kind_alone:
-            for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
+            for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier, this_kind):
                 _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if activity and _reports_activity(_lowered(_clean(ptext[s_start:s_end]))):
             for u in actors_in():
@@ -870,7 +872,14 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "
 
 def _negated(before: str) -> bool:
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
-    return ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None
+    if ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None:
+        return True
+    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:]
+    return _NOT_YET_CLAUSE.match(clause.lower()) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
+
+
+#: (lowered) a clause opened by its negation, whose list of what was not done runs over commas
+_NOT_YET_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,3}?(?:chưa|không)\s(?!chỉ\b|những\b)")
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
 _BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
 _BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
@@ -903,13 +912,15 @@ def _kinds_alone(ptext: str) -> list[int]:
     return sorted(found)
 
 
-def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier):
+def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier, this_kind: str | None = None):
     """"Huyện ủy Mường Tè ... trong thực hiện Kết luận" — a directive named by its kind alone is
     the last one of that kind the text cited; its subject units carry it out. Asked of a sentence
     that holds one of the `_kinds_alone`."""
     for m in _BARE.finditer(ptext, s_start, s_end):
         if any(cits[i].pos <= m.start("type") < cits[i].end_pos for i in indexes):
             continue
+        if m.group("type") == this_kind:
+            continue  # "(thực hiện) Chỉ thị (này)" in a Chỉ thị: the text itself, which its own tasks are about
         target = _antecedent(cits, m.group("type"), indexes, m.start(), earlier)
         actors = _actors_for(m.start(), actors_in(), ptext, s_start)
         if target is None or not actors or _negated(ptext[max(s_start, m.start("type") - 90):m.start("type")]):

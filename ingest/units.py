@@ -47,7 +47,7 @@ _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ",
 
 
 #: a department's party committee or cell: "Đảng ủy Sở Giáo dục và Đào tạo", "Chi bộ Kho bạc Nhà nước tỉnh"
-_DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?P<province>\s+\S.*)?)?$")
+_DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?!\s+ủy)(?P<province>\s+\S.*)?)?$")
 #: how near a written department name must be to a known one ("Giáo dục và Đạo tạo")
 DEPARTMENT_CUTOFF = 90
 
@@ -157,7 +157,9 @@ class Roster:
         cell = " ".join(written[:2]) + " " if m.group("cell") else ""
         place = " ".join(written[len(written) - len(m.group("province").split()):]) if m.group("province") else province
         name = self._departments[hit[0]]
-        return f"{cell}{name} tỉnh {place}" if place else f"{cell}{name}"
+        if not place:
+            return f"{cell}{name}"
+        return f"{cell}{name} {place}" if name.endswith("Tỉnh ủy") else f"{cell}{name} tỉnh {place}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""

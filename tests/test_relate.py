@@ -266,6 +266,38 @@ def test_a_table_under_an_intro_that_names_the_directive_by_its_kind(data):
     assert not [e for e in b.unit_edges() if "Dền Sáng" in e[1]]  # "chậm cụ thể hóa": not yet
 
 
+def test_findings_labelled_with_their_unit(data):
+    """An inspection report's numbered findings: "2. Ban Thường vụ Huyện ủy Trùng Khánh: Đến ngày
+    03/12/2019 mới ban hành Kế hoạch số 61-KH/HU ..." (the unit's plan, of that date); "3. ... Bảo
+    Lâm: Chưa ban hành kế hoạch, văn bản lãnh đạo, chỉ đạo thực hiện B" (not carried out: the
+    negation runs over the list)."""
+    b = Built(data, "Ủy ban Kiểm tra Tỉnh ủy Cao Bằng kiểm tra việc thực hiện Chỉ thị số 20-CT/TW, ngày 18/01/2018 "
+                    "của Ban Bí thư.\n\n"
+                    "1. Ban Thường vụ Huyện ủy Hà Quảng: Ban hành Kế hoạch số 58-KH/HU, ngày 20/4/2018 về triển khai "
+                    "thực hiện Chỉ thị số 20-CT/TW.\n\n"
+                    "2. Ban Thường vụ Huyện ủy Trùng Khánh: Đến ngày 03/12/2019 mới ban hành Kế hoạch số 61-KH/HU thực "
+                    "hiện Chỉ thị số 20-CT/TW.\n\n"
+                    "3. Ban Thường vụ Huyện ủy Bảo Lâm: Chưa ban hành kế hoạch, văn bản lãnh đạo, chỉ đạo thực hiện "
+                    "Chỉ thị số 20-CT/TW.\n\n"
+                    "4. Huyện ủy Hòa An đã thực hiện Chỉ thị thông qua Kế hoạch số 47-KH/HU, ngày 10/01/2013.")
+    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    assert {("unit:Huyện ủy Hà Quảng", "58-KH/HU"), ("unit:Huyện ủy Trùng Khánh", "61-KH/HU"),
+            ("unit:Huyện ủy Hòa An", "47-KH/HU")} <= issued
+    (late,) = [d for d in b.graph.documents if d.number == "61"]
+    assert late.date == "2019-12-03"
+    assert not [e for e in b.unit_edges() if "Bảo Lâm" in e[1]]
+
+
+def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
+    """In a Chỉ thị, "... thực hiện Chỉ thị (này)" in its tasks is the text itself, not the last Chỉ
+    thị it cites."""
+    b = Built(data, "TỈNH ỦY NGHỆ AN\n*\nSố 24-CT/TU\n\nCHỈ THỊ\nvề công tác tư tưởng\n\n"
+                    "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:\n\n"
+                    "1. Tổ chức đại hội đảng bộ các cấp theo Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n\n"
+                    "- Ủy ban Kiểm tra Tỉnh ủy đưa việc thực hiện Chỉ thị vào chương trình kiểm tra hằng năm.")
+    assert not [e for e in b.unit_edges() if e[2] == "35-CT/TW"]
+
+
 def test_a_plan_replacing_another_by_this(data):
     b = Built(data, "Đảng ủy xã Púng Luông ban hành Kế hoạch số 41-KH/ĐU, ngày 06/11/2023 thực hiện Kết luận số "
                     "61-KL/TW gắn với Quyết định số 1719/QĐ-TTg (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU).")

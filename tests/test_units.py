@@ -145,6 +145,8 @@ DEPARTMENTS = [
     ("Sở Nội vụ tỉnh Lai Châu", SL, "Sở Nội vụ tỉnh Lai Châu"),  # its own province written
     ("Chi bộ Kho bạc Nhà nước tỉnh", DB, "Chi bộ Kho bạc Nhà nước tỉnh Điện Biên"),
     ("Sở Y tế", None, "Sở Y tế"),
+    ("Ủy ban Kiểm tra Tỉnh ủy", "Cao Bằng", "Ủy ban Kiểm tra Tỉnh ủy Cao Bằng"),  # a province the roster lists thin
+    ("Chi bộ Ban Tổ chức Tỉnh ủy", "Cao Bằng", "Chi bộ Ban Tổ chức Tỉnh ủy Cao Bằng"),
     ("Đảng ủy Sở Giáo", SL, None),  # a name cut short is no department
     ("Sở Tài chính đã", SL, None),
     ("Ban Chỉ đạo 35", SL, None),
