@@ -46,6 +46,10 @@ class Built:
         return {(e.relation, self.label(e.source), self.label(e.target)) for e in self.graph.edges
                 if e.relation in wanted}
 
+    def issued(self) -> set[tuple]:
+        """(unit label, document label) of every `issued` edge."""
+        return {(self.label(e.source), self.label(e.target)) for e in self.graph.edges if e.relation is Relation.ISSUED}
+
     def unit_edges(self) -> set[tuple]:
         return {(r, s, t) for r, s, t in self.edges() if s.startswith("unit:")}
 
@@ -196,7 +200,7 @@ def test_items_labelled_with_their_unit_carry_out_the_introduced_directive(data,
                     + "\n".join(item.format(unit=u, doc=d) for u, d in items)
                     + "\n- Huyện ủy Nậm Pồ tổ chức học tập Nghị quyết số 35-NQ/TW.")
     assert b.doc_edges() == {(IMPLEMENTS, "91-KH/HU", "05-CT/TW"), (IMPLEMENTS, "52-KH/HU", "05-CT/TW")}
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Tủa Chùa", "91-KH/HU"), ("unit:Huyện ủy Mường Chà", "52-KH/HU")} <= issued
 
 
@@ -217,7 +221,7 @@ def test_a_list_after_a_directive_named_by_its_kind_in_the_sentence(data):
                     "Đảng ủy Sở Giáo dục và Đào tạo (Kế hoạch số 27-KH/ĐU, ngày 25/3/2022), Chi bộ Sở Tư pháp (Kế hoạch "
                     "số 09-KH/CB, ngày 30/3/2022). Chi bộ Ban Dân tộc tỉnh chưa xây dựng kế hoạch.")
     assert {(IMPLEMENTS, "27-KH/ĐU", "01-KL/TW"), (IMPLEMENTS, "09-KH/CB", "01-KL/TW")} <= b.doc_edges()
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Đảng ủy Sở Giáo dục và Đào tạo tỉnh Sơn La", "27-KH/ĐU"),
             ("unit:Chi bộ Sở Tư pháp tỉnh Sơn La", "09-KH/CB")} <= issued
     assert not [e for e in b.unit_edges() if "Dân tộc" in e[1]]
@@ -251,7 +255,7 @@ def test_items_of_a_list_the_intro_s_unit_issued(data):
                     "Ban Thường vụ Huyện ủy đã tổ chức quán triệt và ban hành các văn bản chỉ đạo:\n"
                     "- Kế hoạch số 38-KH/HU, ngày 12/01/2015 triển khai thực hiện Chỉ thị số 40-CT/TW;\n"
                     "- Quyết định số 1250-QĐ/HU, ngày 05/6/2019 về kiểm tra việc thực hiện Chỉ thị số 40-CT/TW.")
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Bát Xát", "38-KH/HU"), ("unit:Huyện ủy Bát Xát", "1250-QĐ/HU")} <= issued
 
 
@@ -280,7 +284,7 @@ def test_findings_labelled_with_their_unit(data):
                     "3. Ban Thường vụ Huyện ủy Bảo Lâm: Chưa ban hành kế hoạch, văn bản lãnh đạo, chỉ đạo thực hiện "
                     "Chỉ thị số 20-CT/TW.\n\n"
                     "4. Huyện ủy Hòa An đã thực hiện Chỉ thị thông qua Kế hoạch số 47-KH/HU, ngày 10/01/2013.")
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Hà Quảng", "58-KH/HU"), ("unit:Huyện ủy Trùng Khánh", "61-KH/HU"),
             ("unit:Huyện ủy Hòa An", "47-KH/HU")} <= issued
     (late,) = [d for d in b.graph.documents if d.number == "61"]
@@ -331,7 +335,7 @@ def test_a_list_opened_by_nhu_and_labelled_by_units(data):
                     "(Kế hoạch số 21-KH/HU), Huyện ủy Mường Nhé (Kế hoạch số 19-KH/HU). Kế hoạch số 23-KH/HU về "
                     "phát triển chè được ban hành.")
     assert b.doc_edges() == {(IMPLEMENTS, "21-KH/HU", "05-CT/TW"), (IMPLEMENTS, "19-KH/HU", "05-CT/TW")}
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Nậm Pồ", "21-KH/HU"), ("unit:Huyện ủy Mường Nhé", "19-KH/HU")} <= issued
 
 
@@ -367,7 +371,7 @@ def test_a_table_s_rows_under_a_caption_carry_it_out(data, row):
                     + row.format(n="STT", unit="Đơn vị", doc="Văn bản", day="Ngày ban hành") + "\n" + table
                     + "\n\nKế hoạch số 140-KH/HU về phát triển chè được ban hành.")
     assert b.doc_edges() == {(IMPLEMENTS, "130-KH/HU", "57-NQ/TW"), (IMPLEMENTS, "3012/KH-ĐU", "57-NQ/TW")}
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Mường Chà", "130-KH/HU"), ("unit:Đảng ủy Công an tỉnh Điện Biên", "3012/KH-ĐU")} <= issued
 
 
@@ -380,7 +384,7 @@ def test_a_report_s_title_cites_what_it_reports_on(data):
 def test_list_item_units_implement_the_introduced_document(data):
     """The units of the items carry out 15-NQ/TU through the documents they issued."""
     b = Built(data, LIST_TEXT)
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert ("unit:Huyện ủy Nậm Pồ", "1-KH/HU") in issued
     assert ("unit:Huyện ủy Tủa Chùa", "2-NQ/HU") in issued
     assert {(IMPLEMENTS, "1-KH/HU", "15-NQ/TU"), (IMPLEMENTS, "2-NQ/HU", "15-NQ/TU")} <= b.doc_edges()
@@ -470,7 +474,7 @@ def test_the_document_a_unit_acts_by_is_its_own(data):
     b = Built(data, "Huyện ủy Tủa Chùa triển khai thực hiện Kế hoạch số 58-KH/TU, ngày 15/12/2021 của Tỉnh ủy Điện "
                     "Biên bằng Kế hoạch số 91-KH/HU, ngày 03/01/2022. Huyện ủy Mường Ảng đã cụ thể hóa bằng Kế hoạch "
                     "số 70-KH/HU, ngày 05/01/2022 để thực hiện Kế hoạch số 58-KH/TU.")
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Tủa Chùa", "91-KH/HU"), ("unit:Huyện ủy Mường Ảng", "70-KH/HU")} <= issued
     assert b.doc_edges() == {(IMPLEMENTS, "91-KH/HU", "58-KH/TU"), (IMPLEMENTS, "70-KH/HU", "58-KH/TU")}
     assert b.unit_edges() == set()
@@ -483,7 +487,7 @@ def test_a_headline_s_district_is_what_bare_kinds_name(data):
             "57-NQ/TW.\nUBND huyện đã ban hành Kế hoạch số 35/KH-UBND ngày 20/1/2025.\n")
     b = Built(data, "Mường Chà: Triển khai Nghị quyết số 57-NQ/TW\n(ĐBP) - Sáng 10/2, hội nghị được tổ chức ở "
                     "Điện Biên.\n" + body)
-    issued = {(b.label(e.source), b.label(e.target)) for e in b.graph.edges if e.relation is Relation.ISSUED}
+    issued = b.issued()
     assert {("unit:Huyện ủy Mường Chà", "120-KH/HU"), ("unit:UBND huyện Mường Chà", "35/KH-UBND")} <= issued
     other = Built(data, "Lai Châu: Triển khai Nghị quyết số 57-NQ/TW\n" + body)
     assert not [e for e in other.graph.edges if other.label(e.source).startswith("unit:Thành ủy")]
