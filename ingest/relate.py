@@ -519,8 +519,12 @@ ANAPHOR_REACH = 3
 def _fronted_anaphor(file, cits, indexes, ptext, lowered, out):
     """"Ban Bí thư ban hành Kết luận số 06-KL/TW ... Để triển khai thực hiện Kết luận, Ban Thường vụ
     Tỉnh ủy ban hành A; UBND tỉnh ban hành A2" -> A and A2 implement 06-KL/TW."""
+    if "ban hành" not in lowered:
+        return  # the verb _FRONTED_ANAPHOR ends with
     for n, a in enumerate(indexes):
         ca = cits[a]
+        if not lowered[max(0, ca.pos - 12):ca.pos].rstrip().endswith("ban hành"):
+            continue
         start = max(ptext.rfind(". ", 0, ca.pos), ptext.rfind("; ", 0, ca.pos)) + 1
         m = _FRONTED_ANAPHOR.fullmatch(lowered, start, ca.pos)
         if not m:
@@ -688,9 +692,14 @@ _BARE_LIST_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ 
                               r"\s*,?\s*(?:(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?|cụ thể|gồm|như sau)\s*[:：]")
 
 
+_BARE_LIST_WORDS = ("tiêu biểu", "điển hình", "cụ thể", "gồm", "như sau")
+
+
 def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
     """"Có 38/41 tổ chức cơ sở đảng xây dựng kế hoạch thực hiện Kết luận, tiêu biểu: Đảng ủy Sở Y tế
     (Kế hoạch số 27-KH/ĐU), ..." -> each plan listed implements the Kết luận cited last."""
+    if not any(word in lowered for word in _BARE_LIST_WORDS):
+        return  # what _BARE_LIST_INTRO needs before its colon
     for m in _BARE_LIST_INTRO.finditer(lowered):
         kind = m.group("type")
         target = next((i for i in range(indexes[0] - 1 if indexes else len(cits) - 1, -1, -1)
@@ -718,8 +727,10 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
     to do something to that one."""
     for p_index, paragraph in enumerate(paragraphs):
         ptext = paragraph.text
-        table = p_index + 1 < len(paragraphs) and table_row(paragraphs[p_index + 1].text)
-        if not (ptext.rstrip().endswith((":", "：")) or table) or table_row(ptext):
+        if not ptext.rstrip().endswith((":", "：")) and not (
+                p_index + 1 < len(paragraphs) and table_row(paragraphs[p_index + 1].text)):
+            continue
+        if table_row(ptext):
             continue
         t = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
         if t is None:
@@ -737,8 +748,6 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
                 continue
             out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
-
-
 
 
 #: (lowered) an intro naming the directive by its kind alone: "... ban hành kế hoạch thực hiện Chỉ thị:"
@@ -874,8 +883,8 @@ def _negated(before: str) -> bool:
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
     if ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None:
         return True
-    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:]
-    return _NOT_YET_CLAUSE.match(clause.lower()) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
+    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()
+    return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
 #: (lowered) a clause opened by its negation, whose list of what was not done runs over commas
