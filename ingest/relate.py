@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from graph.model import Citation, Evidence, MentionKind, Relation, Statement
+from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, sentence_bounds, table_row
@@ -25,7 +25,7 @@ from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
 from .patterns import LIST_JOIN_RE, PLACE_WORDS
-from .units import Roster
+from .units import Roster, unlisted
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
 _CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
@@ -41,7 +41,8 @@ _AMEND = re.compile(r"sửa đổi|bổ sung|thay thế")
 _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?(?:thực hiện|triển khai)\s+)?)?(?:các\s+)?$")
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
-_LIST_INTRO = re.compile(r"\s*(?:[:：]|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
+_LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50})?[:：]"  # "... Kết luận 01 của các đảng bộ trực thuộc:"
+                         r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần")
 #: (lowered)
@@ -64,7 +65,8 @@ _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện",
                             for u in ("uỷ", "ủỷ", "ủy")),
                "Đảng bộ", "Tỉnh đoàn", "Tỉnh Đoàn", "Công an tỉnh", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng",
                "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
-               "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn")
+               "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn",
+               "Công an huyện", "Công an thành phố", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn", "Ban Chỉ huy")
 _UNIT_BODIES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Thường trực")
 
 
@@ -85,7 +87,8 @@ _UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
 _ITEMS_ACTING = r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời)\b)"
 #: "Các huyện ủy: Tuần Giáo, Mường Ảng đã ..." / "Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã ...": two
 #: patterns, so that the first begins with a literal the engine can skip to
-_ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội)\s*:?\s*" + _ITEMS_ACTING),
+_ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội|xã|phường|thị trấn)\s*:?\s*"
+                            + _ITEMS_ACTING),
                  re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
                             + _ITEMS_ACTING))
 #: (lowered)
@@ -396,6 +399,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
+    _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
 
@@ -620,6 +624,29 @@ def _elided(file, cits, indexes, ptext, lowered, targets, out):
         if before:
             out.append(_statement(file, a, before[-1], _issued_for(ca), 0.7, cits, ptext))
             targets.add(before[-1])
+
+
+#: (lowered) "X cũng cụ thể hóa bằng A": carried out by A, the object left out
+_BY_MEANS_ELIDED = re.compile(rf"(?:{_CARRY_OUT})\s+bằng\s*(?:việc\s+)?(?:ban hành\s+)?$")
+
+
+def _by_means_elided(file, cits, indexes, ptext, lowered, targets, out):
+    """"Đảng ủy xã Sa Lông ban hành A thực hiện B; Đảng ủy xã Huổi Lèng cũng cụ thể hóa bằng A2" -> A2
+    implements B: the object left out is the one the sentence's last statement carried out."""
+    if "bằng" not in lowered:
+        return
+    for n, a in enumerate(indexes):
+        ca = cits[a]
+        if ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
+            continue
+        if not _BY_MEANS_ELIDED.search(lowered, max(0, ca.pos - 40), ca.pos):
+            continue
+        start = ptext.rfind(". ", 0, ca.pos) + 1
+        said = [s for s in out if isinstance(s.source, int) and s.source in indexes[:n]
+                and cits[s.target].pos >= start and s.relation in CARRY_OUT]
+        if said:
+            out.append(_statement(file, a, said[-1].target, _issued_for(ca), 0.7, cits, ptext))
+            targets.add(said[-1].target)
 
 
 _ELABORATION = re.compile(r"\s*(?:Trong đó|Theo đó|Kế hoạch|Nghị quyết|Chương trình)\b[^.;]{0,40}"
@@ -1088,6 +1115,9 @@ def _place_colons(ptext: str):
     yield from _PLACE_COLON_INSIDE.finditer(ptext, first.end() if first else 0)
 
 
+_COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+
+
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Các trường: Chính trị tỉnh, Cao đẳng Sư phạm tỉnh đã ..." names each school."""
     out = []
@@ -1095,10 +1125,13 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
         noun = m.group("noun")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
-            unit = roster.match(f"{noun[0].upper()}{noun[1:]} {item.strip()}", province)
-            if unit:
+            name = f"{noun[0].upper()}{noun[1:]} {item.strip()}"
+            unit = roster.match(name, province)
+            name = unit.unit.name if unit else (unlisted(f"Đảng ủy {name.lower()[:len(noun)]}{name[len(noun):]}")
+                                                if noun in _COMMUNE_NOUNS else None)
+            if name:  # "Các xã: Ma Thì Hồ, Na Sang đã ..." -> Đảng ủy xã Ma Thì Hồ, Đảng ủy xã Na Sang
                 start = ptext.find(item, pos)
-                out.append(UnitMention(unit.unit.name, start, start + len(item), True))
+                out.append(UnitMention(name, start, start + len(item), True))
     return out
 
 

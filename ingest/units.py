@@ -41,8 +41,18 @@ _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủ
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
                    "Chi bộ bản", "Chi bộ thôn", "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
-                   "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã", "Tỉnh đoàn")
-_UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in _UNLISTED_KINDS) + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
+                   "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã", "Tỉnh đoàn",
+                   # the district and commune bodies every province has: police, military, border posts, the
+                   # party's boards, the mass organisations
+                   "Đảng ủy Công an huyện", "Đảng ủy Công an thành phố", "Đảng ủy Công an thị xã", "Công an huyện",
+                   "Công an thành phố", "Công an thị xã", "Công an xã", "Đảng ủy Quân sự huyện",
+                   "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn",
+                   "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Huyện ủy",
+                   "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
+                   "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã",
+                   "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ huyện")
+_UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
+                       + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
 

@@ -165,7 +165,8 @@ def test_list_items_implement_the_introduced_document(data):
 
 
 @pytest.mark.parametrize("intro,after", [(". Cụ thể:", ""), (", cụ thể:", ""), (", gồm:", ""),
-                                         (", cụ thể như sau:", ""), (" (", ")")])
+                                         (", cụ thể như sau:", ""), (" (", ")"),
+                                         (" của các đảng bộ trực thuộc:", "")])
 def test_other_openings_of_a_list(data, intro, after):
     b = Built(data, "Các huyện ủy đã ban hành kế hoạch thực hiện Kết luận số 01-KL/TW của Bộ Chính trị"
                     f"{intro} Huyện ủy Mường Chà ban hành Kế hoạch số 11-KH/HU; Huyện ủy Nậm Pồ ban hành Kế hoạch "
@@ -300,6 +301,17 @@ def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
                     "1. Tổ chức đại hội đảng bộ các cấp theo Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n\n"
                     "- Ủy ban Kiểm tra Tỉnh ủy đưa việc thực hiện Chỉ thị vào chương trình kiểm tra hằng năm.")
     assert not [e for e in b.unit_edges() if e[2] == "35-CT/TW"]
+
+
+def test_communes_listed_after_their_kind_and_a_plan_by_means_with_its_object_left_out(data):
+    b = Built(data, "Mường Chà: Sơ kết Kết luận 01\n\n"
+                    "Tại cơ sở, Đảng ủy xã Sa Lông ban hành Kế hoạch số 15-KH/ĐU, ngày 02/11/2021 thực hiện Kế hoạch "
+                    "số 41-KH/HU của Huyện ủy; Đảng ủy xã Huổi Lèng cũng cụ thể hóa bằng Kế hoạch số 16-KH/ĐU, ngày "
+                    "09/11/2021. Các xã: Ma Thì Hồ, Na Sang đã tổ chức hội nghị quán triệt Kết luận số 01-KL/TW cho "
+                    "cán bộ, đảng viên.")
+    assert {(IMPLEMENTS, "15-KH/ĐU", "41-KH/HU"), (IMPLEMENTS, "16-KH/ĐU", "41-KH/HU")} <= b.doc_edges()
+    assert {(IMPLEMENTS, "unit:Đảng ủy xã Ma Thì Hồ", "01-KL/TW"),
+            (IMPLEMENTS, "unit:Đảng ủy xã Na Sang", "01-KL/TW")} <= b.unit_edges()
 
 
 def test_a_plan_replacing_another_by_this(data):

@@ -148,6 +148,11 @@ DEPARTMENTS = [
     ("Ủy ban Kiểm tra Tỉnh ủy", "Cao Bằng", "Ủy ban Kiểm tra Tỉnh ủy Cao Bằng"),  # a province the roster lists thin
     ("Chi bộ Ban Tổ chức Tỉnh ủy", "Cao Bằng", "Chi bộ Ban Tổ chức Tỉnh ủy Cao Bằng"),
     ("Đảng ủy Sở Giáo", SL, None),  # a name cut short is no department
+    # the district and commune bodies of every province, by kind and place
+    ("Đảng ủy Công an huyện Phong Thổ", LC, "Đảng ủy Công an huyện Phong Thổ"),
+    ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
+    ("Hội Liên hiệp Phụ nữ huyện Tam Đường", LC, "Hội Liên hiệp Phụ nữ huyện Tam Đường"),
+    ("Ban Tuyên giáo Huyện ủy Bát Xát", "Lào Cai", "Ban Tuyên giáo Huyện ủy Bát Xát"),
     ("Sở Tài chính đã", SL, None),
     ("Ban Chỉ đạo 35", SL, None),
 ]
