@@ -194,8 +194,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, unit, issuer_end
-    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start):
-        unit = roster.name(by_means, province, ptext[:start], context.near)
+    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster):
+        unit = roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
     if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start) and _code_fits(code, context.unit):
@@ -209,6 +209,13 @@ def _congress_party(name: str | None, context: Context) -> str | None:
     level = name.removeprefix("Đại hội Đảng bộ ") if name and name.startswith("Đại hội Đảng bộ ") else None
     party = P.PARTY_OF_LEVEL.get(level) if level else None
     return context.near if party and context.near and key(context.near).startswith(key(party) + " ") else None
+
+
+def _district(place: str, roster: Roster, province: str | None) -> str | None:
+    """"các huyện ủy: Tam Đường (Kế hoạch số 51-KH/HU)", "| 2 | Tuần Giáo | ..." — a district named by its
+    place alone, as a label or a cell: its party committee (the caller checks the code is one's)."""
+    unit = roster.place(place, province) if len(place) < 40 else None
+    return unit.name if unit else None
 
 
 def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | None, context: Context,
@@ -387,15 +394,20 @@ def _row_units(ptext: str, start: int) -> list[str]:
 
 #: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)": a unit's name
 #: labels the citation after it
-_LABEL = re.compile(r"(?:^|[,;:]\s*|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/]{3,80}?)\s*[:(]\s*$")
+_LABEL = re.compile(r"(?:^|[,;:]\s*|\.\s+|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s*[:(]\s*$")
 
 
-def _label_unit(ptext: str, start: int) -> list[str]:
-    """The unit named as the label of the citation at `start` (the caller checks its code fits)."""
+def _label_unit(ptext: str, start: int, roster: Roster) -> list[str]:
+    """The unit named as the label of the citation at `start` (the caller checks its code fits);
+    a label that goes on past the name ("Huyện ủy Mường Tè ban hành chậm (Kế hoạch ...)") gives it."""
     if start == 0 or ptext[start - 1] not in " :(":
         return []
     m = _LABEL.search(ptext, max(0, start - 100), start)
-    return [m.group("unit")] if m else []
+    if not m:
+        return []
+    label = m.group("unit")
+    name, _ = _unit_phrase(label, 0, roster)
+    return [label] if not name or name == label else [label, name]
 
 
 _BY_MEANS_AT_END = re.compile(r"\s(?:bằng|thông qua)\s*$")

@@ -458,6 +458,13 @@ ISSUERS = [
          C("Chỉ thị số 05-CT/TW", "full", issuer_unit=None)],
         id="a unit labelling the citation after it, when the code is the unit's"),
     pytest.param(
+        "Kế hoạch của các huyện ủy: Tam Đường (Kế hoạch số 51-KH/HU, ngày 10/01/2022), Phong Thổ (Kế hoạch số "
+        "64-KH/HU). Huyện ủy Mường Tè ban hành chậm (Kế hoạch số 71-KH/HU, ngày 18/4/2022).", LC,
+        [C("Kế hoạch số 51-KH/HU, ngày 10/01/2022", "full", issuer_unit="Huyện ủy Tam Đường"),
+         C("Kế hoạch số 64-KH/HU", "full", issuer_unit="Huyện ủy Phong Thổ"),
+         C("Kế hoạch số 71-KH/HU, ngày 18/4/2022", "full", issuer_unit="Huyện ủy Mường Tè")],
+        id="a district labelled by its place alone; a label going on past the unit's name"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của BCT và Quy định số 08-QĐi/TW của BCHTW; BTV Huyện ủy "
         "Mường Nhé đã ban hành Kế hoạch số 18-KH/HU.", DB,
         [C("Chỉ thị số 05-CT/TW ngày 15/5/2016", "full", issuer_unit="Bộ Chính trị"),
