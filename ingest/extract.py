@@ -37,7 +37,8 @@ _ISSUER_HEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
 _SUBJECT_HEAD = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)")
 _TOKEN = re.compile(r"\S+")
 _CLAUSE_CUT = re.compile(r"[;:.,(]\s")
-_ADVERBS_AT_END = re.compile(r"(?:\s+(?:đã|kịp thời|sớm|cũng|đồng thời|tiếp tục|chủ động))+$")
+_ADVERBS_AT_END = re.compile(r"(?:\s+(?:(?:đến|tới|vào)\s+(?:ngày|tháng)\s+[\d/.]{3,10}|đã|mới|kịp thời|sớm|cũng|đồng thời|"
+                             r"tiếp tục|chủ động))+$")  # "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành"
 _BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)")
 _ISSUED_AT_END = re.compile(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$")
 

@@ -465,6 +465,10 @@ ISSUERS = [
          C("Kế hoạch số 71-KH/HU, ngày 18/4/2022", "full", issuer_unit="Huyện ủy Mường Tè")],
         id="a district labelled by its place alone; a label going on past the unit's name"),
     pytest.param(
+        "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành Kế hoạch số 63-KH/HU về thực hiện Kết luận.", DB,
+        [C("Kế hoạch số 63-KH/HU", "full", issuer_unit="Huyện ủy Nậm Pồ")],
+        id="a time between the unit and its verb"),
+    pytest.param(
         "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của BCT và Quy định số 08-QĐi/TW của BCHTW; BTV Huyện ủy "
         "Mường Nhé đã ban hành Kế hoạch số 18-KH/HU.", DB,
         [C("Chỉ thị số 05-CT/TW ngày 15/5/2016", "full", issuer_unit="Bộ Chính trị"),
