@@ -462,7 +462,8 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
 
 
 #: (lowered)
-_FRONTED = re.compile(rf"\s*(?:[^.;,]{{3,80}},\s*)?(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
+_FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a news dateline: "(Báo Sơn La) - ", "ĐBP - "
+                      rf"(?:[^.;,]{{3,80}},\s*)?(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
                       r"|căn cứ|trên cơ sở)\s*$")  # after a clause of time: "Ngay sau Hội nghị ..., thực hiện"
 
 
@@ -476,7 +477,7 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         if k is None:
             continue
         a = indexes[k]
-        objects = [b] + _beside(cits, indexes[n + 1:k], b, ptext)  # "Căn cứ B về ... và B2 về ..., X ban hành A"
+        objects = [b] + _beside(cits, indexes[n + 1:k], b, ptext, targets)  # "Căn cứ B về ... và B2 ..., X ban hành A"
         for issued in [a] + _issued_next(cits, indexes[k + 1:], a, lowered):
             for obj in objects:
                 relation = Relation.CITES if fronted.group("verb") in ("căn cứ", "trên cơ sở") else _issued_for(cits[issued])
@@ -501,14 +502,14 @@ def _issued_after(cits, indexes, n, ptext) -> int | None:
     return None
 
 
-def _beside(cits, between: list[int], b: int, ptext) -> list[int]:
-    """The documents of B's kind joined to the chain after B ("B về thực hiện C và B2"): objects of
-    the same fronted verb."""
-    out = []
-    for prev, i in zip([b] + between, between):
-        if cits[i].type == cits[b].type and _JOINED.fullmatch(ptext[cits[prev].tail:cits[i].pos]):
-            out.append(i)
-    return out
+def _beside(cits, between: list[int], b: int, ptext, targets) -> list[int]:
+    """The documents joined to B by "và" or a comma that are no object of another ("Căn cứ B về thực
+    hiện C và B2 ...", "Thực hiện B ... và Hướng dẫn B2 ..."): objects of the same fronted verb."""
+    return [i for i in between if i not in targets and cits[i].type in DIRECTIVE_TYPES
+            and _JOINED_BEFORE.search(ptext, max(0, cits[i].pos - 6), cits[i].pos)]
+
+
+_JOINED_BEFORE = re.compile(r"(?:,|\svà)\s*$")
 
 
 #: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by

@@ -368,9 +368,10 @@ def _same_head(a: str, b: str) -> bool:
     accent-free place name ("Tòa Chùa" ~ "Tủa Chùa", never "Mường Lay" ~ "Mường La"); a body's
     name is compared by its unit's ("Ban Thường vụ Thành ủy X" is never "Ban Thường vụ Tỉnh ủy X")."""
     wa, wb = _BODIES.sub("", a).split(), _BODIES.sub("", b).split()
-    if wa[:2] != wb[:2] or len(wa) != len(wb):
+    kind = 1 if wa[:1] in (["huyện"], ["xã"], ["phường"]) else 2  # "huyện Băc Yên": the kind is one word
+    if wa[:kind] != wb[:kind] or len(wa) != len(wb):
         return False
-    return fuzz.ratio(fold(" ".join(wa[2:])), fold(" ".join(wb[2:]))) >= 75
+    return fuzz.ratio(fold(" ".join(wa[kind:])), fold(" ".join(wb[kind:]))) >= 75
 
 
 def _unit(raw: dict) -> Unit:

@@ -363,6 +363,15 @@ def test_a_fronted_purpose_with_two_objects_each_with_its_own_purpose(data):
                              (CITES, "47-KH/HU", "17-KH/TU")}
 
 
+def test_a_fronted_purpose_after_a_news_dateline_with_two_objects_of_two_kinds(data):
+    b = Built(data, "(Báo Sơn La) - Thực hiện Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ "
+                    "các cấp và Hướng dẫn số 27-HD/BTCTW, ngày 26/8/2024 của Ban Tổ chức Trung ương hướng dẫn một số "
+                    "nội dung về Chỉ thị 35, Ban Thường vụ Tỉnh ủy Sơn La đã ban hành Kế hoạch số 258-KH/TU, ngày "
+                    "09/9/2024 về đại hội đảng bộ các cấp.")
+    assert {(IMPLEMENTS, "258-KH/TU", "35-CT/TW"), (IMPLEMENTS, "258-KH/TU", "27-HD/BTCTW"),
+            (GUIDES, "27-HD/BTCTW", "35-CT/TW")} <= b.doc_edges()
+
+
 def test_a_fronted_purpose_covers_the_clauses_that_issue_after_it(data):
     b = Built(data, "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Huyện ủy Tủa Chùa ban hành Kế "
                     "hoạch số 47-KH/HU ngày 3/6/2016; Huyện ủy Mường Chà ban hành Kế hoạch số 52-KH/HU ngày 10/6/2016 "

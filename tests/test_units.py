@@ -29,6 +29,7 @@ MATCHES = [
     ("Thành ủy Điện Biên Phủ", DB, "Thành ủy Điện Biên Phủ"),
     # the kind with a mark dropped or wrong
     ("Huyên ủy Phong Thổ", LC, "Huyện ủy Phong Thổ"),
+    ("Huyện Băc Yên", SL, "Huyện ủy Bắc Yên"),  # a place's mark wrong after a one-word kind
     ("Ban Thường vụ Huyen uy Tam Đường", LC, "Huyện ủy Tam Đường"),
     # a bare "Tỉnh ủy" is the Tỉnh ủy of the text's province, in either spelling
     ("Tỉnh uỷ", SL, "Tỉnh ủy Sơn La"),
