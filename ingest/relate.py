@@ -916,7 +916,7 @@ def _negated(before: str) -> bool:
 
 
 #: (lowered) a clause opened by its negation, whose list of what was not done runs over commas
-_NOT_YET_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,3}?(?:chưa|không)\s(?!chỉ\b|những\b)")
+_NOT_YET_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,8}?(?:chưa|không)\s(?!chỉ\b|những\b)")  # a unit's name, then
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
 _BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
 _BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"

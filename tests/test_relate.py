@@ -291,6 +291,9 @@ def test_findings_labelled_with_their_unit(data):
     (late,) = [d for d in b.graph.documents if d.number == "61"]
     assert late.date == "2019-12-03"
     assert not [e for e in b.unit_edges() if "Bảo Lâm" in e[1]]
+    b = Built(data, "Ở Lai Châu, Huyện ủy Tân Uyên thực hiện Chỉ thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư. Huyện ủy "
+                    "Mường Tè chưa ban hành văn bản lãnh đạo, chỉ đạo thực hiện Chỉ thị 21.")
+    assert not [e for e in b.unit_edges() if "Mường Tè" in e[1]]  # the negation after a unit's whole name
 
 
 def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
