@@ -909,6 +909,8 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "
 
 def _negated(before: str) -> bool:
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
+    if " mà " in tail:
+        return False  # "không ban hành kế hoạch riêng mà tổ chức hội nghị quán triệt B": done otherwise
     if ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None:
         return True
     clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()

@@ -294,6 +294,9 @@ def test_findings_labelled_with_their_unit(data):
     b = Built(data, "Ở Lai Châu, Huyện ủy Tân Uyên thực hiện Chỉ thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư. Huyện ủy "
                     "Mường Tè chưa ban hành văn bản lãnh đạo, chỉ đạo thực hiện Chỉ thị 21.")
     assert not [e for e in b.unit_edges() if "Mường Tè" in e[1]]  # the negation after a unit's whole name
+    b = Built(data, "Ở Hà Giang, Huyện ủy Yên Minh không ban hành kế hoạch riêng mà tổ chức hội nghị quán triệt Chỉ thị "
+                    "số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị đến cán bộ chủ chốt.")
+    assert (IMPLEMENTS, "unit:Huyện ủy Yên Minh", "35-CT/TW") in b.unit_edges()  # "không ... mà ...": done otherwise
 
 
 def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
