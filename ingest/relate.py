@@ -216,7 +216,8 @@ _PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stan
 _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
 _TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
                             r"Kết luận (?=kiểm tra|giám sát)|"
-                            r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết)\b")
+                            r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết|"
+                            r"[Tt]uyên truyền|[Hh]ọc tập|[Qq]uán triệt)\b")
 
 
 def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out, ctxs):
@@ -399,6 +400,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
+    _kind_object(file, cits, indexes, ptext, lowered, targets, out)
     _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
@@ -607,6 +609,26 @@ def _by_means(file, cits, indexes, ptext, lowered, targets, out):
 #: (lowered) a purpose with its object left out: "... Kế hoạch số 48-KH/TU để triển khai thực hiện;"
 _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY_OUT})(?:\s+(?:{_CARRY_OUT}))?"
                      r"(?:\s+(?:trong|trên|tại|ở|đến|tới)\s+(?:toàn|địa bàn|các|cấp)\b[^;.,]{0,40})?\s*(?:[;.]|$)")
+
+
+#: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+(?P<type>nghị quyết|chỉ thị|kết luận|quy định)"
+                          r"(?:\s+(?:này|trên|nêu trên))?\s*(?:[;.,]|$)")
+
+
+def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
+    """"Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 156-KH/TU thực hiện Nghị quyết; ..." -> 156-KH/TU
+    implements the Nghị quyết cited last (in this paragraph or the few before)."""
+    for n, a in enumerate(indexes):
+        ca = cits[a]
+        m = _KIND_OBJECT.match(lowered, ca.tail)
+        if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
+            continue
+        named = [b for b in range(a - 1, -1, -1) if (cits[b].type or "").lower() == m.group("type")
+                 and cits[b].number and ca.paragraph - cits[b].paragraph <= ANAPHOR_REACH]
+        if named and _same_doc_key(cits[named[0]]) != _same_doc_key(ca):
+            out.append(_statement(file, a, named[0], _issued_for(ca), 0.7, cits, ptext))
+            targets.add(named[0])
 
 
 def _elided(file, cits, indexes, ptext, lowered, targets, out):
@@ -859,6 +881,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                                     line_of(u.start), out, done)
         if examples:
             _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of)
+    if indexes and (":" in ptext or "：" in ptext):
+        _unit_clauses(file, cits, indexes, ptext, lowered, units, doc_targets, out, done, line_of)
 
 
 def _reports_activity(lowered: str) -> bool:
@@ -987,6 +1011,36 @@ def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     first_clause_end = ptext.find(";", s_start)
     first = [u.name for u in actors_in if first_clause_end < 0 or u.start < first_clause_end]
     return list(dict.fromkeys(first))
+
+
+#: (lowered) a colon right after a directive (or its owner: "... của các đảng bộ trực thuộc:")
+_COLON_AFTER = re.compile(r"\s*(?:của\s[^:;.()]{1,50})?[:：]")
+
+
+def _unit_clauses(file, cits, indexes, ptext, lowered, units, doc_targets, out, done, line_of):
+    """"Nhiều cấp ủy chủ động trong tổ chức thực hiện Nghị quyết số 35: Thành ủy Vinh xây dựng ...; Huyện
+    ủy Quỳnh Lưu mở lớp ...; Đảng ủy Công an tỉnh ban hành Kế hoạch ..." — the unit opening a clause of
+    the list that names no document carries the directive out by what it did (unless the clause says
+    it has not); a clause with a document leaves it to the document."""
+    for i in indexes:
+        c = cits[i]
+        colon = _COLON_AFTER.match(lowered, c.tail)
+        if (not colon or c.type not in DIRECTIVE_TYPES or i in doc_targets
+                or not _CARRY_OUT_BEFORE.search(lowered, max(0, c.pos - _CARRY_OUT_REACH), c.pos)):
+            continue
+        stop = _NEXT_SENTENCE.search(ptext, colon.end())
+        end = stop.start() + 1 if stop else len(ptext)
+        for u in units():
+            if not (colon.end() <= u.start < end and u.subject and _clause_start(ptext, u.start, colon.end())):
+                continue
+            clause_end = ptext.find(";", u.start, end)
+            clause_end = clause_end if clause_end >= 0 else end
+            if any(u.start <= cits[j].pos < clause_end for j in indexes):
+                continue  # a clause that names a document: the document says what the unit carried out
+            clause = lowered[u.end:clause_end]
+            if _NOT_YET_CLAUSE.match(clause) or ("chưa" in clause[:40] or "không" in clause[:40]):
+                continue
+            _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
 
 
 def _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of):

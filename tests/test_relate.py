@@ -320,6 +320,26 @@ def test_communes_listed_after_their_kind_and_a_plan_by_means_with_its_object_le
             (IMPLEMENTS, "unit:Đảng ủy xã Na Sang", "01-KL/TW")} <= b.unit_edges()
 
 
+def test_units_opening_the_clauses_of_a_list_after_a_directive(data):
+    """"... tổ chức thực hiện Nghị quyết số 35: Thành ủy Vinh xây dựng ...; Huyện ủy Quỳnh Lưu mở lớp ...;
+    Đảng ủy Công an tỉnh ban hành Kế hoạch ..." — the units of clauses without a document carry it out;
+    the one with a document does through it; a unit that has not, does not."""
+    b = Built(data, "Ở Nghệ An, nhiều cấp ủy chủ động trong tổ chức thực hiện Nghị quyết số 35-NQ/TW: Thành ủy Vinh xây "
+                    "dựng đội ngũ cộng tác viên; Huyện ủy Quỳnh Lưu mở lớp tập huấn cho bí thư chi bộ; Huyện ủy Kỳ Sơn "
+                    "chưa tổ chức quán triệt; Đảng ủy Công an tỉnh ban hành Kế hoạch số 210-KH/ĐUCA, ngày 02/4/2019 "
+                    "triển khai thực hiện Nghị quyết số 35-NQ/TW trong toàn Đảng bộ.")
+    units = {e[1] for e in b.unit_edges() if e[2] == "35-NQ/TW"}
+    assert {"unit:Thành ủy Vinh", "unit:Huyện ủy Quỳnh Lưu"} <= units
+    assert not {u for u in units if "Kỳ Sơn" in u or "Công an" in u}
+    assert (IMPLEMENTS, "210-KH/ĐUCA", "35-NQ/TW") in b.doc_edges()
+
+
+def test_a_plan_whose_object_is_named_by_its_kind_alone(data):
+    b = Built(data, "Bộ Chính trị ban hành Nghị quyết số 35-NQ/TW, ngày 22/10/2018. Ở Nghệ An, Ban Thường vụ Tỉnh ủy ban "
+                    "hành Kế hoạch số 156-KH/TU thực hiện Nghị quyết; tiếp đó ban hành Chỉ thị số 17-CT/TU.")
+    assert (IMPLEMENTS, "156-KH/TU", "35-NQ/TW") in b.doc_edges()
+
+
 def test_a_plan_replacing_another_by_this(data):
     b = Built(data, "Đảng ủy xã Púng Luông ban hành Kế hoạch số 41-KH/ĐU, ngày 06/11/2023 thực hiện Kết luận số "
                     "61-KL/TW gắn với Quyết định số 1719/QĐ-TTg (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU).")
