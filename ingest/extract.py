@@ -472,16 +472,13 @@ def _listed_numbers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
     return out
 
 
-_ITEM_START = re.compile(r"\s*[-+•]\s*")
-
-
 def _listed_issuers(cits: list[Citation], doc_layout: Layout, roster: Roster, province: str | None,
                     ctxs: list[Context]) -> list[Citation]:
     """"Ban Thường vụ Huyện ủy ... ban hành các văn bản chỉ đạo:" / "- Kế hoạch số 38-KH/HU, ...": a
     document opening an item of the list is the intro's subject's, when its code is that unit's."""
     out, intro_units = list(cits), {}
     for n, c in enumerate(out):
-        if c.issuer_unit or c.pos > 4 or not _ITEM_START.match(doc_layout.paragraphs[c.paragraph].text):
+        if c.issuer_unit or c.pos > 4 or not P.LIST_ITEM_RE.match(doc_layout.paragraphs[c.paragraph].text):
             continue
         if c.paragraph not in intro_units:
             intro_units[c.paragraph] = _intro_subject(doc_layout, c.paragraph, roster, province, ctxs)
@@ -496,12 +493,13 @@ def _intro_subject(doc_layout: Layout, item: int, roster: Roster, province: str 
     """The unit whose sentence introduces the list that paragraph `item` belongs to, when it says
     that unit issued what follows ("... ban hành các văn bản:")."""
     q = item - 1
-    while q >= 0 and _ITEM_START.match(doc_layout.paragraphs[q].text):
+    while q >= 0 and P.LIST_ITEM_RE.match(doc_layout.paragraphs[q].text):
         q -= 1
     intro = doc_layout.paragraphs[q].text if q >= 0 else ""
     if not intro.rstrip().endswith(":") or "ban hành" not in intro:
         return None
-    subject, _ = _unit_phrase(intro, _ITEM_START.match(intro).end() if _ITEM_START.match(intro) else 0, roster)
+    item = P.LIST_ITEM_RE.match(intro)
+    subject, _ = _unit_phrase(intro, item.end() if item else 0, roster)
     return roster.name(subject, province, "", ctxs[q].near) if subject else None
 
 

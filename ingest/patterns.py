@@ -188,6 +188,8 @@ NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi
                        "Nghi quyet", "nghi quyet", "NGHỊ QUYẾT", "Kết luận", "kết luận", "KẾT LUẬN",
                        "Quy định", "quy định", "QUY ĐỊNH", "Luật", "Chỉ thị")
 DIGIT_RE = re.compile(r"\d")
+#: the mark a list item opens with: "- Kế hoạch số ...", "+ Huyện ủy ...", "• ..."
+LIST_ITEM_RE = re.compile(r"\s*[-+•]\s*")
 #: what joins the items of a list: "18, 19-NQ/TW", "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ"
 LIST_JOIN = r"\s*(?:,|và|,\s*và)\s*"
 LIST_JOIN_RE = re.compile(LIST_JOIN)

@@ -24,7 +24,7 @@ from .layout import Layout, clause_at, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
-from .patterns import LIST_JOIN_RE, PLACE_WORDS
+from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS
 from .units import Roster, unlisted
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -101,7 +101,6 @@ _SUBJECT_AFTER = re.compile(
     r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)")
 _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
-_LIST_ITEM = re.compile(r"\s*[-+•]")
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
 #: (lowered)
 _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế"
@@ -297,7 +296,7 @@ def _about_another(sentence: str, own: Citation, context: Context) -> bool:
 
 def _listed(ptext: str, c: Citation) -> bool:
     """"- Kế hoạch số 58-KH/ĐU ..." — an item of a list of documents issued."""
-    return c.pos <= 4 and bool(_LIST_ITEM.match(ptext))
+    return c.pos <= 4 and bool(LIST_ITEM_RE.match(ptext))
 
 
 #: (lowered) "- Huyện ủy Tủa Chùa: ", "- Huyện ủy Mường Chà ban hành ": an item that opens with the unit
@@ -523,6 +522,18 @@ _FRONTED_ANAPHOR = re.compile(
 ANAPHOR_REACH = 3
 
 
+def _cited_last(cits, before: int, kind: str, paragraph: int) -> int | None:
+    """The citation of that kind (a type word, lowered) cited last before index `before` and at most
+    ANAPHOR_REACH paragraphs back from `paragraph`: what "Kết luận", "Chỉ thị này" ... name."""
+    for b in range(before - 1, -1, -1):
+        c = cits[b]
+        if paragraph - c.paragraph > ANAPHOR_REACH:
+            return None
+        if (c.type or "").lower() == kind:
+            return b
+    return None
+
+
 def _fronted_anaphor(file, cits, indexes, ptext, lowered, out):
     """"Ban Bí thư ban hành Kết luận số 06-KL/TW ... Để triển khai thực hiện Kết luận, Ban Thường vụ
     Tỉnh ủy ban hành A; UBND tỉnh ban hành A2" -> A and A2 implement 06-KL/TW."""
@@ -536,14 +547,12 @@ def _fronted_anaphor(file, cits, indexes, ptext, lowered, out):
         m = _FRONTED_ANAPHOR.fullmatch(lowered, start, ca.pos)
         if not m:
             continue
-        kind = m.group("type")
-        named = [b for b in range(a - 1, -1, -1) if cits[b].type and cits[b].type.lower() == kind
-                 and ca.paragraph - cits[b].paragraph <= ANAPHOR_REACH]
-        if not named or _same_doc_key(cits[named[0]]) == _same_doc_key(ca):
+        named = _cited_last(cits, a, m.group("type"), ca.paragraph)
+        if named is None or _same_doc_key(cits[named]) == _same_doc_key(ca):
             continue
         for issued in [a] + _issued_next(cits, indexes[n + 1:], a, lowered):
             if not any(s.source == issued for s in out):
-                out.append(_statement(file, issued, named[0], _issued_for(cits[issued]), 0.7, cits, ptext))
+                out.append(_statement(file, issued, named, _issued_for(cits[issued]), 0.7, cits, ptext))
 
 
 #: (lowered) "(Kế hoạch này thay thế " before B: the plan named last replaces B
@@ -624,11 +633,10 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
         m = _KIND_OBJECT.match(lowered, ca.tail)
         if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
             continue
-        named = [b for b in range(a - 1, -1, -1) if (cits[b].type or "").lower() == m.group("type")
-                 and cits[b].number and ca.paragraph - cits[b].paragraph <= ANAPHOR_REACH]
-        if named and _same_doc_key(cits[named[0]]) != _same_doc_key(ca):
-            out.append(_statement(file, a, named[0], _issued_for(ca), 0.7, cits, ptext))
-            targets.add(named[0])
+        named = _cited_last(cits, a, m.group("type"), ca.paragraph)
+        if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
+            out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
+            targets.add(named)
 
 
 def _elided(file, cits, indexes, ptext, lowered, targets, out):
@@ -752,11 +760,8 @@ def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
         return  # what _BARE_LIST_INTRO needs before its colon
     for m in _BARE_LIST_INTRO.finditer(lowered):
         kind = m.group("type")
-        target = next((i for i in range(indexes[0] - 1 if indexes else len(cits) - 1, -1, -1)
-                       if (cits[i].type or "").lower() == kind and cits[i].number
-                       and cits[indexes[0]].paragraph - cits[i].paragraph <= ANAPHOR_REACH), None)
         here = [i for i in indexes if cits[i].pos < m.start() and (cits[i].type or "").lower() == kind]
-        target = here[-1] if here else target
+        target = here[-1] if here else _cited_last(cits, indexes[0], kind, cits[indexes[0]].paragraph)
         if target is None:
             continue
         stop = _NEXT_SENTENCE.search(ptext, m.end())
@@ -789,7 +794,7 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
         for q in range(p_index + 1, len(paragraphs)):
             qtext = paragraphs[q].text
             row = table_row(qtext)
-            if not row and not _LIST_ITEM.match(qtext):
+            if not row and not LIST_ITEM_RE.match(qtext):
                 break  # the list is over
             first = by_paragraph.get(q, [None])[0]
             if first is None or cits[first].kind is MentionKind.NAMED or not (
@@ -829,9 +834,8 @@ def _introduced(cits, indexes, p_index, ptext) -> int | None:
     m = _BARE_INTRO.search(lowered, max(0, len(lowered) - 80)) or _last(_BARE_KIND.finditer(lowered))
     if not m:
         return None
-    before = [i for i, c in enumerate(cits) if p_index - ANAPHOR_REACH <= c.paragraph < p_index
-              and (c.type or "").lower() == m.group("type")]
-    return before[-1] if before else None
+    first_after = next((i for i, c in enumerate(cits) if c.paragraph >= p_index), len(cits))
+    return _cited_last(cits, first_after, m.group("type"), p_index)
 
 
 # --- units ----------------------------------------------------------------------
