@@ -90,7 +90,14 @@ _ITEMS_ACTING = r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng th
 _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội|xã|phường|thị trấn)\s*:?\s*"
                             + _ITEMS_ACTING),
                  re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
-                            + _ITEMS_ACTING))
+                            + _ITEMS_ACTING),
+                 # "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ...", "Hội LHPN các huyện: Tam Đường, Phong Thổ đã ..."
+                 re.compile(r"(?P<org>Đảng ủy|Đảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
+                            r" các (?P<noun>huyện|xã|đồn)\s*:?\s*" + _ITEMS_ACTING))
+#: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
+#: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
+_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
+_ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
@@ -1184,12 +1191,16 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     out = []
     for m in (m for pattern in _ENUMERATIONS for m in pattern.finditer(ptext)):
         noun = m.group("noun")
+        org = m.groupdict().get("org")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
-            name = f"{noun[0].upper()}{noun[1:]} {item.strip()}"
-            unit = roster.match(name, province)
-            name = unit.unit.name if unit else (unlisted(f"Đảng ủy {name.lower()[:len(noun)]}{name[len(noun):]}")
-                                                if noun in _COMMUNE_NOUNS else None)
+            if org:
+                name = unlisted(f"{_ENUM_ORGS.get(org, org)} {_ENUM_PLACES.get(noun, noun)} {item.strip()}")
+            else:
+                name = f"{noun[0].upper()}{noun[1:]} {item.strip()}"
+                unit = roster.match(name, province)
+                name = unit.unit.name if unit else (unlisted(f"Đảng ủy {name.lower()[:len(noun)]}{name[len(noun):]}")
+                                                    if noun in _COMMUNE_NOUNS else None)
             if name:  # "Các xã: Ma Thì Hồ, Na Sang đã ..." -> Đảng ủy xã Ma Thì Hồ, Đảng ủy xã Na Sang
                 start = ptext.find(item, pos)
                 out.append(UnitMention(name, start, start + len(item), True))

@@ -340,6 +340,16 @@ def test_a_plan_whose_object_is_named_by_its_kind_alone(data):
     assert (IMPLEMENTS, "156-KH/TU", "35-NQ/TW") in b.doc_edges()
 
 
+def test_an_organisation_listed_over_its_places(data):
+    """"Hội LHPN các huyện: Tam Đường, Phong Thổ đã ...", "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ..."."""
+    b = Built(data, "Ở Lai Châu, Ban Bí thư ban hành Chỉ thị số 21-CT/TW, ngày 20/01/2018. Hội LHPN các huyện: Tam "
+                    "Đường, Phong Thổ đã tổ chức quán triệt Chỉ thị 21 đến cán bộ Hội. Đảng ủy các đồn: Sen Thượng, "
+                    "Leng Su Sìn đã triển khai thực hiện Chỉ thị số 21-CT/TW.")
+    units = {e[1] for e in b.unit_edges() if e[2] == "21-CT/TW"}
+    assert {"unit:Hội Liên hiệp Phụ nữ huyện Tam Đường", "unit:Hội Liên hiệp Phụ nữ huyện Phong Thổ",
+            "unit:Đảng ủy Đồn Biên phòng Sen Thượng", "unit:Đảng ủy Đồn Biên phòng Leng Su Sìn"} <= units
+
+
 def test_a_plan_replacing_another_by_this(data):
     b = Built(data, "Đảng ủy xã Púng Luông ban hành Kế hoạch số 41-KH/ĐU, ngày 06/11/2023 thực hiện Kết luận số "
                     "61-KL/TW gắn với Quyết định số 1719/QĐ-TTg (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU).")
