@@ -498,8 +498,8 @@ def _intro_subject(doc_layout: Layout, item: int, roster: Roster, province: str 
     intro = doc_layout.paragraphs[q].text if q >= 0 else ""
     if not intro.rstrip().endswith(":") or "ban hành" not in intro:
         return None
-    item = P.LIST_ITEM_RE.match(intro)
-    subject, _ = _unit_phrase(intro, item.end() if item else 0, roster)
+    mark = P.LIST_ITEM_RE.match(intro)
+    subject, _ = _unit_phrase(intro, mark.end() if mark else 0, roster)
     return roster.name(subject, province, "", ctxs[q].near) if subject else None
 
 

@@ -165,18 +165,17 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
             continue  # no citation, and nothing a unit could be carrying out
         lowered = _lowered(ptext)
         doc_targets: set[int] = set()
+        own = _section_owner(owns, cits, p_index)
         if indexes:
             doc_targets = _document_relations(file, cits, indexes, ptext, lowered, out)
-            own = _section_owner(owns, cits, p_index)
             _anaphora(file, cits, indexes, ptext, doc_targets, own, out)
             _replaced(file, cits, indexes, ptext, lowered, doc_targets, out, own)
             _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out)
             targets |= doc_targets
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
-        this = _section_owner(owns, cits, p_index)
         _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
                         earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos),
-                        cits[this].type if this is not None else None)
+                        cits[own].type if own is not None else None)
     _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
@@ -486,9 +485,10 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
             continue
         a = indexes[k]
         objects = [b] + _beside(cits, indexes[n + 1:k], b, ptext, targets)  # "Căn cứ B về ... và B2 ..., X ban hành A"
+        grounds = fronted.group("verb") in ("căn cứ", "trên cơ sở")
         for issued in [a] + _issued_next(cits, indexes[k + 1:], a, lowered):
+            relation = Relation.CITES if grounds else _issued_for(cits[issued])
             for obj in objects:
-                relation = Relation.CITES if fronted.group("verb") in ("căn cứ", "trên cơ sở") else _issued_for(cits[issued])
                 out.append(_statement(file, issued, obj, relation, 0.85, cits, ptext))
         targets.update(objects)
 
@@ -520,10 +520,13 @@ def _beside(cits, between: list[int], b: int, ptext, targets) -> list[int]:
 _JOINED_BEFORE = re.compile(r"(?:,|\svà)\s*$")
 
 
+#: (lowered) a directive named by its kind alone, and the words that point back to it: "thực hiện Kết luận này"
+_KIND_WORD = r"(?P<type>kết luận|chỉ thị|nghị quyết|quy định)"
+_THIS = r"(?:\s+(?:này|trên|nêu trên))?"
 #: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by
 #: its kind alone, the one cited last
 _FRONTED_ANAPHOR = re.compile(
-    rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)"
+    rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+{_KIND_WORD}"
     r"(?:\s+(?:này|trên|nêu trên|đó))?\s*,\s*[^;.,]{3,120}?\s(?:đã\s+)?ban hành\s*")
 #: how many paragraphs back the directive an anaphor names may be cited
 ANAPHOR_REACH = 3
@@ -628,14 +631,13 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
-_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+(?P<type>nghị quyết|chỉ thị|kết luận|quy định)"
-                          r"(?:\s+(?:này|trên|nêu trên))?\s*(?:[;.,]|$)")
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+{_KIND_WORD}{_THIS}\s*(?:[;.,]|$)")
 
 
 def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     """"Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 156-KH/TU thực hiện Nghị quyết; ..." -> 156-KH/TU
     implements the Nghị quyết cited last (in this paragraph or the few before)."""
-    for n, a in enumerate(indexes):
+    for a in indexes:
         ca = cits[a]
         m = _KIND_OBJECT.match(lowered, ca.tail)
         if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
@@ -656,7 +658,7 @@ def _elided(file, cits, indexes, ptext, lowered, targets, out):
         ca = cits[a]
         if ca.type not in DIRECTIVE_TYPES or not _ELIDED.match(lowered, ca.tail) or any(s.source == a for s in out):
             continue
-        sentence_start = max(ptext.rfind(". ", 0, ca.pos) + 1, 0)
+        sentence_start = ptext.rfind(". ", 0, ca.pos) + 1
         before = [b for b in indexes[:n] if cits[b].pos >= sentence_start and cits[b].type in DIRECTIVE_TYPES
                   and _same_doc_key(cits[b]) != _same_doc_key(ca)]
         if before:
@@ -753,7 +755,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
 
 
 #: (lowered) a list after a directive named by its kind alone: "... xây dựng kế hoạch thực hiện Kết luận, tiêu biểu:"
-_BARE_LIST_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?:\s+(?:này|trên|nêu trên))?"
+_BARE_LIST_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+{_KIND_WORD}{_THIS}"
                               r"\s*,?\s*(?:(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?|cụ thể|gồm|như sau)\s*[:：]")
 
 
@@ -813,12 +815,12 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
 
 
 #: (lowered) an intro naming the directive by its kind alone: "... ban hành kế hoạch thực hiện Chỉ thị:"
-_BARE_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?:\s+(?:này|trên|nêu trên))?"
+_BARE_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+{_KIND_WORD}{_THIS}"
                          r"\s*(?:,?\s*(?:cụ thể|gồm|như sau)\s*)?[:：]?\s*$")
 
 
 #: (lowered) a directive named by its kind alone after a verb of carrying out: "cụ thể hóa Chỉ thị bằng ..."
-_BARE_KIND = re.compile(rf"(?:{_CARRY_OUT})\s+(?P<type>kết luận|chỉ thị|nghị quyết|quy định)(?!\s*(?:số|\d|trung ương|đại hội))")
+_BARE_KIND = re.compile(rf"(?:{_CARRY_OUT})\s+{_KIND_WORD}(?!\s*(?:số|\d|trung ương|đại hội))")
 
 
 def _last(matches):
@@ -1186,6 +1188,17 @@ def _place_colons(ptext: str):
 _COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
 
 
+def _enumerated(org: str | None, noun: str, place: str, roster: Roster, province) -> str | None:
+    """The unit one item of an enumeration names: "Các huyện ủy: Tuần Giáo" -> Huyện ủy Tuần Giáo; "Các xã:
+    Na Sang" -> Đảng ủy xã Na Sang; "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ nữ huyện Tam Đường."""
+    if org:
+        return unlisted(f"{_ENUM_ORGS.get(org, org)} {_ENUM_PLACES.get(noun, noun)} {place}")
+    unit = roster.match(f"{noun[0].upper()}{noun[1:]} {place}", province)
+    if unit:
+        return unit.unit.name
+    return unlisted(f"Đảng ủy {noun} {place}") if noun in _COMMUNE_NOUNS else None
+
+
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     """"Các trường: Chính trị tỉnh, Cao đẳng Sư phạm tỉnh đã ..." names each school."""
     out = []
@@ -1194,14 +1207,8 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
         org = m.groupdict().get("org")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
-            if org:
-                name = unlisted(f"{_ENUM_ORGS.get(org, org)} {_ENUM_PLACES.get(noun, noun)} {item.strip()}")
-            else:
-                name = f"{noun[0].upper()}{noun[1:]} {item.strip()}"
-                unit = roster.match(name, province)
-                name = unit.unit.name if unit else (unlisted(f"Đảng ủy {name.lower()[:len(noun)]}{name[len(noun):]}")
-                                                    if noun in _COMMUNE_NOUNS else None)
-            if name:  # "Các xã: Ma Thì Hồ, Na Sang đã ..." -> Đảng ủy xã Ma Thì Hồ, Đảng ủy xã Na Sang
+            name = _enumerated(org, noun, item.strip(), roster, province)
+            if name:
                 start = ptext.find(item, pos)
                 out.append(UnitMention(name, start, start + len(item), True))
     return out

@@ -100,6 +100,7 @@ class Roster:
             if raw.get("place") and unit.level is Level.DISTRICT and unit.kind == "party":
                 self._places.setdefault(key(raw["place"]), []).append(unit)
         self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
+        self._department_keys = list(self._departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
         self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
@@ -159,7 +160,7 @@ class Roster:
         m = _DEPARTMENT_CELL.match(key(spelling(phrase)))
         if not m or not self._departments:
             return None
-        hit = process.extractOne(m.group("name"), list(self._departments), scorer=fuzz.ratio,
+        hit = process.extractOne(m.group("name"), self._department_keys, scorer=fuzz.ratio,
                                  score_cutoff=DEPARTMENT_CUTOFF)
         if hit is None:
             return None
