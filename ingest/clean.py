@@ -14,16 +14,19 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
+#: an old-style pair not after "q" ("quý" keeps its tone), nor before another letter; the "q" is
+#: looked for behind the pair's two letters, so that the engine can skip straight to an "o" or "u"
 _OLD_TONE_RE = re.compile(
-    "(?<![qQ])(?:" + "|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES)
-    + "|" + "|".join(k[0].upper() + k[1] for k in _OLD_TONES) + ")(?![^\\W\\d_])")
+    "(?:" + "|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES)
+    + "|" + "|".join(k[0].upper() + k[1] for k in _OLD_TONES) + ")(?<![qQ]..)(?![^\\W\\d_])")
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=262144)
 def spelling(s: str) -> str:
     """NFC, new-style tone marks, single spaces: "Tỉnh uỷ" and "Tỉnh ủy" give one key."""
-    s = unicodedata.normalize("NFC", s)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
     s = _OLD_TONE_RE.sub(lambda m: _retone(m.group(0)), s)
     return _SPACES.sub(" ", s).strip()
 

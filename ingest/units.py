@@ -26,6 +26,7 @@ DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().paren
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
 
 #: bodies of a unit: "Ban Thường vụ Tỉnh ủy" is a body of "Tỉnh ủy"
+_TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
                      re.IGNORECASE)
 #: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy
@@ -254,7 +255,7 @@ class Roster:
         if province:
             for v in list(out):
                 lv = key(v)
-                if re.search(r"(?:^|\s)tỉnh(?:\s|$)", lv) and key(province) not in lv:
+                if _TINH_WORD.search(lv) and key(province) not in lv:
                     out.append(f"{v} {province}")
         return list(dict.fromkeys(out))
 

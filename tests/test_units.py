@@ -208,6 +208,10 @@ SPELLING = [
     ("Quỳnh Nhai", "Quỳnh Nhai"),
     ("QUỲNH", "QUỲNH"),
     ("quý", "quý"),
+    ("QUÝ", "QUÝ"),
+    ("Quỷ", "Quỷ"),
+    ("uỷ ban", "ủy ban"),  # at the very start: nothing before the pair
+    ("(uỷ", "(ủy"),
     ("khuya", "khuya"),
     ("thuyền", "thuyền"),
     ("toàn", "toàn"),
