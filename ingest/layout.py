@@ -94,6 +94,13 @@ class Layout:
         i = bisect.bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i]
 
+    def line(self, text: str, number: int) -> str:
+        """Line `number` (1-based) of `text`, as `text.splitlines()[number - 1]` gives it,
+        without splitting the whole text."""
+        start = self.line_starts[number - 1]
+        end = self.line_starts[number] if number < len(self.line_starts) else len(text)
+        return (text[start:end].splitlines() or [""])[0]
+
     def line_of(self, paragraph: int, pos: int) -> int:
         """Line of position `pos` of a paragraph's joined text."""
         return self.locate(self.paragraphs[paragraph].to_source(pos))[0]
@@ -139,6 +146,16 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, as `str.splitlines()` cuts them."""
     starts, lines = _lines(text)
     return list(zip(starts, map(add, starts, map(len, lines))))
+
+
+def head_lines(text: str, n: int) -> list[str]:
+    """`text.splitlines()[:n]`, without splitting the whole text."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > n or size >= len(text):  # line n has ended inside text[:size]
+            return lines[:n]
+        size *= 4
 
 
 def _lines(text: str) -> tuple[list[int], list[str]]:

@@ -69,8 +69,8 @@ def read_citations(source: Source, roster: Roster, registry: Registry) -> Readin
         province = unit.province if unit else None
     ctxs = contexts(doc_layout, roster, province, author)
     cits = find(text, source.name, roster, registry, doc_layout, province, author, ctxs)
-    for own in own_documents(cits, text):
-        cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text)
+    for own in own_documents(cits, text, doc_layout):
+        cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text, doc_layout)
     return Reading(doc_layout, province, author, ctxs, cits)
 
 
@@ -96,13 +96,14 @@ _LETTERHEAD_DATE = re.compile(r"(?:^|\s{3})[^\n,]{2,40},\s*ngày\s+(\d{1,2})\s+t
                               re.MULTILINE)
 
 
-def _letterhead_facts(c: Citation, context, text: str) -> Citation:
+def _letterhead_facts(c: Citation, context, text: str, doc_layout: Layout) -> Citation:
     """A number on a letterhead: its issuer is the letterhead's unit, its date the line
     "Điện Biên Phủ, ngày 12 tháng 6 năm 2023" printed beside it."""
     if c.issuer_unit is None and context.author:
         c = replace(c, issuer=context.author, issuer_unit=context.author)
     if c.date is None:
-        window = "\n".join(text.splitlines()[c.line - 1:c.line + 4])
+        lines = range(c.line, min(c.line + 4, len(doc_layout.line_starts)) + 1)
+        window = "\n".join(doc_layout.line(text, n) for n in lines)
         m = _LETTERHEAD_DATE.search(window)
         if m:
             try:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
-from .layout import Layout, clause_at, sentence_bounds, table_row
+from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, letterhead_unit
 from .extract import _unit_phrase
@@ -152,7 +152,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     topic = _topic(cits)
     paragraph_of = [c.paragraph for c in cits]
     ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
-    owns = own_documents(cits, text) if text is not None else []
+    owns = own_documents(cits, text, doc_layout) if text is not None else []
     targets: set[int] = set()
     # the paragraphs without citations are read together first: in most texts none of them can say
     # that a unit carries something out ("\n.\n" between them: _BARE reads each edge as an end)
@@ -189,16 +189,14 @@ def _carried_out_uncited(ptext: str, topic: int | None) -> bool:
     return _bare(ptext) or topic is not None and _reports_activity(_lowered(ptext))
 
 
-def own_documents(cits: list[Citation], text: str) -> list[int]:
+def own_documents(cits: list[Citation], text: str, doc_layout: Layout) -> list[int]:
     """The documents a text is: each number printed on a letterhead, alone on its line
     ("Số 85-KH/HU", "KẾ HOẠCH số 61-KH/HU"); a file may hold several, one after another."""
-    lines = None  # split when a citation opens its paragraph, as a letterhead number does
     out = []
     for i, c in enumerate(cits):
         if c.pos > 8 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
             continue
-        lines = lines or text.splitlines()
-        line = _COLUMN_GAP.split(_EMPHASIS.sub("", lines[c.line - 1]).strip())[0]  # "Số 24-CT/TU      Vinh, ngày ..."
+        line = _COLUMN_GAP.split(_EMPHASIS.sub("", doc_layout.line(text, c.line)).strip())[0]  # "Số 24-CT/TU      Vinh, ngày ..."
         head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
         if alone and (c.kind is MentionKind.CODE or c.surface.split()[0].isupper()):
@@ -372,7 +370,7 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
 
 def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
     found = None
-    for line in [ln for ln in text.splitlines()[:12] if ln.strip()][:8]:
+    for line in [ln for ln in head_lines(text, 12) if ln.strip()][:8]:
         found = letterhead_unit(_EMPHASIS.sub("", line), roster, province) or found
     return found  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG" under "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"
 

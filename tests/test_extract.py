@@ -634,3 +634,17 @@ def test_spans_point_into_the_text(data, text):
         assert text[c.start:c.end] == c.surface
         assert c.surface and "\n" not in c.surface and "\r" not in c.surface
         assert lines[c.line - 1][c.col:c.col + len(c.surface)] == c.surface
+
+
+LINE_TEXTS = st.text(alphabet=st.sampled_from(list("ab \t\r\n\x0b\x0c\x1c\x85\u2028ủ")), max_size=300)
+
+
+@given(text=LINE_TEXTS, n=st.integers(min_value=0, max_value=20))
+def test_lines_read_without_splitting_the_whole_text(text, n):
+    """`head_lines` and `Layout.line` give what `str.splitlines()` gives, whatever the line breaks."""
+    from ingest import layout as L
+    lines = text.splitlines()
+    assert L.head_lines(text, n) == lines[:n]
+    assert L.head_lines(text * 40, n) == (text * 40).splitlines()[:n]  # beyond the first slice read
+    doc = L.layout(text)
+    assert [doc.line(text, k) for k in range(1, len(lines) + 1)] == lines
