@@ -944,8 +944,9 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "
 
 def _negated(before: str) -> bool:
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
-    if " mà " in tail:
-        return False  # "không ban hành kế hoạch riêng mà tổ chức hội nghị quán triệt B": done otherwise
+    turn = max(tail.rfind(" mà "), tail.rfind(" nhưng "))
+    if turn >= 0:  # "không ban hành kế hoạch riêng mà (nhưng đã) tổ chức quán triệt B": done otherwise,
+        return _NEGATED.search(tail, turn) is not None  # unless the turn is negated too ("nhưng chưa ...")
     if ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None:
         return True
     clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()

@@ -297,6 +297,11 @@ def test_findings_labelled_with_their_unit(data):
     b = Built(data, "Ở Hà Giang, Huyện ủy Yên Minh không ban hành kế hoạch riêng mà tổ chức hội nghị quán triệt Chỉ thị "
                     "số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị đến cán bộ chủ chốt.")
     assert (IMPLEMENTS, "unit:Huyện ủy Yên Minh", "35-CT/TW") in b.unit_edges()  # "không ... mà ...": done otherwise
+    b = Built(data, "Ở Cao Bằng, Huyện ủy Nguyên Bình không ban hành kế hoạch riêng nhưng đã đưa nội dung Chỉ thị "
+                    "20-CT/TW vào chương trình công tác năm. Huyện ủy Bảo Lạc đã ban hành kế hoạch nhưng chưa tổ chức "
+                    "quán triệt Chỉ thị 20-CT/TW.")
+    assert (IMPLEMENTS, "unit:Huyện ủy Nguyên Bình", "20-CT/TW") in b.unit_edges()  # "không ... nhưng đã ..."
+    assert not [e for e in b.unit_edges() if "Bảo Lạc" in e[1]]  # "... nhưng chưa ...": the turn is negated
 
 
 def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
