@@ -52,7 +52,7 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 _CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
 #: (lowered)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
-                       r"|ban hành[^;.]{0,40}văn bản[^;.]{0,20}thực hiện")
+                       r"|ban hành[^;.]{0,40}(?:văn bản|kế hoạch)[^;.]{0,20}thực hiện")
 _EXAMPLES_HEAD = r"(?:điển hình|tiêu biểu)"
 #: (lowered)
 _EXAMPLES = re.compile(_EXAMPLES_HEAD + r"\s+(?:như|là)\s*:?")
@@ -887,6 +887,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
         if activity and _reports_activity(_lowered(_clean(ptext[s_start:s_end]))):
             for u in actors_in():
+                if _activity_negated(ptext, lowered, u.end, s_end):
+                    continue  # "Đảng ủy xã Pa Cheo chưa ban hành văn bản thực hiện"
                 if not here or all(i in doc_targets for i in here):
                     _unit_statement(file, u.name, topic, 0.6, _clean(clause_at(ptext, u.start)),
                                     line_of(u.start), out, done)
@@ -897,11 +899,18 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
 
 
 def _reports_activity(lowered: str) -> bool:
-    """"đăng ký làm theo ...", "ban hành văn bản thực hiện ...": the words of _ACTIVITY looked
-    for as plain strings first."""
-    if "đăng ký" not in lowered and ("ban hành" not in lowered or "văn bản" not in lowered):
+    """"đăng ký làm theo ...", "ban hành văn bản (kế hoạch) thực hiện ...": the words of _ACTIVITY
+    looked for as plain strings first."""
+    if "đăng ký" not in lowered and ("ban hành" not in lowered or "văn bản" not in lowered and "kế hoạch" not in lowered):
         return False
     return _ACTIVITY.search(lowered) is not None
+
+
+def _activity_negated(ptext: str, lowered: str, unit_end: int, s_end: int) -> bool:
+    """Whether the activity a unit is said to carry out is denied: "Đảng ủy xã Pa Cheo chưa ban hành
+    văn bản thực hiện" (the first activity after the unit's name, in its sentence)."""
+    m = _ACTIVITY.search(lowered, unit_end, s_end)
+    return m is not None and _negated(ptext[unit_end:m.start()])
 
 
 def _by_sentence(cits, indexes, bounds) -> list[list[int]]:

@@ -644,3 +644,15 @@ def test_implements_edges_never_go_from_a_document_dated_years_before_its_target
             lag = (date.fromisoformat(tgt.date) - date.fromisoformat(src.date)).days
             assert lag <= MAX_EARLY_DAYS, (b.label(e.source), src.date, b.label(e.target), tgt.date)
     assert checked >= 4
+
+
+def test_an_activity_under_the_text_s_topic_unless_denied(data):
+    """In a report about one directive, "Đảng ủy xã X đã ban hành văn bản (kế hoạch) thực hiện" says X
+    carries the topic out; "Đảng ủy xã Y chưa ban hành ..." says it does not."""
+    b = Built(data, "Báo cáo kết quả thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị. Huyện ủy Tủa "
+                    "Chùa đã quán triệt Kết luận số 01-KL/TW. Các chi bộ thực hiện Kết luận số 01-KL/TW nghiêm túc.\n\n"
+                    "Đảng ủy xã Sính Phình chưa ban hành văn bản thực hiện. Đảng ủy xã Tả Phìn đã ban hành văn bản "
+                    "thực hiện. Đảng ủy xã Lao Xả Phình có ban hành kế hoạch thực hiện nhưng chậm so với yêu cầu.")
+    implementers = {s for r, s, t in b.unit_edges() if t == "01-KL/TW"}
+    assert {"unit:Đảng ủy xã Tả Phìn", "unit:Đảng ủy xã Lao Xả Phình"} <= implementers
+    assert "unit:Đảng ủy xã Sính Phình" not in implementers
