@@ -19,7 +19,7 @@ from .registry import Registry
 from .wordtree import spellings
 from .clean import key
 from .context import Context, contexts
-from .units import Places, Roster
+from .units import Places, Roster, unlisted
 
 _PRIORITY = {MentionKind.FULL: 0, MentionKind.NAMED: 1, MentionKind.CODE: 2, MentionKind.SHORT: 3}
 _EARLIEST_LONGEST = itemgetter(0, 1, 2)  # start, minus length, priority of the kind
@@ -196,7 +196,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     if unit:
         return before, unit, issuer_end
     for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster):
-        unit = roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
+        unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
+                or _coded_unit(by_means, code))
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
     if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start) and _code_fits(code, context.unit):
@@ -217,6 +218,20 @@ def _district(place: str, roster: Roster, province: str | None) -> str | None:
     place alone, as a label or a cell: its party committee (the caller checks the code is one's)."""
     unit = roster.place(place, province) if len(place) < 40 else None
     return unit.name if unit else None
+
+
+#: the kind of unit a code suffix names, where a place or a name after it makes the unit's name
+_SUFFIX_UNIT = {"HU": "Huyện ủy", "ĐU": "Đảng ủy", "CB": "Chi bộ"}
+
+
+def _coded_unit(cell: str, code: str | None) -> str | None:
+    """"| 1 | Thôn Na Lốc 1 | 01-KH/CB |" — a row's (or label's) name that the code's suffix gives
+    its kind: Chi bộ thôn Na Lốc 1; "Hoàng Su Phì: Kế hoạch số 145-KH/HU" -> Huyện ủy Hoàng Su Phì."""
+    parts = _CODE_SPLIT.split(code.upper()) if code else []
+    kind = _SUFFIX_UNIT.get(parts[1]) if len(parts) > 1 else None
+    if not kind or len(cell) >= 40 or not cell[:1].isupper():
+        return None
+    return unlisted(f"{kind} {cell}")
 
 
 def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | None, context: Context,

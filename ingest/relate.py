@@ -106,6 +106,9 @@ _SUBJECT_AFTER = re.compile(
     r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
     r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)")
+#: the place a unit's name is followed by: "Đảng ủy xã Mường Cơi, huyện Phù Yên", "Đồn Biên phòng A Pa Chải (huyện
+#: Mường Nhé)"
+_WHERE_AFTER = re.compile(rf"\s*(?:,\s*|\(\s*)(?:huyện|tỉnh|thị xã|thành phố|xã)\s+{PLACE_WORDS}\s*\)?(?=\s*,?\s*[a-zđà-ỹ])")
 _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
@@ -1167,6 +1170,8 @@ def _is_subject(ptext, lowered, start, end) -> bool:
     or that a verb follows ("Huyện ủy Quỳnh Nhai có 100% ..."), and no preposition governs."""
     if _NOT_SUBJECT_BEFORE.search(lowered, max(0, start - 30), start):
         return False
+    where = _WHERE_AFTER.match(ptext, end)
+    end = where.end() if where else end  # "Đảng ủy xã Mường Cơi, huyện Phù Yên tổ chức ...": the verb after the place
     if _SUBJECT_AFTER.match(lowered[end:end + 40]):
         return True
     opens = _OPENS.search(ptext[max(0, start - 3):start]) is not None

@@ -79,7 +79,9 @@ def unlisted(phrase: str) -> str | None:
     if not all(w[:1].isupper() or w[:1].isdigit() for w in place.split()):
         return None
     kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
-    return f"{kind} {' '.join(w[:1] + w[1:].lower() if w.isupper() else w for w in place.split())}"
+    if place.isupper():  # a letterhead's capitals: "MƯỜNG PHĂNG" -> "Mường Phăng"; else as written ("Trường THCS ...")
+        place = " ".join(w[:1] + w[1:].lower() for w in place.split())
+    return f"{kind} {' '.join(place.split())}"
 
 
 @dataclass(frozen=True)

@@ -656,3 +656,26 @@ def test_an_activity_under_the_text_s_topic_unless_denied(data):
     implementers = {s for r, s, t in b.unit_edges() if t == "01-KL/TW"}
     assert {"unit:Đảng ủy xã Tả Phìn", "unit:Đảng ủy xã Lao Xả Phình"} <= implementers
     assert "unit:Đảng ủy xã Sính Phình" not in implementers
+
+
+def test_a_unit_followed_by_its_place_is_still_the_subject(data):
+    b = Built(data, "(Báo Sơn La) - Ngày 12/9, Đảng ủy xã Mường Cơi, huyện Phù Yên tổ chức hội nghị quán triệt, triển "
+                    "khai Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp.",
+              "Ngày 3/10, Đảng ủy xã Pa Ham (huyện Mường Chà) tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW, ngày "
+              "14/6/2024 của Bộ Chính trị.")
+    assert {(IMPLEMENTS, "unit:Đảng ủy xã Mường Cơi", "35-CT/TW"),
+            (IMPLEMENTS, "unit:Đảng ủy xã Pa Ham", "35-CT/TW")} <= b.unit_edges()
+
+
+def test_a_table_row_s_name_takes_its_kind_from_the_code(data):
+    """"| 1 | Thôn Na Lốc 1 | 01-KH/CB |": a chi bộ's plan (its code says so) issued by Chi bộ thôn Na Lốc 1;
+    two chi bộ's plans numbered alike stay two documents."""
+    b = Built(data, "Kết quả triển khai Kết luận 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị ở một số chi bộ (xã Bản Lầu, "
+                    "huyện Mường Khương, tỉnh Lào Cai):\n"
+                    "TT | Chi bộ | Số đảng viên | Kế hoạch của chi bộ\n"
+                    "1 | Thôn Na Lốc 1 | 28 | 01-KH/CB, ngày 06/9/2021\n"
+                    "2 | Thôn Lùng Vài | 22 | 01-KH/CB, ngày 13/9/2021\n"
+                    "3 | Trường THCS Bản Lầu | 17 | 03-KH/CB, ngày 15/9/2021")
+    assert {("unit:Chi bộ thôn Na Lốc 1", "01-KH/CB"), ("unit:Chi bộ thôn Lùng Vài", "01-KH/CB"),
+            ("unit:Chi bộ Trường THCS Bản Lầu", "03-KH/CB")} <= b.issued()
+    assert len([d for d in b.graph.documents if (d.number, d.code) == ("01", "KH/CB")]) == 2

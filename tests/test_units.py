@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from ingest.clean import fold, key, spelling
-from ingest.units import Roster
+from ingest.units import Roster, unlisted
 
 DB, LC, SL = "Điện Biên", "Lai Châu", "Sơn La"
 
@@ -80,6 +80,21 @@ MATCHES = [
 @pytest.mark.parametrize("phrase,province,expected", MATCHES)
 def test_canonical(roster, phrase, province, expected):
     assert roster.canonical(phrase, province) == expected
+
+
+UNLISTED = [
+    ("Đảng ủy xã Mường Phăng", "Đảng ủy xã Mường Phăng"),
+    ("ĐẢNG ỦY XÃ MƯỜNG PHĂNG", "Đảng ủy xã Mường Phăng"),  # a letterhead's capitals
+    ("Chi bộ Trường THCS Bản Lầu", "Chi bộ Trường THCS Bản Lầu"),  # an acronym in a name stays
+    ("Chi bộ Thôn Na Lốc 1", "Chi bộ thôn Na Lốc 1"),
+    ("Đảng ủy xã", None),
+    ("Đảng ủy xã vùng cao", None),
+]
+
+
+@pytest.mark.parametrize("phrase,expected", UNLISTED)
+def test_unlisted_names_keep_their_spelling(phrase, expected):
+    assert unlisted(phrase) == expected
 
 
 def test_exact_and_fuzzy_scores(roster):
