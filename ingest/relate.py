@@ -200,7 +200,7 @@ def own_documents(cits: list[Citation], text: str, doc_layout: Layout) -> list[i
         if c.pos > 8 or c.kind not in (MentionKind.FULL, MentionKind.CODE):
             continue
         line = _COLUMN_GAP.split(_EMPHASIS.sub("", doc_layout.line(text, c.line)).strip())[0]  # "Số 24-CT/TU      Vinh, ngày ..."
-        head = line[:len(line) - len(line.lstrip("SsốỐ "))] if line.lower().startswith("số") else ""
+        head = line[:len(line) - len(line.lstrip("SsốỐ: "))] if line.lower().startswith("số") else ""
         alone = line in (c.surface, f"{head}{c.surface}") or line.startswith(c.surface) and len(line) < len(c.surface) + 4
         if alone and (c.kind is MentionKind.CODE or c.surface.split()[0].isupper()):
             out.append(i)

@@ -679,3 +679,15 @@ def test_a_table_row_s_name_takes_its_kind_from_the_code(data):
     assert {("unit:Chi bộ thôn Na Lốc 1", "01-KH/CB"), ("unit:Chi bộ thôn Lùng Vài", "01-KH/CB"),
             ("unit:Chi bộ Trường THCS Bản Lầu", "03-KH/CB")} <= b.issued()
     assert len([d for d in b.graph.documents if (d.number, d.code) == ("01", "KH/CB")]) == 2
+
+
+def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
+    """"Số: 123/KH-UBND" on a People's Committee's letterhead is the text's own plan: its title's
+    "Thực hiện ..." and its "Căn cứ ..." lines link it."""
+    b = Built(data, "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 123/KH-UBND\nSơn La, ngày 15 tháng 4 năm 2024\n\nKẾ HOẠCH\n"
+                    "Thực hiện Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng trên địa bàn tỉnh\n\n"
+                    "Căn cứ Kế hoạch số 236-KH/TU ngày 05/02/2024 của Ban Thường vụ Tỉnh ủy Sơn La về thực hiện Nghị "
+                    "quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng;\n"
+                    "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:")
+    assert {(IMPLEMENTS, "123/KH-UBND", "43-NQ/TW"), (Relation.CITES, "123/KH-UBND", "236-KH/TU")} <= b.doc_edges()
+    assert ("unit:UBND tỉnh Sơn La", "123/KH-UBND") in b.issued()
