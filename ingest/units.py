@@ -173,7 +173,8 @@ class Roster:
         name = self._departments[hit[0]]
         if not place:
             return f"{cell}{name}"
-        return f"{cell}{name} {place}" if name.endswith("Tỉnh ủy") else f"{cell}{name} tỉnh {place}"
+        of_province = name.endswith("Tỉnh ủy") or name == "Tỉnh đoàn"  # "Ban Tổ chức Tỉnh ủy Sơn La", "Tỉnh đoàn Sơn La"
+        return f"{cell}{name} {place}" if of_province else f"{cell}{name} tỉnh {place}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""

@@ -164,6 +164,14 @@ DEPARTMENTS = [
     ("Ủy ban Kiểm tra Tỉnh ủy", "Cao Bằng", "Ủy ban Kiểm tra Tỉnh ủy Cao Bằng"),  # a province the roster lists thin
     ("Chi bộ Ban Tổ chức Tỉnh ủy", "Cao Bằng", "Chi bộ Ban Tổ chức Tỉnh ủy Cao Bằng"),
     ("Đảng ủy Sở Giáo", SL, None),  # a name cut short is no department
+    # the agencies and mass organisations every province has, where the roster lists the province thin
+    ("Đảng ủy Quân sự tỉnh", "Nghệ An", "Đảng ủy Quân sự tỉnh Nghệ An"),
+    ("Đảng ủy Bộ đội Biên phòng tỉnh", "Nghệ An", "Đảng ủy Bộ đội Biên phòng tỉnh Nghệ An"),
+    ("Đảng ủy Khối các cơ quan tỉnh", "Thanh Hóa", "Đảng ủy Khối các cơ quan tỉnh Thanh Hóa"),
+    ("Hội Nông dân tỉnh", "Nghệ An", "Hội Nông dân tỉnh Nghệ An"),
+    ("Tỉnh đoàn", "Nghệ An", "Tỉnh đoàn Nghệ An"),
+    ("Công an xã", "Nghệ An", None),
+    ("Hội Nông dân huyện", "Nghệ An", None),
     # the district and commune bodies of every province, by kind and place
     ("Đảng ủy Công an huyện Phong Thổ", LC, "Đảng ủy Công an huyện Phong Thổ"),
     ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
