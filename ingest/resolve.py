@@ -9,8 +9,9 @@ number or by name. Conflicting dates are kept and voted on; a garbled code
 """
 from __future__ import annotations
 
+
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,8 +95,9 @@ class Cluster:
             return None
         top = max(votes.values())
         tied = [d for d, n in votes.items() if n == top]
-        seen = [d for d in tied if d in self.dates]  # a tie goes to what the texts say
-        return sorted(seen or tied)[0]
+        if self.known and self.known.date in tied:
+            return self.known.date  # a tie goes to the registry's date, which is checked
+        return sorted(tied)[0]
 
     @property
     def year(self):
@@ -227,7 +229,7 @@ class Resolver:
         if body and cl.body and body != cl.body:
             return False
         best = cl.best_date()
-        if c.date and best and not _same_or_typo(c.date, best):
+        if c.date and best and not _same_or_typo(c.date, best) and not (cl.owner == CENTRAL and _same_term(c.date, best)):
             return False
         if c.date and (c.date in cl.dates or cl.known and cl.known.date == c.date):
             return True  # the same date: subjects quoted differently do not make another document
@@ -241,6 +243,7 @@ class Resolver:
                      and _ref(*(cl.known.implements or cl.known.continues).split("|")[0].split("-", 1))
                      in self.cited.get(f, ()),
                      lambda cl: c.date and cl.known and cl.known.date == c.date,
+                     lambda cl: c.date and cl.owner == CENTRAL and _same_term(c.date, cl.best_date()),
                      lambda cl: owner and cl.owner == owner,
                      lambda cl: f in cl.files):
             narrowed = [cl for cl in fits if test(cl)]
@@ -436,12 +439,12 @@ class Resolver:
 
     # --- naming -----------------------------------------------------------------------
     def _nearest(self, fits, f):
-        """Of several documents a citation may be, the one its text cites most (the text's topic:
-        a report on Chỉ thị 20-CT/TW of 2018 that also names the one of 2012 once), the first cited
-        there on a tie, else the one cited most anywhere."""
+        """Of several documents a citation may be, the one its text cites first (the text's topic, in
+        its title or lead: a report on Chỉ thị 35-CT/TW of 2024 that looks back on the one of 2019,
+        cited twice with its date), else the one cited most anywhere."""
         def weight(cl):
             here = [i for file, i in cl.keys if file == f] if f in cl.files else []
-            return len(here), -min(here, default=0), cl.size
+            return bool(here), -min(here, default=0), cl.size
         return max(fits, key=weight)
 
     def _name_clusters(self):
@@ -553,6 +556,17 @@ def _when_fits(c: Citation, year: str | None, date: str | None) -> bool:
     if c.year and year and c.year != year:
         return False
     return not (c.date and date and not _same_or_typo(c.date, date))
+
+
+#: the first day of each term of the Party's Central Committee (the day its congress closed): central
+#: documents are numbered afresh each term, so one type, number and code within a term is one document
+TERMS_FROM = ("2001-04-22", "2006-04-25", "2011-01-19", "2016-01-28", "2021-02-01", "2026-01-23")
+
+
+def _same_term(a: str, b: str | None) -> bool:
+    """Whether two ISO dates fall in one term: "01-KL/TW (05/6/2024)" in a list of news links is the
+    01-KL/TW of 18/5/2021 misdated, not another one."""
+    return b is not None and bisect_right(TERMS_FROM, a) == bisect_right(TERMS_FROM, b)
 
 
 def _same_or_typo(a: str, b: str) -> bool:

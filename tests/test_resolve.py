@@ -164,12 +164,21 @@ def test_a_date_differing_in_more_than_one_part_is_another_document(data, other,
     assert len(s.cited(number="30")) == (1 if joins else 2)
 
 
-def test_a_date_far_from_the_registry_date_does_not_join_it(data):
-    s = Scenario(data, "Thực hiện Chỉ thị số 05-CT/TW, ngày 20/8/2019 của Bộ Chính trị.")
+def test_a_date_of_another_term_does_not_join_the_registry_document(data):
+    """Central numbers start afresh each term: a 05-CT/TW of 2022 is not the one of 2016 (term XII)."""
+    s = Scenario(data, "Thực hiện Chỉ thị số 05-CT/TW, ngày 20/8/2022 của Bộ Chính trị.")
     doc = s.doc("Chỉ thị số 05")
-    assert doc.date == "2019-08-20"
+    assert doc.date == "2022-08-20"
     assert doc.id != "05-ct-tw.tw.2016"
     assert not [d for d in s.cited() if d.date == "2016-05-15"]
+
+
+def test_a_date_far_from_the_registry_date_in_its_term_is_a_wrong_date(data):
+    """Within term XII there is one 05-CT/TW: "ngày 20/8/2019" misdates the one of 15/5/2016, whose
+    checked date stays, the other one seen."""
+    s = Scenario(data, "Thực hiện Chỉ thị số 05-CT/TW, ngày 20/8/2019 của Bộ Chính trị.")
+    doc = s.doc("Chỉ thị số 05")
+    assert (doc.id, doc.date, doc.dates_seen) == ("05-ct-tw.tw.2016", "2016-05-15", ("2019-08-20",))
 
 
 # --- garbled codes ----------------------------------------------------------------------------
@@ -235,6 +244,26 @@ def test_a_text_citing_two_documents_of_one_number_means_its_topic_by_the_bare_f
     for i in bare:
         (doc,) = [s.docs[d] for d in s.res.assigned[("t0.txt", i)]]
         assert doc.date == "2018-01-18" and s.res.how[("t0.txt", i)] == "ambiguous"
+
+
+def test_a_text_looking_back_on_an_older_namesake_means_its_first_cited_by_the_bare_forms(data):
+    """A report on Chỉ thị 35-CT/TW of 2024 that cites the one of 2019 twice, with its date, when it
+    looks back on the last term: its bare "Chỉ thị 35" is the 2024 one it opened with."""
+    s = Scenario(data, "Triển khai Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị, Huyện ủy Than Uyên ban hành "
+                       "kế hoạch. Nhiệm kỳ trước, khi thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị, "
+                       "Huyện ủy phải lùi lịch đại hội; Kế hoạch số 112-KH/HU thực hiện Chỉ thị số 35-CT/TW, ngày "
+                       "30/5/2019 đã được tổng kết. Năm nay, các xã thực hiện Chỉ thị 35 đúng tiến độ.")
+    assert s.doc("Chỉ thị 35").date == "2024-06-14"
+
+
+def test_a_central_number_misdated_within_its_term_is_the_known_one(data):
+    """Central documents are numbered afresh each term: "Kết luận 01-KL/TW (05/6/2024)" in a list of
+    news links is the 01-KL/TW of 18/5/2021, and "35-CT/TW ngày 14/6/2019" the 35-CT/TW of 30/5/2019,
+    not the 2024 one whose day and month it shares."""
+    s = Scenario(data, "Tin liên quan:\n- Huyện ủy Mường Chà triển khai Kết luận 01-KL/TW (05/6/2024)\n"
+                       "- Nhìn lại Chỉ thị số 35-CT/TW ngày 14/6/2019 của Bộ Chính trị về đại hội đảng bộ các cấp.")
+    assert s.doc("Kết luận 01-KL/TW").date == "2021-05-18"
+    assert s.doc("Chỉ thị số 35-CT/TW").date == "2019-05-30"
 
 
 def test_short_form_with_its_issuer_is_not_ambiguous(data):
