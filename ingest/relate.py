@@ -28,7 +28,8 @@ from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS
 from .units import Roster, unlisted
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
-_CARRY_OUT = r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
+_CARRY_OUT = (r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
+              r"|theo (?:đúng )?tinh thần")
 # The case-blind patterns are written in lower case and read `_lowered` text (see there); each
 # is marked "(lowered)".
 #: (lowered)
@@ -84,16 +85,17 @@ def _body_or_head(bodies, heads) -> str:
 
 
 _UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
-_ITEMS_ACTING = r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời)\b)"
+_ITEMS_ACTING = (r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời|không|chưa|tổ chức|ban hành|triển khai|"
+                 r"quán triệt|xây dựng|cụ thể hóa|cụ thể hoá|hoàn thành|thực hiện)\b)")
 #: "Các huyện ủy: Tuần Giáo, Mường Ảng đã ..." / "Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã ...": two
 #: patterns, so that the first begins with a literal the engine can skip to
-_ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|sở|ban|hội|xã|phường|thị trấn)\s*:?\s*"
+_ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đảng ủy|chi bộ|sở|ban|hội|xã|phường|thị trấn)\s*:?\s*"
                             + _ITEMS_ACTING),
                  re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
                             + _ITEMS_ACTING),
                  # "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ...", "Hội LHPN các huyện: Tam Đường, Phong Thổ đã ..."
                  re.compile(r"(?P<org>Đảng ủy|Đảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
-                            r" các (?P<noun>huyện|xã|đồn)\s*:?\s*" + _ITEMS_ACTING))
+                            r" các (?P<noun>huyện|xã|phường|thị trấn|đồn)\s*:?\s*" + _ITEMS_ACTING))
 #: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
 _ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
@@ -105,7 +107,8 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _SUBJECT_AFTER = re.compile(
     r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
-    r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động)\b)")
+    r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động|sơ kết|"
+    r"tổng kết|hoàn thành|kiểm tra|giám sát|cụ thể hóa|cụ thể hoá)\b)")
 #: the place a unit's name is followed by: "Đảng ủy xã Mường Cơi, huyện Phù Yên", "Đồn Biên phòng A Pa Chải (huyện
 #: Mường Nhé)"
 _WHERE_AFTER = re.compile(rf"\s*(?:,\s*|\(\s*)(?:huyện|tỉnh|thị xã|thành phố|xã)\s+{PLACE_WORDS}\s*\)?(?=\s*,?\s*[a-zđà-ỹ])")
@@ -127,12 +130,13 @@ _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
 # from the "#"s, whose "^" would have the engine try the pattern at every position)
 _HEADING_MARK = re.compile(r"#+\s*")
 _EVIDENCE_MARKUP = re.compile(r"<sup>\s*\d+\s*</sup>|\*\*|__")
-_OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+)$")
+_OPENS = re.compile(r"(?:^|[.;:]\s*|,\s+|(?:^|\s)[-+•]\s*)$")  # a clause's or a list item's start
 _LOWER_NEXT = re.compile(r"\s+[a-zđà-ỹ]")
 _PLACE_NAME = rf"(?:[Hh]uyện\s+)?(?P<place>{PLACE_WORDS})\s*:"
 _PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)" + _PLACE_NAME)
 # the same after the paragraph's start: beginning with a character, it lets the engine skip to one
 _PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)
+_WHERE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _ITEM_SEP = re.compile(r",\s*|\s+và\s+")
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
@@ -1206,10 +1210,13 @@ def _enumerated(org: str | None, noun: str, place: str, roster: Roster, province
     Na Sang" -> Đảng ủy xã Na Sang; "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ nữ huyện Tam Đường."""
     if org:
         return unlisted(f"{_ENUM_ORGS.get(org, org)} {_ENUM_PLACES.get(noun, noun)} {place}")
-    unit = roster.match(f"{noun[0].upper()}{noun[1:]} {place}", province)
+    named = f"{noun[0].upper()}{noun[1:]} {place}"
+    unit = roster.match(named, province)
     if unit:
         return unit.unit.name
-    return unlisted(f"Đảng ủy {noun} {place}") if noun in _COMMUNE_NOUNS else None
+    if noun in _COMMUNE_NOUNS:
+        return unlisted(f"Đảng ủy {noun} {place}")
+    return roster.department(named, province) if noun == "chi bộ" else None  # "Các chi bộ: Sở Tư pháp, ..."
 
 
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
@@ -1220,6 +1227,7 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
         org = m.groupdict().get("org")
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
+            item = _WHERE_AT_END.sub("", item)  # "Nà Khoa (huyện Nậm Pồ)"
             name = _enumerated(org, noun, item.strip(), roster, province)
             if name:
                 start = ptext.find(item, pos)

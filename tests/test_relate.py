@@ -691,3 +691,26 @@ def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
                     "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:")
     assert {(IMPLEMENTS, "123/KH-UBND", "43-NQ/TW"), (Relation.CITES, "123/KH-UBND", "236-KH/TU")} <= b.doc_edges()
     assert ("unit:UBND tỉnh Sơn La", "123/KH-UBND") in b.issued()
+
+
+def test_enumerated_units_before_any_verb_and_list_items_as_subjects(data):
+    """"Đảng ủy các xã: A, B, C tổ chức ...", "Các chi bộ: Sở Tư pháp, ... không ban hành kế hoạch riêng nhưng
+    đã ...", "Theo đúng tinh thần Chỉ thị 35, Đảng ủy các xã: ... (huyện Nậm Pồ) đã ..." and a list item that
+    opens with its unit ("- Huyện ủy Mường Chà sơ kết 5 năm thực hiện ...")."""
+    cases = [
+        ("Ở Điện Biên, Huyện ủy Tủa Chùa ban hành Kế hoạch số 47-KH/HU. Đảng ủy các xã: Sính Phình, Tả Phìn, Mường "
+         "Báng tổ chức hội nghị quán triệt Kết luận 01-KL/TW đến 100% đảng viên.",
+         {"Đảng ủy xã Sính Phình", "Đảng ủy xã Tả Phìn", "Đảng ủy xã Mường Báng"}, "01-KL/TW"),
+        ("Ở Sơn La, các chi bộ: Sở Tư pháp, Sở Ngoại vụ, Ban Dân tộc tỉnh không ban hành kế hoạch riêng nhưng đã "
+         "tổ chức học tập, quán triệt Kết luận 01-KL/TW cho 100% đảng viên.".replace("các chi bộ", "Các chi bộ"),
+         {"Chi bộ Sở Tư pháp tỉnh Sơn La", "Chi bộ Sở Ngoại vụ tỉnh Sơn La", "Chi bộ Ban Dân tộc tỉnh Sơn La"},
+         "01-KL/TW"),
+        ("Theo đúng tinh thần Chỉ thị 35-CT/TW, Đảng ủy các xã: Nà Hỳ, Phìn Hồ, Nà Khoa (huyện Nậm Pồ) đã hoàn "
+         "thành đại hội 100% chi bộ trực thuộc.", {"Đảng ủy xã Nà Hỳ", "Đảng ủy xã Phìn Hồ", "Đảng ủy xã Nà Khoa"},
+         "35-CT/TW"),
+        ("Tin liên quan\n- Huyện ủy Mường Chà sơ kết 5 năm thực hiện Chỉ thị 20-CT/TW của Ban Bí thư về công tác "
+         "lịch sử Đảng", {"Huyện ủy Mường Chà"}, "20-CT/TW"),
+    ]
+    for text, units, target in cases:
+        b = Built(data, text)
+        assert {(IMPLEMENTS, f"unit:{u}", target) for u in units} <= b.unit_edges(), text
