@@ -68,6 +68,9 @@ MATCHES = [
     ("Huyện ủy Mường Nhé", SL, None),
     ("Huyện ủy Tủa Chùa", SL, None),
     ("Huyện ủy Hoàng Su Phì", DB, None),
+    ("Huyện ủy Hoàng Xu Phì", "Hà Giang", "Huyện ủy Hoàng Su Phì"),  # a district of a neighbouring province, misspelt
+    ("Huyện ủy Thach An", "Cao Bằng", "Huyện ủy Thạch An"),
+    ("Thành ủy Vinh", "Nghệ An", "Thành ủy Vinh"),
     ("Sở Giáo dục và Đào tạo", DB, None),
     ("Ban Chỉ đạo 35", DB, None),
     ("Huyện ủy", DB, None),
@@ -143,11 +146,14 @@ BARE = [
     # only district-level kinds are named without their place
     ("Ban Thường vụ Tỉnh ủy", "Tại huyện Mai Sơn, ", SL, None, None),
     ("Đảng ủy Công an tỉnh", "Tại huyện Mai Sơn, ", SL, None, None),
-    # a district the roster does not know anywhere, named before (Yên Bái's districts are not listed)
+    # a district the roster does not know anywhere, named before (Thái Nguyên's districts are not listed)
+    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Đại Từ ban hành Kế hoạch. ", "Thái Nguyên", None,
+     "Huyện ủy Đại Từ"),
+    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Đại Từ ban hành Kế hoạch. ", "Thái Nguyên",
+     "Huyện ủy Phú Lương", "Huyện ủy Phú Lương"),  # the author first
+    # a listed district named before (Yên Bái's are listed)
     ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch. ", "Yên Bái", None,
      "Huyện ủy Mù Cang Chải"),
-    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch. ", "Yên Bái",
-     "Huyện ủy Văn Chấn", "Huyện ủy Văn Chấn"),  # the author first
     # the beginning of the author's name names the author
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Đảng ủy Khối các cơ quan tỉnh Sơn La", "Đảng ủy Khối các cơ quan tỉnh Sơn La"),
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Huyện ủy Mai Sơn", None),
