@@ -195,7 +195,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, unit, issuer_end
-    for by_means in _issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster):
+    for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
+                     + _issuers_earlier(ptext, start, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
                 or _coded_unit(by_means, code))
         if unit and _code_fits(code, unit):
@@ -398,6 +399,23 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+_UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ)\b")
+
+
+def _issuers_earlier(ptext: str, start: int, roster: Roster) -> list[str]:
+    """"Đối với Thành ủy Hà Giang, sau khi ban hành Kế hoạch số 198-KH/ThU ...": the units the sentence
+    names before the verb that issues the citation, the nearest first (the caller takes the first
+    whose kind the code's suffix gives: a ThU number is a Thành ủy's or a Thị ủy's)."""
+    head = ptext[max(0, start - 160):start]
+    m = _BAN_HANH.search(head, max(0, len(head.rstrip()) - _BAN_HANH_LONGEST))
+    if not m:
+        return []
+    verb = start - len(head) + m.start()
+    sentence = max(ptext.rfind(". ", 0, verb), ptext.rfind(";", 0, verb), verb - 300, -1) + 1
+    phrases = [_unit_phrase(ptext, w.start(), roster)[0] for w in _UNIT_WORD.finditer(ptext, sentence, verb)]
+    return [p for p in reversed(phrases) if p]
 
 
 def _row_units(ptext: str, start: int) -> list[str]:

@@ -50,6 +50,8 @@ _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa n
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
+#: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
+_PER_BEFORE = re.compile(r"(?<!\w)theo\s+(?:đúng\s+)?(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+(?:của\s+)?)?$")
 _CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
 #: (lowered)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
@@ -876,7 +878,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             if i in doc_targets or c.type not in DIRECTIVE_TYPES:
                 previous = None
                 continue
-            if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
+            if (_CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos)
+                    or _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."

@@ -714,3 +714,14 @@ def test_enumerated_units_before_any_verb_and_list_items_as_subjects(data):
     for text, units, target in cases:
         b = Built(data, text)
         assert {(IMPLEMENTS, f"unit:{u}", target) for u in units} <= b.unit_edges(), text
+
+
+def test_a_unit_that_acts_per_a_directive_and_an_issuer_named_earlier_in_the_sentence(data):
+    """"Đảng bộ tỉnh tổ chức đại hội các cấp theo Chỉ thị ..." carries it out; "Đối với Thành ủy Hà Giang, sau khi
+    ban hành Kế hoạch số 198-KH/ThU ..." names the plan's issuer before the verb (its code says a Thành ủy)."""
+    b = Built(data, "Ở Hà Giang, khi Đảng bộ tỉnh tổ chức thành công đại hội các cấp theo Chỉ thị số 35-CT/TW ngày "
+                    "30/5/2019 của Bộ Chính trị. Đối với Thành ủy Hà Giang, sau khi ban hành Kế hoạch số 198-KH/ThU "
+                    "ngày 18/7/2024 về thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024, Ban Thường vụ Thành ủy tiếp tục "
+                    "ban hành Kế hoạch số 210-KH/ThU.")
+    assert (IMPLEMENTS, "unit:Tỉnh ủy Hà Giang", "35-CT/TW") in b.unit_edges()
+    assert ("unit:Thành ủy Hà Giang", "198-KH/ThU") in b.issued()
