@@ -878,9 +878,10 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             if i in doc_targets or c.type not in DIRECTIVE_TYPES:
                 previous = None
                 continue
-            if (_CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos)
-                    or _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)):
+            if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
+            elif _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos):  # a unit named: a task set is no deed
+                actors = _actors_for(c.pos, actors_in(), ptext, s_start)
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
