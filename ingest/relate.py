@@ -969,10 +969,14 @@ def _negated(before: str) -> bool:
         return _NEGATED.search(tail, turn) is not None  # unless the turn is negated too ("nhưng chưa ...")
     if ("chưa" in tail or "không" in tail or "chậm" in tail) and _NEGATED.search(before) is not None:
         return True
+    if _UNDONE.search(tail.lower()):
+        return True  # "Đảng ủy Khối Doanh nghiệp tỉnh khẩn trương ban hành văn bản cụ thể hóa Nghị quyết 15": asked, not done
     clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()
     return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
+#: (lowered) what is asked or planned, not yet done: "khẩn trương ban hành", "cần quán triệt", "sẽ tổ chức"
+_UNDONE = re.compile(r"(?<!\w)(?:khẩn trương|cần(?! thiết)|phải|đề nghị|sẽ)(?!\w)")
 #: (lowered) a clause opened by its negation, whose list of what was not done runs over commas
 _NOT_YET_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,8}?(?:chưa|không)\s(?!chỉ\b|những\b)")  # a unit's name, then
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"

@@ -302,6 +302,10 @@ def test_findings_labelled_with_their_unit(data):
                     "quán triệt Chỉ thị 20-CT/TW.")
     assert (IMPLEMENTS, "unit:Huyện ủy Nguyên Bình", "20-CT/TW") in b.unit_edges()  # "không ... nhưng đã ..."
     assert not [e for e in b.unit_edges() if "Bảo Lạc" in e[1]]  # "... nhưng chưa ...": the turn is negated
+    b = Built(data, "Ở Nghệ An, Đảng ủy Bộ đội Biên phòng tỉnh, Đảng ủy Khối Doanh nghiệp tỉnh khẩn trương ban hành văn "
+                    "bản cụ thể hóa Nghị quyết số 15-NQ/TU, ngày 10/3/2022 của Tỉnh ủy. Đảng ủy Quân sự tỉnh sẽ tổ chức "
+                    "quán triệt Nghị quyết số 15-NQ/TU.")
+    assert not b.unit_edges()  # asked ("khẩn trương") or planned ("sẽ"), not done
 
 
 def test_a_directive_s_own_kind_alone_is_the_text_itself(data):
