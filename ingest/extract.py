@@ -366,7 +366,12 @@ _BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+
                              r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),
-                 "ĐU": ("đảng ủy",), "CB": ("chi bộ",)}
+                 "ĐU": ("đảng ủy",), "CB": ("chi bộ",),
+                 # the Front's and the mass organisations' own numbers: "Kế hoạch số 96-KH/TĐTN-BTG" is a Tỉnh đoàn's
+                 "TĐTN": ("tỉnh đoàn", "huyện đoàn", "thành đoàn"), "HĐTN": ("huyện đoàn",),
+                 "HPN": ("hội liên hiệp phụ nữ",), "HLHPN": ("hội liên hiệp phụ nữ",), "HND": ("hội nông dân",),
+                 "HCCB": ("hội cựu chiến binh",), "LĐLĐ": ("liên đoàn lao động",),
+                 "MTTQ": ("ủy ban mttq", "ủy ban mặt trận")}
 
 
 def _code_fits(code: str | None, unit: str) -> bool:

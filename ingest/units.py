@@ -160,7 +160,8 @@ class Roster:
         """"Đảng ủy Sở Giáo dục và Đạo tạo" in a text about Sơn La -> "Đảng ủy Sở Giáo dục và Đào tạo
         tỉnh Sơn La": a department the roster lists by name only (`departments` in units.json), or its
         party committee or cell, with its province (the one written, else the text's)."""
-        m = _DEPARTMENT_CELL.match(key(spelling(phrase)))
+        phrase = _BODIES.sub("", spelling(phrase))  # "Ban Thường vụ Tỉnh đoàn" is the Tỉnh đoàn
+        m = _DEPARTMENT_CELL.match(key(phrase))
         if not m or not self._departments:
             return None
         hit = process.extractOne(m.group("name"), self._department_keys, scorer=fuzz.ratio,

@@ -729,3 +729,15 @@ def test_a_unit_that_acts_per_a_directive_and_an_issuer_named_earlier_in_the_sen
                     "ban hành Kế hoạch số 210-KH/ThU.")
     assert (IMPLEMENTS, "unit:Tỉnh ủy Hà Giang", "35-CT/TW") in b.unit_edges()
     assert ("unit:Thành ủy Hà Giang", "198-KH/ThU") in b.issued()
+
+
+def test_a_footnote_lists_the_front_s_and_mass_organisations_plans_by_label(data):
+    """"Ban Thường vụ Tỉnh đoàn: Kế hoạch số 96-KH/TĐTN-BTG", "Hội Liên hiệp Phụ nữ tỉnh: Kế hoạch số 19/KH-HPN":
+    each label issues the plan its code says an organisation of that kind numbers."""
+    b = Built(data, "Báo cáo của Tỉnh ủy Sơn La.\n\n<sup>3</sup> Kế hoạch thực hiện Nghị quyết số 35-NQ/TW của Mặt trận "
+                    "và các đoàn thể tỉnh: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh: Kế hoạch số 74/KH-MTTQ-BTT, ngày "
+                    "12/3/2019; Ban Thường vụ Tỉnh đoàn: Kế hoạch số 96-KH/TĐTN-BTG, ngày 08/3/2019; Hội Liên hiệp Phụ "
+                    "nữ tỉnh: Kế hoạch số 19/KH-HPN, ngày 20/3/2019.")
+    assert {("unit:Ủy ban MTTQ Việt Nam tỉnh Sơn La", "74/KH-MTTQ-BTT"), ("unit:Tỉnh đoàn Sơn La", "96-KH/TĐTN-BTG"),
+            ("unit:Hội Liên hiệp Phụ nữ tỉnh Sơn La", "19/KH-HPN")} <= b.issued()
+    assert {(IMPLEMENTS, "96-KH/TĐTN-BTG", "35-NQ/TW"), (IMPLEMENTS, "19/KH-HPN", "35-NQ/TW")} <= b.doc_edges()
