@@ -125,7 +125,7 @@ _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|ki�
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)
 _CARRY_OUT_RE = re.compile(_CARRY_OUT)
-_ISSUED_AT_END = re.compile(r"ban hành\s*$")
+_ISSUED_AT_END = re.compile(r"(?:ban hành|xây dựng)\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
 # what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart

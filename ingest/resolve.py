@@ -417,6 +417,9 @@ class Resolver:
         fits = [cl for cl in fits if _when_fits(c, cl.year, cl.best_date())]
         if len(fits) > 1:
             fits = [cl for cl in fits if f in cl.files] or fits
+        if not fits:  # "Kế hoạch 176" after "Kế hoạch số 176-KH/HU ... của Huyện ủy Phù Yên" in the same text
+            here = [cl for cl in self._by_number[(c.type, nk)] if f in cl.files and _when_fits(c, cl.year, cl.best_date())]
+            fits = here if len(here) == 1 else []
         if not fits:
             knowns = self.registry.by_number(c.type, c.number)
             if body:

@@ -741,3 +741,13 @@ def test_a_footnote_lists_the_front_s_and_mass_organisations_plans_by_label(data
     assert {("unit:Ủy ban MTTQ Việt Nam tỉnh Sơn La", "74/KH-MTTQ-BTT"), ("unit:Tỉnh đoàn Sơn La", "96-KH/TĐTN-BTG"),
             ("unit:Hội Liên hiệp Phụ nữ tỉnh Sơn La", "19/KH-HPN")} <= b.issued()
     assert {(IMPLEMENTS, "96-KH/TĐTN-BTG", "35-NQ/TW"), (IMPLEMENTS, "19/KH-HPN", "35-NQ/TW")} <= b.doc_edges()
+
+
+def test_a_local_plan_s_short_form_and_a_plan_built_for_it(data):
+    """"Cụ thể hóa Kế hoạch 176, Đảng ủy xã Mường Cơi xây dựng Kế hoạch số 84-KH/ĐU": the short form is the
+    district's 176-KH/HU the text cited in full, and the commune's plan, built ("xây dựng") for it, implements it."""
+    b = Built(data, "Ở Sơn La, Ban Thường vụ Huyện ủy Phù Yên đã ban hành Kế hoạch số 176-KH/HU, ngày 26/8/2024 về tổ "
+                    "chức đại hội đảng bộ cơ sở. Cụ thể hóa Kế hoạch 176, Đảng ủy xã Mường Cơi xây dựng Kế hoạch số "
+                    "84-KH/ĐU, ngày 05/9/2024 về tổ chức đại hội các chi bộ trực thuộc.")
+    assert (IMPLEMENTS, "84-KH/ĐU", "176-KH/HU") in b.doc_edges()
+    assert len([d for d in b.graph.documents if d.number == "176"]) == 1
