@@ -334,6 +334,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     words, end = [], pos
     for w in _TOKEN.finditer(ptext, pos, pos + 160):
         token = w.group(0)
+        if words and _ACRONYM.fullmatch(token):
+            continue  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the acronym in brackets is no part of the name
         core = token.rstrip(",;.:)”\"…*_")
         if not core or core[0] in "(“\"<" or "<" in core:
             break
@@ -360,6 +362,7 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
 #: a unit's name or a document beginning after "và": "... và Huyện ủy Nậm Pồ", "... và Quy định số",
 #: not "Cơ quan và Doanh nghiệp"
 _TYPE_AHEAD = re.compile(r"\s+" + P.TYPE_WORD)
+_ACRONYM = re.compile(r"\([A-ZĐ]{2,8}\)")
 _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
 #: a clause that issues with no subject of its own: "Đã ban hành", ": Đến ngày 03/12/2019 mới ban hành"
 _BAN_HANH_ALONE = re.compile(r"(?:^|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+[\d/.]{6,10}\s*,?\s*)?"

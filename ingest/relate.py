@@ -96,11 +96,11 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
                  re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
                             + _ITEMS_ACTING),
                  # "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ...", "Hội LHPN các huyện: Tam Đường, Phong Thổ đã ..."
-                 re.compile(r"(?P<org>Đảng ủy|Đảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
+                 re.compile(r"(?P<org>Đảng ủy|[Đđ]ảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
                             r" các (?P<noun>huyện|xã|phường|thị trấn|đồn)\s*:?\s*" + _ITEMS_ACTING))
 #: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
-_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
+_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an", "đảng bộ Công an": "Đảng ủy Công an"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -127,7 +127,7 @@ _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 _CARRY_OUT_RE = re.compile(_CARRY_OUT)
 _ISSUED_AT_END = re.compile(r"(?:ban hành|xây dựng)\s*$")
 _SPACE = re.compile(r"\s")
-_JOINED = re.compile(r"\s*[;,]?\s*(?:và\s+)?")
+_JOINED = re.compile(r"(?:\s*\(?\s*kh(?:óa|oá)\s+[IVXLC]+\s*\)?)?\s*[;,]?\s*(?:và\s+)?")  # "... khóa XIII và Chỉ thị ..."
 # what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart
 # from the "#"s, whose "^" would have the engine try the pattern at every position)
 _HEADING_MARK = re.compile(r"#+\s*")
@@ -1141,11 +1141,10 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
     for m in _UNIT_HEAD.finditer(ptext):
         if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
-        phrase = _unit_phrase(ptext, m.start(), roster)[0] or ""
-        name = roster.name(phrase, province, ptext[:m.start()], author)
+        phrase, end = _unit_phrase(ptext, m.start(), roster)
+        name = roster.name(phrase or "", province, ptext[:m.start()], author)
         if name is None:
             continue
-        end = m.start() + len(phrase)
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     found += _places(ptext, roster, province)
     found += _enumerations(ptext, roster, province)

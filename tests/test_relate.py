@@ -751,3 +751,20 @@ def test_a_local_plan_s_short_form_and_a_plan_built_for_it(data):
                     "84-KH/ĐU, ngày 05/9/2024 về tổ chức đại hội các chi bộ trực thuộc.")
     assert (IMPLEMENTS, "84-KH/ĐU", "176-KH/HU") in b.doc_edges()
     assert len([d for d in b.graph.documents if d.number == "176"]) == 1
+
+
+def test_acronyms_in_names_terms_between_listed_directives_and_a_lower_case_party_body(data):
+    cases = [
+        ("(BLC) - Ngày 14/9, Hội Liên hiệp Phụ nữ (LHPN) tỉnh Lai Châu tổ chức hội nghị sơ kết 5 năm thực hiện Chỉ "
+         "thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư.", {"Hội Liên hiệp Phụ nữ tỉnh Lai Châu"}, "21-CT/TW"),
+        ("Ở Lai Châu, Đảng ủy Công an tỉnh gắn việc thực hiện Nghị quyết số 12-NQ/TW với Kết luận số 21-KL/TW của Ban "
+         "Chấp hành Trung ương Đảng khóa XIII và Chỉ thị số 36-CT/TW, ngày 16/8/2019 của Bộ Chính trị.",
+         {"Đảng ủy Công an tỉnh Lai Châu"}, "36-CT/TW"),
+        ("Ở Lai Châu, thực hiện Kế hoạch số 118-KH/ĐUCA của Đảng ủy Công an tỉnh, đảng bộ Công an các huyện: Phong "
+         "Thổ, Sìn Hồ, Mường Tè đã ban hành kế hoạch cụ thể hóa.",
+         {"Đảng ủy Công an huyện Phong Thổ", "Đảng ủy Công an huyện Sìn Hồ", "Đảng ủy Công an huyện Mường Tè"},
+         "118-KH/ĐUCA"),
+    ]
+    for text, units, target in cases:
+        b = Built(data, text)
+        assert {(IMPLEMENTS, f"unit:{u}", target) for u in units} <= b.unit_edges(), text
