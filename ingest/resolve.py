@@ -97,7 +97,7 @@ class Cluster:
         tied = [d for d, n in votes.items() if n == top]
         if self.known and self.known.date in tied:
             return self.known.date  # a tie goes to the registry's date, which is checked
-        return sorted(tied)[0]
+        return min(tied)
 
     @property
     def year(self):
