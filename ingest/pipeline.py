@@ -10,7 +10,7 @@ import os
 import re
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from dataclasses import dataclass, field, replace
@@ -341,11 +341,14 @@ def _with_issuer_ids(docs: dict[str, Document], units: "_Units", early: set[str]
 
 
 class _Units:
-    """Units met while building: from the roster, or made up for names it lacks."""
+    """Units met while building: from the roster, or made up for names it lacks. A made-up unit
+    is one per accent-free name and province ("Đảng ủy xã Quài Tở", "Đảng ủy xã Quài Tờ"), named
+    as the texts spell it most often."""
 
     def __init__(self, roster: Roster):
         self.roster = roster
         self._used: dict[str, Unit] = {}
+        self._spellings: dict[str, Counter] = {}  # made-up unit id -> how often each name was met
 
     def get(self, name: str, province: str | None) -> Unit:
         unit = self.roster.by_name(name)
@@ -353,12 +356,15 @@ class _Units:
             m = self.roster.match(name, province)
             unit = m.unit if m else _adhoc(name, province)
         self._used.setdefault(unit.id, unit)
+        if unit.id not in self.roster.units:
+            self._spellings.setdefault(unit.id, Counter())[name] += 1
         if unit.parent and unit.parent in self.roster.units:
             self._used.setdefault(unit.parent, self.roster.units[unit.parent])
         return unit
 
     def all(self) -> list[Unit]:
-        return list(self._used.values())
+        return [replace(u, name=self._spellings[i].most_common(1)[0][0]) if i in self._spellings else u
+                for i, u in self._used.items()]
 
 
 def _adhoc(name: str, province: str | None) -> Unit:

@@ -768,3 +768,11 @@ def test_acronyms_in_names_terms_between_listed_directives_and_a_lower_case_part
     for text, units, target in cases:
         b = Built(data, text)
         assert {(IMPLEMENTS, f"unit:{u}", target) for u in units} <= b.unit_edges(), text
+
+
+def test_an_unlisted_unit_spelled_two_ways_is_one_named_as_most_texts_spell_it(data):
+    b = Built(data, "Ở Điện Biên, Đảng ủy xã Quài Tờ đã quán triệt Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.",
+              "Ở Điện Biên, Đảng ủy xã Quài Tở ban hành Kế hoạch số 12-KH/ĐU, ngày 10/6/2016 thực hiện Chỉ thị số "
+              "05-CT/TW.", "Ở Điện Biên, Đảng ủy xã Quài Tở tổ chức học tập Chỉ thị số 05-CT/TW.")
+    (unit,) = [u for u in b.graph.units if u.name.startswith("Đảng ủy xã Quài")]
+    assert unit.name == "Đảng ủy xã Quài Tở"
