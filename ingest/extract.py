@@ -201,8 +201,10 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
                 or _coded_unit(by_means, code))
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
-    if context.unit and _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start) and _code_fits(code, context.unit):
-        return context.unit, context.unit, issuer_end  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
+    if _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start):  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
+        for unit in (context.unit, context.author):  # the section's unit, else the text's own ("...; đã ban hành ...")
+            if unit and _code_fits(code, unit):
+                return unit, unit, issuer_end
     return after, None, issuer_end
 
 

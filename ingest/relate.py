@@ -879,7 +879,11 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 previous = None
                 continue
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
-                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or fallback
+                actors = _actors_for(c.pos, actors_in(), ptext, s_start)
+                if not actors and _GENERIC_SUBJECT.match(lowered, max(ptext.rfind(";", s_start, c.pos) + 1, s_start)):
+                    previous = None
+                    continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
+                actors = actors or fallback
             elif _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos):  # a unit named: a task set is no deed
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
@@ -1038,12 +1042,21 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
     return None
 
 
+#: (lowered) a clause whose subject is units the text does not name: "các đảng bộ ...", "một số chi bộ ..."
+_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:các|những|một số|nhiều)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị|tổ chức cơ sở"
+                              r"|huyện ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
+
+
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
+    """The units a clause names as its subjects, else those the sentence's first clause does (whose
+    subject the next clauses share), unless the clause has a subject of its own it does not name."""
     clause_start = max(ptext.rfind(";", s_start, pos) + 1, s_start)
     clause_end = ptext.find(";", pos)
     in_clause = [u.name for u in actors_in if clause_start <= u.start and (clause_end < 0 or u.start < clause_end)]
     if in_clause:
         return list(dict.fromkeys(in_clause))
+    if clause_start > s_start and _GENERIC_SUBJECT.match(ptext.lower(), clause_start):
+        return []
     first_clause_end = ptext.find(";", s_start)
     first = [u.name for u in actors_in if first_clause_end < 0 or u.start < first_clause_end]
     return list(dict.fromkeys(first))

@@ -776,3 +776,15 @@ def test_an_unlisted_unit_spelled_two_ways_is_one_named_as_most_texts_spell_it(d
               "05-CT/TW.", "Ở Điện Biên, Đảng ủy xã Quài Tở tổ chức học tập Chỉ thị số 05-CT/TW.")
     (unit,) = [u for u in b.graph.units if u.name.startswith("Đảng ủy xã Quài")]
     assert unit.name == "Đảng ủy xã Quài Tở"
+
+
+def test_a_clause_of_unnamed_units_and_a_plan_issued_by_the_text_s_author(data):
+    """"...; các đảng bộ gắn việc ... với Chỉ thị 35" names no unit: neither the first clause's subject nor the
+    author carries it out. "...; đã ban hành Kế hoạch số 125-KH/ĐUK" in the Đảng ủy Khối's own report is its plan."""
+    b = Built(data, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH SƠN LA\n\nBÁO CÁO\n\nBan Thường vụ Đảng ủy Khối gắn việc thực hiện "
+                    "Kết luận số 01-KL/TW với Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị; đã ban hành Kế hoạch "
+                    "số 125-KH/ĐUK ngày 05/8/2024 triển khai thực hiện Chỉ thị 35.\n\n"
+                    "- Đảng ủy Quân sự tỉnh bổ sung kế hoạch riêng; các đảng bộ gắn việc khắc phục hạn chế với chuẩn "
+                    "bị đại hội theo Chỉ thị 35-CT/TW.")
+    assert ("unit:Đảng ủy Khối các cơ quan tỉnh Sơn La", "125-KH/ĐUK") in b.issued()
+    assert not [e for e in b.unit_edges() if "Quân sự" in e[1]]
