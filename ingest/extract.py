@@ -61,6 +61,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
             if cit is not None:
                 out.append(cit)
     out = _listed_issuers(out, doc_layout, roster, province, paragraph_contexts)
+    out = _respective_issuers(out, doc_layout, roster, paragraph_contexts)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
 
 
@@ -529,6 +530,56 @@ def _listed_issuers(cits: list[Citation], doc_layout: Layout, roster: Roster, pr
         if unit and _code_fits(c.code, unit):
             out[n] = replace(c, issuer=unit, issuer_unit=unit)
     return out
+
+
+_RESPECTIVELY = re.compile(r"lần lượt là\s*:?\s*")
+
+
+def _respective_issuers(cits: list[Citation], doc_layout: Layout, roster: Roster, ctxs: list[Context]) -> list[Citation]:
+    """"Thị ủy Nghĩa Lộ và Thành ủy Yên Bái đã ban hành kế hoạch ..., lần lượt là Kế hoạch số 115-KH/TU và Kế
+    hoạch số 231-KH/ThU": the units the sentence names, in their order, issue the listed documents."""
+    out = list(cits)
+    for index, paragraph in enumerate(doc_layout.paragraphs):
+        ptext = paragraph.text
+        if "lần lượt là" not in ptext:
+            continue
+        for m in _RESPECTIVELY.finditer(ptext):
+            listed = _list_after(out, index, ptext, m.end())
+            sentence = max(ptext.rfind(". ", 0, m.start()), ptext.rfind(";", 0, m.start()), -1) + 1
+            units = _units_named(ptext, sentence, m.start(), roster, ctxs[index])
+            if len(listed) < 2 or len(units) != len(listed):
+                continue
+            for n, unit in zip(listed, units):
+                if out[n].issuer_unit is None:
+                    out[n] = replace(out[n], issuer=unit, issuer_unit=unit)
+    return out
+
+
+def _list_after(cits: list[Citation], paragraph: int, ptext: str, pos: int) -> list[int]:
+    """The citations of a list that begins at `pos`: one there, then each joined to the one before
+    by a comma or "và"."""
+    listed: list[int] = []
+    for n, c in enumerate(cits):
+        if c.paragraph != paragraph or c.pos < pos:
+            continue
+        joined = P.LIST_JOIN_RE.fullmatch(ptext, cits[listed[-1]].tail, c.pos) if listed else c.pos == pos
+        if not joined:
+            break
+        listed.append(n)
+    return listed
+
+
+def _units_named(ptext: str, start: int, end: int, roster: Roster, context: Context) -> list[str]:
+    """The units `ptext[start:end]` names, in their order (a name inside another's is not another)."""
+    units, after = [], start
+    for w in _UNIT_WORD.finditer(ptext, start, end):
+        if w.start() < after:
+            continue
+        phrase, after = _unit_phrase(ptext, w.start(), roster)
+        unit = roster.name(phrase, context.province, ptext[:w.start()], context.near) if phrase else None
+        if unit and unit not in units:
+            units.append(unit)
+    return units
 
 
 def _intro_subject(doc_layout: Layout, item: int, roster: Roster, province: str | None,

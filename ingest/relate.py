@@ -875,7 +875,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
         previous: tuple[int, list[str]] | None = None
         for i in here:
             c = cits[i]
-            if i in doc_targets or c.type not in DIRECTIVE_TYPES:
+            if i in doc_targets or c.type not in DIRECTIVE_TYPES or _respective(lowered, s_start, c.pos):
                 previous = None
                 continue
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
@@ -911,6 +911,13 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of)
     if indexes and (":" in ptext or "：" in ptext):
         _unit_clauses(file, cits, indexes, ptext, lowered, units, doc_targets, out, done, line_of)
+
+
+def _respective(lowered: str, s_start: int, pos: int) -> bool:
+    """Whether the citation at `pos` is listed after "lần lượt là" in its clause: the documents the units
+    named before issued, not ones they carry out."""
+    clause = max(lowered.rfind(";", s_start, pos) + 1, s_start, pos - 160)
+    return "lần lượt là" in lowered[clause:pos]
 
 
 def _reports_activity(lowered: str) -> bool:

@@ -788,3 +788,15 @@ def test_a_clause_of_unnamed_units_and_a_plan_issued_by_the_text_s_author(data):
                     "bị đại hội theo Chỉ thị 35-CT/TW.")
     assert ("unit:Đảng ủy Khối các cơ quan tỉnh Sơn La", "125-KH/ĐUK") in b.issued()
     assert not [e for e in b.unit_edges() if "Quân sự" in e[1]]
+
+
+def test_units_and_their_documents_listed_respectively(data):
+    """"Thị ủy Nghĩa Lộ và Thành ủy Yên Bái đã ban hành kế hoạch thực hiện Kết luận, lần lượt là Kế hoạch số
+    115-KH/TU và Kế hoạch số 231-KH/ThU; Huyện ủy Mù Cang Chải tổ chức hội nghị quán triệt Kết luận 70": each
+    unit issues the plan in its place of the list and carries out the Kết luận; neither carries out the other's."""
+    b = Built(data, "Ở Yên Bái, Bộ Chính trị ban hành Kết luận số 70-KL/TW. Ngay sau khi có Kế hoạch 112-KH/TU, Thị ủy "
+                    "Nghĩa Lộ và Thành ủy Yên Bái đã ban hành kế hoạch thực hiện Kết luận, lần lượt là Kế hoạch số "
+                    "115-KH/TU và Kế hoạch số 231-KH/ThU; Huyện ủy Mù Cang Chải tổ chức hội nghị quán triệt Kết luận 70.")
+    assert {("unit:Thị ủy Nghĩa Lộ", "115-KH/TU"), ("unit:Thành ủy Yên Bái", "231-KH/ThU")} <= b.issued()
+    assert b.unit_edges() == {(IMPLEMENTS, f"unit:{u}", "70-KL/TW")
+                              for u in ("Thị ủy Nghĩa Lộ", "Thành ủy Yên Bái", "Huyện ủy Mù Cang Chải")}
