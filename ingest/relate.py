@@ -803,22 +803,27 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             continue
         if table_row(ptext):
             continue
-        t = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
-        if t is None:
+        introduced = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
+        for t in introduced:
+            _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out)
+
+
+def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out):
+    """Each item of the list after paragraph `p_index` carries out `t`, unless already said to do
+    something to that one."""
+    ct = cits[t]
+    for q in range(p_index + 1, len(paragraphs)):
+        qtext = paragraphs[q].text
+        row = table_row(qtext)
+        if not row and not LIST_ITEM_RE.match(qtext):
+            break  # the list is over
+        first = by_paragraph.get(q, [None])[0]
+        if first is None or cits[first].kind is MentionKind.NAMED or not (
+                row or _listed(qtext, cits[first]) or _labelled(qtext, cits[first])):
             continue
-        ct = cits[t]
-        for q in range(p_index + 1, len(paragraphs)):
-            qtext = paragraphs[q].text
-            row = table_row(qtext)
-            if not row and not LIST_ITEM_RE.match(qtext):
-                break  # the list is over
-            first = by_paragraph.get(q, [None])[0]
-            if first is None or cits[first].kind is MentionKind.NAMED or not (
-                    row or _listed(qtext, cits[first]) or _labelled(qtext, cits[first])):
-                continue
-            if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
-                continue
-            out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
+        if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
+            continue
+        out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
 
 
 #: (lowered) an intro naming the directive by its kind alone: "... ban hành kế hoạch thực hiện Chỉ thị:"
@@ -837,21 +842,34 @@ def _last(matches):
     return last
 
 
-def _introduced(cits, indexes, p_index, ptext) -> int | None:
-    """The directive a list's intro carries out: its last citation, after a verb of carrying out;
-    or, named by its kind alone ("... kế hoạch thực hiện Chỉ thị:"), the last one of that kind cited
-    in the paragraphs before."""
+def _introduced(cits, indexes, p_index, ptext) -> list[int]:
+    """The directives a list's intro carries out: its last citation after a verb of carrying out,
+    with those joined to it before ("... kế hoạch thực hiện Kế hoạch số 146-KH/HU ... và Chỉ thị số
+    35-CT/TW ...; Cụ thể:"); or, named by its kind alone ("... kế hoạch thực hiện Chỉ thị:"), the
+    last one of that kind cited in the paragraphs before."""
     lowered = _lowered(ptext)
     if indexes:
-        ct = cits[indexes[-1]]
-        if ct.type in DIRECTIVE_TYPES and _CARRY_OUT_BEFORE.search(lowered, max(0, ct.pos - 80), ct.pos):
-            return indexes[-1]
-        return None
+        run = _joined_run(cits, indexes, ptext)
+        for k, i in enumerate(run):
+            if _CARRY_OUT_BEFORE.search(lowered, max(0, cits[i].pos - 80), cits[i].pos):
+                return run[k:]
+        return []
     m = _BARE_INTRO.search(lowered, max(0, len(lowered) - 80)) or _last(_BARE_KIND.finditer(lowered))
     if not m:
-        return None
+        return []
     first_after = next((i for i, c in enumerate(cits) if c.paragraph >= p_index), len(cits))
-    return _cited_last(cits, first_after, m.group("type"), p_index)
+    named = _cited_last(cits, first_after, m.group("type"), p_index)
+    return [] if named is None else [named]
+
+
+def _joined_run(cits, indexes, ptext) -> list[int]:
+    """The directives that end a paragraph's citations, each joined to the next by a comma or "và"."""
+    run = [indexes[-1]]
+    for a in reversed(indexes[:-1]):
+        if not _JOINED.fullmatch(ptext[cits[a].tail:cits[run[0]].pos]):
+            break
+        run.insert(0, a)
+    return [i for i in run if cits[i].type in DIRECTIVE_TYPES]
 
 
 # --- units ----------------------------------------------------------------------

@@ -800,3 +800,13 @@ def test_units_and_their_documents_listed_respectively(data):
     assert {("unit:Thị ủy Nghĩa Lộ", "115-KH/TU"), ("unit:Thành ủy Yên Bái", "231-KH/ThU")} <= b.issued()
     assert b.unit_edges() == {(IMPLEMENTS, f"unit:{u}", "70-KL/TW")
                               for u in ("Thị ủy Nghĩa Lộ", "Thành ủy Yên Bái", "Huyện ủy Mù Cang Chải")}
+
+
+def test_a_table_s_rows_carry_out_every_directive_its_intro_names(data):
+    b = Built(data, "Ở Sơn La, 14/15 đảng ủy xã, thị trấn đã ban hành kế hoạch thực hiện Kế hoạch số 146-KH/HU, ngày "
+                    "08/7/2024 của Ban Thường vụ Huyện ủy Yên Châu và Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính "
+                    "trị. Cụ thể:\n\n| TT | Đảng bộ | Số kế hoạch | Ngày ban hành |\n|---:|---|---|---|\n"
+                    "| 1 | Thị trấn Yên Châu | 74-KH/ĐU | 22/7/2024 |\n| 2 | Xã Chiềng Đông | 61-KH/ĐU | 19/7/2024 |")
+    for plan in ("74-KH/ĐU", "61-KH/ĐU"):
+        assert {(IMPLEMENTS, plan, "146-KH/HU"), (IMPLEMENTS, plan, "35-CT/TW")} <= b.doc_edges()
+    assert {("unit:Đảng ủy thị trấn Yên Châu", "74-KH/ĐU"), ("unit:Đảng ủy xã Chiềng Đông", "61-KH/ĐU")} <= b.issued()
