@@ -105,8 +105,8 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
     if not body or len(body.split(None, _MOST_WORDS)) > _MOST_WORDS or not body[0].isupper():
         return None
-    unit = roster.exactly(body, province)
-    return unit.name if unit else unlisted(body)
+    m = roster.match(body, province)  # "2. Huyện ủy Mường Ẳng:", "+ Huyện Sìn Hổ:": a misspelt name is still the unit
+    return m.unit.name if m else roster.department(body, province) or unlisted(body)
 
 
 _LABELLED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[-+•])\s*(?P<label>[^:;.,()]{4,90}):\s")

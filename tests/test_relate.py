@@ -810,3 +810,16 @@ def test_a_table_s_rows_carry_out_every_directive_its_intro_names(data):
     for plan in ("74-KH/ĐU", "61-KH/ĐU"):
         assert {(IMPLEMENTS, plan, "146-KH/HU"), (IMPLEMENTS, plan, "35-CT/TW")} <= b.doc_edges()
     assert {("unit:Đảng ủy thị trấn Yên Châu", "74-KH/ĐU"), ("unit:Đảng ủy xã Chiềng Đông", "61-KH/ĐU")} <= b.issued()
+
+
+def test_items_under_a_unit_s_heading_are_its_documents_and_deeds(data):
+    """"2. Huyện ủy Mường Ẳng:" (misspelt) / "- Kế hoạch số 63-KH/HU ..."; "+ Tỉnh đoàn Lai Châu:" / "- Ban hành Kế
+    hoạch số 18- KH/TĐTN ..."; "+ Huyện Sìn Hổ:" / "- Huyện ủy tổ chức sơ kết ... thực hiện Kết luận ..."."""
+    b = Built(data, "Ở Điện Biên, các huyện thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương.\n\n"
+                    "2. Huyện ủy Mường Ẳng:\n   - Kế hoạch số 63-KH/HU, ngày 21/3/2022 về thực hiện Kết luận số 21-KL/TW.")
+    assert ("unit:Huyện ủy Mường Ảng", "63-KH/HU") in b.issued()
+    b = Built(data, "Ở Lai Châu, các đoàn thể thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị.\n\n"
+                    "+ Tỉnh đoàn Lai Châu:\n- Ban hành Kế hoạch số 18- KH/TĐTN, ngày 12/3/2024 về thực hiện Kết luận 01.\n\n"
+                    "+ Huyện Sìn Hổ:\n- Huyện ủy tổ chức sơ kết 3 năm thực hiện Kết luận số 01-KL/TW.")
+    assert ("unit:Tỉnh đoàn Lai Châu", "18-KH/TĐTN") in b.issued()
+    assert (IMPLEMENTS, "unit:Huyện ủy Sìn Hồ", "01-KL/TW") in b.unit_edges()
