@@ -369,7 +369,7 @@ _ACRONYM = re.compile(r"\([A-ZĐ]{2,8}\)")
 _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
 #: a clause that issues with no subject of its own: "Đã ban hành", ": Đến ngày 03/12/2019 mới ban hành"
 _BAN_HANH_ALONE = re.compile(r"(?:^\s*(?:[-+•]\s*)?|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+[\d/.]{6,10}\s*,?\s*)?"
-                             r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)\s*)?$")
+                             r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)(?:\s+kịp thời)?\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),
                  "ĐU": ("đảng ủy",), "CB": ("chi bộ",),
@@ -390,8 +390,8 @@ def _code_fits(code: str | None, unit: str) -> bool:
     kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
     return kinds is not None and key(unit).startswith(kinds)
 _BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
-_BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")\s*$")
-_BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS))
+_BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")(?:\s+kịp thời)?\s*$")  # "Ban hành kịp thời Kế hoạch ..."
+_BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS)) + len(" kịp thời")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")
 
 

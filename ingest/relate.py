@@ -125,6 +125,8 @@ _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|ki�
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)
 _CARRY_OUT_RE = re.compile(_CARRY_OUT)
+#: (lowered) a verb of carrying out right before a citation: "gắn với thực hiện B"
+_CARRIED_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT})\s*$")
 _ISSUED_AT_END = re.compile(r"(?:ban hành|xây dựng)\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"(?:\s*\(?\s*kh(?:óa|oá)\s+[IVXLC]+\s*\)?)?\s*[;,]?\s*(?:và\s+)?")  # "... khóa XIII và Chỉ thị ..."
@@ -407,7 +409,8 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
         fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, ca.pos) + 1, ca.pos) is not None
         for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca, fronted):
             out.append(_statement(file, a, t, Relation.CITES if linked else relation, 0.85, cits, ptext))
-            targets.add(t)
+            if not linked or not _CARRIED_OUT_BEFORE.search(lowered, max(0, cits[t].pos - 20), cits[t].pos):
+                targets.add(t)  # (a plan "..., gắn với thực hiện B" cites B; its unit still carries B out)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)

@@ -823,3 +823,16 @@ def test_items_under_a_unit_s_heading_are_its_documents_and_deeds(data):
                     "+ Huyện Sìn Hổ:\n- Huyện ủy tổ chức sơ kết 3 năm thực hiện Kết luận số 01-KL/TW.")
     assert ("unit:Tỉnh đoàn Lai Châu", "18-KH/TĐTN") in b.issued()
     assert (IMPLEMENTS, "unit:Huyện ủy Sìn Hồ", "01-KL/TW") in b.unit_edges()
+
+
+def test_a_plan_linked_to_carrying_out_another_and_a_label_that_issues_promptly(data):
+    """"... Kế hoạch số 198-KH/HU ... triển khai thực hiện Nghị quyết số 43-NQ/TW, gắn với thực hiện Kết luận số
+    01-KL/TW": the plan cites the Kết luận, its unit carries it out. "- Đảng ủy xã Quài Cang: Ban hành kịp thời
+    Kế hoạch số 18-KH/ĐU ..." names the plan's issuer."""
+    b = Built(data, "Ở Sơn La, Huyện ủy Mộc Châu ban hành Kế hoạch số 198-KH/HU, ngày 26/02/2024 triển khai thực hiện "
+                    "Nghị quyết số 43-NQ/TW, ngày 24/11/2023, gắn với thực hiện Kết luận số 01-KL/TW của Bộ Chính trị.")
+    assert (Relation.CITES, "198-KH/HU", "01-KL/TW") in b.doc_edges()
+    assert (IMPLEMENTS, "unit:Huyện ủy Mộc Châu", "01-KL/TW") in b.unit_edges()
+    b = Built(data, "Ở Điện Biên, Huyện ủy Tuần Giáo thông báo kết luận.\n2. Đối với từng đơn vị\n- Đảng ủy xã Quài Cang: "
+                    "Ban hành kịp thời Kế hoạch số 18-KH/ĐU, ngày 20/8/2021 về thực hiện Kết luận 01-KL/TW của Bộ Chính trị.")
+    assert ("unit:Đảng ủy xã Quài Cang", "18-KH/ĐU") in b.issued()
