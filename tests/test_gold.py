@@ -153,6 +153,8 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_commune": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.8, "edges_p": 0.74, "queries_r": 0.63, "queries_p": 0.9},
     "probe_agency": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.8, "edges_p": 0.88, "queries_r": 0.7, "queries_p": 0.86},
     "probe_messy": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.75, "edges_p": 0.85, "queries_r": 0.6, "queries_p": 0.95},
+    "probe_speech": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
+    "probe_tables": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
 }
 
 
