@@ -105,8 +105,16 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
     if not body or len(body.split(None, _MOST_WORDS)) > _MOST_WORDS or not body[0].isupper():
         return None
-    m = roster.match(body, province)  # "2. Huyện ủy Mường Ẳng:", "+ Huyện Sìn Hổ:": a misspelt name is still the unit
-    return m.unit.name if m else roster.department(body, province) or unlisted(body)
+    unit = roster.exactly(body, province)
+    if unit is None and body.startswith(_UNIT_KINDS):  # "2. Huyện ủy Mường Ẳng:", "+ Huyện Sìn Hổ:": misspelt, still the unit
+        m = roster.match(body, province)
+        unit = m.unit if m else None
+    return unit.name if unit else roster.department(body, province) or unlisted(body)
+
+
+#: the words a unit's name that heads a section begins with (a misspelt one is looked for among near names)
+_UNIT_KINDS = ("Huyện", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy", "Đảng bộ", "Chi bộ", "Ban ", "Ủy ban", "UBND",
+               "Hội ", "Tỉnh đoàn", "Công an", "Đồn")
 
 
 _LABELLED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[-+•])\s*(?P<label>[^:;.,()]{4,90}):\s")

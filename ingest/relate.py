@@ -1083,7 +1083,7 @@ def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
     in_clause = [u.name for u in actors_in if clause_start <= u.start and (clause_end < 0 or u.start < clause_end)]
     if in_clause:
         return list(dict.fromkeys(in_clause))
-    if clause_start > s_start and _GENERIC_SUBJECT.match(ptext.lower(), clause_start):
+    if clause_start > s_start and _GENERIC_SUBJECT.match(ptext[clause_start:clause_start + 40].lower()):
         return []
     first_clause_end = ptext.find(";", s_start)
     first = [u.name for u in actors_in if first_clause_end < 0 or u.start < first_clause_end]
