@@ -26,6 +26,9 @@ DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().paren
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
 
 #: bodies of a unit: "Ban Thường vụ Tỉnh ủy" is a body of "Tỉnh ủy"
+#: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
+_BOARD_OF_KIND = re.compile(r"^(?P<board>Ban Tuyên giáo(?: và Dân vận)?|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ủy ban Kiểm tra"
+                            r"|Văn phòng)\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
                      re.IGNORECASE)
@@ -153,7 +156,16 @@ class Roster:
         if not phrase:
             return None
         return (self.canonical(phrase, province) or self.bare(phrase, before, province, author)
-                or unlisted(phrase) or self.department(phrase, province))
+                or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author))
+
+    def _board(self, phrase: str, before: str, province: str | None, author: str | None) -> str | None:
+        """"Ban Tuyên giáo Huyện ủy" after "Huyện ủy Sông Mã ..." -> Ban Tuyên giáo Huyện ủy Sông Mã: a board of a
+        committee named by its kind alone is that committee's."""
+        m = _BOARD_OF_KIND.match(spelling(phrase))
+        if not m:
+            return None
+        committee = self.bare(m.group("committee"), before, province, author) or self.canonical(m.group("committee"), province)
+        return f"{m.group('board')} {committee}" if committee else None
 
     @lru_cache(maxsize=65536)  # noqa: B019 — rosters live as long as the process
     def department(self, phrase: str, province: str | None) -> str | None:

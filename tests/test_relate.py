@@ -836,3 +836,14 @@ def test_a_plan_linked_to_carrying_out_another_and_a_label_that_issues_promptly(
     b = Built(data, "Ở Điện Biên, Huyện ủy Tuần Giáo thông báo kết luận.\n2. Đối với từng đơn vị\n- Đảng ủy xã Quài Cang: "
                     "Ban hành kịp thời Kế hoạch số 18-KH/ĐU, ngày 20/8/2021 về thực hiện Kết luận 01-KL/TW của Bộ Chính trị.")
     assert ("unit:Đảng ủy xã Quài Cang", "18-KH/ĐU") in b.issued()
+
+
+def test_counted_communes_and_a_committee_s_board_named_by_kind(data):
+    b = Built(data, "Ở Sơn La, Huyện ủy Thuận Châu ban hành Kế hoạch số 187-KH/HU thực hiện Chỉ thị số 35-CT/TW. Đảng ủy "
+                    "hai xã Co Mạ và Long Hẹ đã ban hành kế hoạch thực hiện Kế hoạch 187-KH/HU song chậm một tháng.")
+    assert {(IMPLEMENTS, "unit:Đảng ủy xã Co Mạ", "187-KH/HU"), (IMPLEMENTS, "unit:Đảng ủy xã Long Hẹ", "187-KH/HU")} \
+        <= b.unit_edges()
+    b = Built(data, "Ở Sơn La, Huyện ủy Sông Mã ban hành Kế hoạch số 171-KH/HU thực hiện Quy định số 144-QĐ/TW, ngày "
+                    "09/5/2024 của Bộ Chính trị. Ban Tuyên giáo Huyện ủy ban hành Hướng dẫn số 12-HD/BTGHU, ngày 05/6/2024 "
+                    "tuyên truyền Quy định số 144-QĐ/TW.")
+    assert ("unit:Ban Tuyên giáo Huyện ủy Sông Mã", "12-HD/BTGHU") in b.issued()
