@@ -847,3 +847,9 @@ def test_counted_communes_and_a_committee_s_board_named_by_kind(data):
                     "09/5/2024 của Bộ Chính trị. Ban Tuyên giáo Huyện ủy ban hành Hướng dẫn số 12-HD/BTGHU, ngày 05/6/2024 "
                     "tuyên truyền Quy định số 144-QĐ/TW.")
     assert ("unit:Ban Tuyên giáo Huyện ủy Sông Mã", "12-HD/BTGHU") in b.issued()
+
+
+def test_a_unit_that_reviews_a_directive_carries_it_out(data):
+    b = Built(data, "Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức "
+                    "sơ kết chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.")
+    assert (IMPLEMENTS, "unit:Huyện ủy Điện Biên Đông", "07-NQ/TU") in b.unit_edges()
