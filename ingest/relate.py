@@ -641,7 +641,8 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
-_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+{_KIND_WORD}{_THIS}\s*(?:[;.,]|$)")
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+"
+                          rf"(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,]|và\s|$)")
 
 
 def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
@@ -652,7 +653,7 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
         m = _KIND_OBJECT.match(lowered, ca.tail)
         if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
             continue
-        named = _cited_last(cits, a, m.group("type"), ca.paragraph)
+        named = _cited_last(cits, a, m.group("type") or m.group("plan"), ca.paragraph)  # "... kế hoạch nói trên"
         if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
             out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
             targets.add(named)

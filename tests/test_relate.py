@@ -853,3 +853,10 @@ def test_a_unit_that_reviews_a_directive_carries_it_out(data):
     b = Built(data, "Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức "
                     "sơ kết chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.")
     assert (IMPLEMENTS, "unit:Huyện ủy Điện Biên Đông", "07-NQ/TU") in b.unit_edges()
+
+
+def test_a_plan_carrying_out_the_plan_named_above(data):
+    b = Built(data, "Ở Sơn La, Ban Thường vụ Huyện ủy Thuận Châu ban hành Kế hoạch số 187-KH/HU, ngày 01/7/2024 thực hiện "
+                    "Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n\nQua kiểm tra, Đảng ủy xã Phổng Lái đã ban "
+                    "hành Kế hoạch số 56-KH/ĐU, ngày 25/7/2024 triển khai kế hoạch nói trên và tổ chức quán triệt.")
+    assert (IMPLEMENTS, "56-KH/ĐU", "187-KH/HU") in b.doc_edges()
