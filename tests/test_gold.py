@@ -155,6 +155,8 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_messy": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.75, "edges_p": 0.85, "queries_r": 0.6, "queries_p": 0.95},
     "probe_speech": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_tables": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
+    "probe_multi": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.9, "edges_p": 0.84, "queries_r": 0.86, "queries_p": 0.93},
+    "probe_roundup": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.7, "edges_p": 0.95, "queries_r": 0.72, "queries_p": 0.9},
 }
 
 
