@@ -26,6 +26,13 @@ DATA_DIR = Path(os.environ.get("DIRECTIVES_DATA", Path(__file__).resolve().paren
 CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
 
 #: bodies of a unit: "Ban Thường vụ Tỉnh ủy" is a body of "Tỉnh ủy"
+#: a person's name where a place's would be: a family name, then "Văn" or "Thị" and a given name (a place
+#: may have "Văn" second, "Tả Văn Chư", but not after a family name)
+_FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+                 "Ngô", "Dương", "Lý", "Lò", "Lường", "Quàng", "Cà", "Tòng", "Vàng", "Giàng", "Sùng", "Thào", "Mùa",
+                 "Lầu", "Vừ", "Lù", "Điêu", "Lèo", "Hà", "Đinh", "Trịnh", "Đào", "Mai", "Cao", "Lương", "Tạ", "Tô",
+                 "Lâm", "Triệu", "Lưu", "Đoàn", "Vi", "Nông", "Lục", "Bế", "Sầm", "Lù", "Chẻo", "Phàn", "Tẩn")
+_PERSON = re.compile(rf"^(?:{'|'.join(_FAMILY_NAMES)})\s+(?:Văn|Thị)\s+\S+")
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
 _BOARD_OF_KIND = re.compile(r"^(?P<board>Ban Tuyên giáo(?: và Dân vận)?|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ủy ban Kiểm tra"
                             r"|Văn phòng)\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
@@ -84,6 +91,8 @@ def unlisted(phrase: str) -> str | None:
     kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
     if place.isupper():  # a letterhead's capitals: "MƯỜNG PHĂNG" -> "Mường Phăng"; else as written ("Trường THCS ...")
         place = " ".join(w[:1] + w[1:].lower() for w in place.split())
+    if _PERSON.match(place):
+        return None  # "Bí thư Đảng ủy xã Lò Văn Hặc": a person's name, not a place
     return f"{kind} {' '.join(place.split())}"
 
 

@@ -92,6 +92,9 @@ UNLISTED = [
     ("Chi bộ Thôn Na Lốc 1", "Chi bộ thôn Na Lốc 1"),
     ("Đảng ủy xã", None),
     ("Đảng ủy xã vùng cao", None),
+    ("Đảng ủy xã Lò Văn Hặc", None),  # "Bí thư Đảng ủy xã Lò Văn Hặc": a person, not a commune
+    ("ĐẢNG ỦY XÃ LÒ VĂN HẶC", None),
+    ("Đảng ủy xã Tả Văn Chư", "Đảng ủy xã Tả Văn Chư"),  # "Văn" second in a place, after no family name
 ]
 
 
