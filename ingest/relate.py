@@ -416,6 +416,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
     _kind_object(file, cits, indexes, ptext, lowered, targets, out)
+    _this_carries_out(file, cits, indexes, ptext, lowered, targets, out)
     _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     return targets
@@ -450,6 +451,11 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     return _issued_for(a)
 
 
+#: (lowered) a sentence whose subject points back to a document: "Kế hoạch này do Huyện ủy ban hành để triển khai
+#: thực hiện" (before B)
+_THIS_SUBJECT = re.compile(rf"(?:^|[.;]\s+)(?P<kind>kế hoạch|nghị quyết|chương trình|hướng dẫn|quyết định)\s+"
+                           rf"(?:này|trên|nói trên|nêu trên)\b[^.;]{{0,80}}?(?:để\s+|nhằm\s+)?(?:{_CARRY_OUT})"
+                           rf"(?:[\s,]+(?:{_CARRY_OUT}))*\s*$")
 #: (lowered) what A does to the B that follows at once: replaces it
 _AMENDS_NEXT = re.compile(r"[,;]?\s*(?:và\s+)?(?:thay thế|bãi bỏ|sửa đổi,? bổ sung(?: một số điều của)?)\s*$")
 
@@ -651,12 +657,34 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     for a in indexes:
         ca = cits[a]
         m = _KIND_OBJECT.match(lowered, ca.tail)
-        if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
+        if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",):
             continue
-        named = _cited_last(cits, a, m.group("type") or m.group("plan"), ca.paragraph)  # "... kế hoạch nói trên"
+        kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
+        if any(s.source == a and (cits[s.target].type or "").lower() == kind for s in out):
+            continue  # already said to carry out one of that kind
+        named = _cited_last(cits, a, kind, ca.paragraph)
         if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
             out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
             targets.add(named)
+
+
+def _this_carries_out(file, cits, indexes, ptext, lowered, targets, out):
+    """"Kế hoạch này do Huyện ủy ban hành để triển khai thực hiện Chỉ thị số 35-CT/TW": the plan cited last
+    carries out the directive its anaphor's sentence names."""
+    if "này" not in lowered and "trên" not in lowered:
+        return
+    for b in indexes:
+        cb = cits[b]
+        if cb.type not in DIRECTIVE_TYPES:
+            continue
+        m = _THIS_SUBJECT.search(lowered, max(0, cb.pos - 160), cb.pos)
+        if not m:
+            continue
+        named = _cited_last(cits, b, m.group("kind"), cb.paragraph)
+        if named is not None and _same_doc_key(cits[named]) != _same_doc_key(cb) and not any(
+                s.source == named and s.target == b for s in out):
+            out.append(_statement(file, named, b, _issued_for(cits[named]), 0.7, cits, ptext))
+            targets.add(b)
 
 
 def _elided(file, cits, indexes, ptext, lowered, targets, out):

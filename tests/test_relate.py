@@ -860,3 +860,16 @@ def test_a_plan_carrying_out_the_plan_named_above(data):
                     "Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n\nQua kiểm tra, Đảng ủy xã Phổng Lái đã ban "
                     "hành Kế hoạch số 56-KH/ĐU, ngày 25/7/2024 triển khai kế hoạch nói trên và tổ chức quán triệt.")
     assert (IMPLEMENTS, "56-KH/ĐU", "187-KH/HU") in b.doc_edges()
+
+
+def test_a_plan_named_back_by_this_and_a_plan_carrying_out_a_kind_besides_its_fronted_purpose(data):
+    """"Kế hoạch này do Huyện ủy ban hành để triển khai thực hiện Chỉ thị số 35 - CT/TW": the plan cited last carries
+    out the Chỉ thị. "Thực hiện Kế hoạch 208-KH/TU ..., huyện đã ban hành Kế hoạch số 97-KH/HU ... triển khai Nghị
+    quyết": 97-KH/HU carries out both the plan and the Nghị quyết cited before."""
+    b = Built(data, "Ở Sơn La, đoàn kiểm tra việc thực hiện Kế hoạch 187-KH/HU. Kế hoạch này do Huyện ủy ban hành để triển "
+                    "khai thực hiện Chỉ thị số 35 - CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n\nNgày 10/7, Huyện ủy Nậm "
+                    "Nhùn sơ kết 6 tháng thực hiện Nghị quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng. Thực hiện "
+                    "Kế hoạch 208-KH/TU của Ban Thường vụ Tỉnh ủy, huyện đã ban hành Kế hoạch số 97-KH/HU, ngày "
+                    "15/01/2024 triển khai Nghị quyết; chỉ đạo 100% chi bộ đưa Nghị quyết này vào sinh hoạt.")
+    assert {(IMPLEMENTS, "187-KH/HU", "35-CT/TW"), (IMPLEMENTS, "97-KH/HU", "208-KH/TU"),
+            (IMPLEMENTS, "97-KH/HU", "43-NQ/TW")} <= b.doc_edges()
