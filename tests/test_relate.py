@@ -873,3 +873,11 @@ def test_a_plan_named_back_by_this_and_a_plan_carrying_out_a_kind_besides_its_fr
                     "15/01/2024 triển khai Nghị quyết; chỉ đạo 100% chi bộ đưa Nghị quyết này vào sinh hoạt.")
     assert {(IMPLEMENTS, "187-KH/HU", "35-CT/TW"), (IMPLEMENTS, "97-KH/HU", "208-KH/TU"),
             (IMPLEMENTS, "97-KH/HU", "43-NQ/TW")} <= b.doc_edges()
+
+
+def test_a_department_whose_name_holds_a_stop_word(data):
+    """"Đảng ủy Sở Nông nghiệp và Phát triển nông thôn ban hành ...": "triển" ends "triển khai" after a name, not the
+    department's own "Phát triển"."""
+    b = Built(data, "Ở Sơn La, Đảng ủy Sở Nông nghiệp và Phát triển nông thôn ban hành Kế hoạch số 215/KH-ĐU ngày 16/8/2021 "
+                    "triển khai Kết luận 01-KL/TW.")
+    assert ("unit:Đảng ủy Sở Nông nghiệp và Phát triển nông thôn tỉnh Sơn La", "215/KH-ĐU") in b.issued()
