@@ -105,6 +105,8 @@ def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None
     body = _NUMBERING.sub("", text).strip().rstrip(":.")
     if not body or len(body.split(None, _MOST_WORDS)) > _MOST_WORDS or not body[0].isupper():
         return None
+    if key(body.split(None, 1)[0]) not in roster.first_words:
+        return unlisted(body)  # "I. CÔNG TÁC LÃNH ĐẠO", "Nơi nhận:": no name the roster can give opens so
     unit = roster.exactly(body, province)
     if unit is None and body.startswith(_UNIT_KINDS):  # "2. Huyện ủy Mường Ẳng:", "+ Huyện Sìn Hổ:": misspelt, still the unit
         m = roster.match(body, province)

@@ -344,9 +344,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             break
         low = core.casefold()
         if core[0].islower():  # a word a unit's name holds in lower case, or one a known name has after the last
-            known = bool(words) and roster is not None and (key(words[-1]), key(low)) in roster.lower_pairs
-            if not known and (low in _ISSUER_STOP or low not in _ISSUER_LOWER):
-                break  # ("Sở Nông nghiệp và Phát triển nông thôn": "triển" stops "triển khai", not this)
+            if (low in _ISSUER_STOP or low not in _ISSUER_LOWER) and not (  # ("Sở Nông nghiệp và Phát triển nông
+                    words and roster and (key(words[-1]), key(low)) in roster.lower_pairs):  # thôn": not "triển khai")
+                break
         elif not core[0].isupper():
             break
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":

@@ -120,6 +120,8 @@ class Roster:
         self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
+        #: the first word of every name the roster can give (a line opening otherwise names no unit of it)
+        self.first_words = {k.split()[0] for k in [*self._by_key, *self._departments] if k}
         self._by_name = {u.name: u for u in self.units.values()}
         self._place_index()
         self._keys_by_province: dict[str | None, list[str]] = {}
