@@ -196,6 +196,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, unit, issuer_end
+    if _code_kinds(code) is None:
+        return after, None, issuer_end  # the ways below only find units whose kind the code gives
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
                      + _issuers_earlier(ptext, start, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
@@ -380,14 +382,18 @@ _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), 
                  "MTTQ": ("ủy ban mttq", "ủy ban mặt trận")}
 
 
-def _code_fits(code: str | None, unit: str) -> bool:
-    """Whether a document numbered `code` can be the unit's own: 47-KH/HU is a Huyện ủy's,
-    3012/KH-ĐU an Đảng ủy's."""
+def _code_kinds(code: str | None) -> tuple[str, ...] | None:
+    """The kinds of unit whose own numbers look like `code`: 47-KH/HU a Huyện ủy's, 3012/KH-ĐU an Đảng ủy's
+    (None: a central or unknown code, which no unit a text names by its place can own)."""
     parts = _CODE_SPLIT.split(code.upper()) if code else []
     if len(parts) < 2:
-        return False
-    suffix = parts[1]
-    kinds = next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None)
+        return None
+    return next((v for k, v in _SUFFIX_KINDS.items() if parts[1].startswith(k)), None)
+
+
+def _code_fits(code: str | None, unit: str) -> bool:
+    """Whether a document numbered `code` can be the unit's own."""
+    kinds = _code_kinds(code)
     return kinds is not None and key(unit).startswith(kinds)
 _BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
 _BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")(?:\s+kịp thời)?\s*$")  # "Ban hành kịp thời Kế hoạch ..."
