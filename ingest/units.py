@@ -400,7 +400,10 @@ def _same_head(a: str, b: str) -> bool:
     kind = 1 if wa[:1] in (["huyện"], ["xã"], ["phường"]) else 2  # "huyện Băc Yên": the kind is one word
     if wa[:kind] != wb[:kind] or len(wa) != len(wb):
         return False
-    return fuzz.ratio(fold(" ".join(wa[kind:])), fold(" ".join(wb[kind:]))) >= 75
+    rest_a, rest_b = fold(" ".join(wa[kind:])), fold(" ".join(wb[kind:]))
+    if any(fuzz.ratio(x, y) < 50 for x, y in zip(rest_a.split(), rest_b.split())):
+        return False  # a word that is another word, not a typo: "Khối các cơ quan" is not "các cơ quan Đảng"
+    return fuzz.ratio(rest_a, rest_b) >= 75
 
 
 def _unit(raw: dict) -> Unit:

@@ -77,6 +77,9 @@ MATCHES = [
     ("Tỉnh ủy", None, None),
     ("Đảng ủy Công an tỉnh", None, None),
     ("Chi bộ thôn Pa Ham", DB, None),
+    # a word that is another word, not a typo of it, makes another unit
+    ("Huyện ủy Chợ Lộc", "Nghệ An", None),  # not Huyện ủy Nghi Lộc
+    ("Đảng ủy Khối các cơ quan tỉnh Lai Châu", LC, None),  # not Đảng ủy các cơ quan Đảng tỉnh Lai Châu
 ]
 
 
