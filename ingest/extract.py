@@ -233,8 +233,7 @@ _SUFFIX_UNIT = {"HU": "Huyện ủy", "ĐU": "Đảng ủy", "CB": "Chi bộ"}
 def _coded_unit(cell: str, code: str | None) -> str | None:
     """"| 1 | Thôn Na Lốc 1 | 01-KH/CB |" — a row's (or label's) name that the code's suffix gives
     its kind: Chi bộ thôn Na Lốc 1; "Hoàng Su Phì: Kế hoạch số 145-KH/HU" -> Huyện ủy Hoàng Su Phì."""
-    parts = _CODE_SPLIT.split(code.upper()) if code else []
-    kind = _SUFFIX_UNIT.get(parts[1]) if len(parts) > 1 else None
+    kind = _SUFFIX_UNIT.get(_code_suffix(code) or "")
     if not kind or len(cell) >= 40 or not cell[:1].isupper():
         return None
     return unlisted(f"{kind} {cell}")
@@ -382,13 +381,17 @@ _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), 
                  "MTTQ": ("ủy ban mttq", "ủy ban mặt trận")}
 
 
+def _code_suffix(code: str | None) -> str | None:
+    """The part of a code after its type: "HU" in KH/HU, "ĐU" in KH-ĐU, "TĐTN" in KH/TĐTN-BTG."""
+    parts = _CODE_SPLIT.split(code.upper()) if code else []
+    return parts[1] if len(parts) > 1 else None
+
+
 def _code_kinds(code: str | None) -> tuple[str, ...] | None:
     """The kinds of unit whose own numbers look like `code`: 47-KH/HU a Huyện ủy's, 3012/KH-ĐU an Đảng ủy's
     (None: a central or unknown code, which no unit a text names by its place can own)."""
-    parts = _CODE_SPLIT.split(code.upper()) if code else []
-    if len(parts) < 2:
-        return None
-    return next((v for k, v in _SUFFIX_KINDS.items() if parts[1].startswith(k)), None)
+    suffix = _code_suffix(code)
+    return next((v for k, v in _SUFFIX_KINDS.items() if suffix.startswith(k)), None) if suffix else None
 
 
 def _code_fits(code: str | None, unit: str) -> bool:

@@ -100,7 +100,7 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
                             r" (?:các|hai|ba|bốn|năm|\d{1,2}) (?P<noun>huyện|xã|phường|thị trấn|đồn)\s*:?\s*" + _ITEMS_ACTING))
 #: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
-_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an", "đảng bộ Công an": "Đảng ủy Công an"}
+_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -930,12 +930,12 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 continue
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
-                if not actors and _GENERIC_SUBJECT.match(lowered, max(ptext.rfind(";", s_start, c.pos) + 1, s_start)):
+                if actors is None:
                     previous = None
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
                 actors = actors or fallback
             elif _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos):  # a unit named: a task set is no deed
-                actors = _actors_for(c.pos, actors_in(), ptext, s_start)
+                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or []
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
@@ -1104,16 +1104,16 @@ _GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:các|những|một số|nhi
                               r"|huyện ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
 
 
-def _actors_for(pos, actors_in, ptext, s_start) -> list[str]:
+def _actors_for(pos, actors_in, ptext, s_start) -> list[str] | None:
     """The units a clause names as its subjects, else those the sentence's first clause does (whose
-    subject the next clauses share), unless the clause has a subject of its own it does not name."""
+    subject the next clauses share); None when the clause's subject is units it does not name."""
     clause_start = max(ptext.rfind(";", s_start, pos) + 1, s_start)
     clause_end = ptext.find(";", pos)
     in_clause = [u.name for u in actors_in if clause_start <= u.start and (clause_end < 0 or u.start < clause_end)]
     if in_clause:
         return list(dict.fromkeys(in_clause))
-    if clause_start > s_start and _GENERIC_SUBJECT.match(ptext[clause_start:clause_start + 40].lower()):
-        return []
+    if _GENERIC_SUBJECT.match(ptext[clause_start:clause_start + 40].lower()):
+        return None
     first_clause_end = ptext.find(";", s_start)
     first = [u.name for u in actors_in if first_clause_end < 0 or u.start < first_clause_end]
     return list(dict.fromkeys(first))
@@ -1302,6 +1302,7 @@ def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:
     for m in (m for pattern in _ENUMERATIONS for m in pattern.finditer(ptext)):
         noun = m.group("noun")
         org = m.groupdict().get("org")
+        org = org and org[0].upper() + org[1:]  # "đảng bộ Công an các huyện: ..." as "Đảng bộ Công an"
         pos = m.start("items")
         for item in _ITEM_SEP.split(m.group("items")):
             item = _WHERE_AT_END.sub("", item)  # "Nà Khoa (huyện Nậm Pồ)"

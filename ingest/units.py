@@ -31,7 +31,7 @@ CENTRAL = "Trung ương"  # the owner of the central code space (…/TW)
 _FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
                  "Ngô", "Dương", "Lý", "Lò", "Lường", "Quàng", "Cà", "Tòng", "Vàng", "Giàng", "Sùng", "Thào", "Mùa",
                  "Lầu", "Vừ", "Lù", "Điêu", "Lèo", "Hà", "Đinh", "Trịnh", "Đào", "Mai", "Cao", "Lương", "Tạ", "Tô",
-                 "Lâm", "Triệu", "Lưu", "Đoàn", "Vi", "Nông", "Lục", "Bế", "Sầm", "Lù", "Chẻo", "Phàn", "Tẩn")
+                 "Lâm", "Triệu", "Lưu", "Đoàn", "Vi", "Nông", "Lục", "Bế", "Sầm", "Chẻo", "Phàn", "Tẩn")
 _PERSON = re.compile(rf"^(?:{'|'.join(_FAMILY_NAMES)})\s+(?:Văn|Thị)\s+\S+")
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
 _BOARD_OF_KIND = re.compile(r"^(?P<board>Ban Tuyên giáo(?: và Dân vận)?|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ủy ban Kiểm tra"
