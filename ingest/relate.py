@@ -675,8 +675,9 @@ def _this_carries_out(file, cits, indexes, ptext, lowered, targets, out):
         return
     for b in indexes:
         cb = cits[b]
-        if cb.type not in DIRECTIVE_TYPES:
-            continue
+        window = lowered[max(0, cb.pos - 160):cb.pos]
+        if cb.type not in DIRECTIVE_TYPES or ("này" not in window and "trên" not in window):
+            continue  # (the pattern tries every position of the window; its pointing words are looked for first)
         m = _THIS_SUBJECT.search(lowered, max(0, cb.pos - 160), cb.pos)
         if not m:
             continue
