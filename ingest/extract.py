@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from operator import itemgetter
+from typing import Sequence
 from datetime import date as _date
 
 from graph.model import Citation, MentionKind
@@ -140,7 +141,7 @@ def _finditer_at(regex: re.Pattern, ptext: str, starts: list[int]):
 
 
 def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout, roster: Roster,
-              context: Context, limit: int, places: Places):
+              context: Context, limit: int, places: Places | None):
     start, end, kind, m = match
     ptext = paragraph.text
     attrs = _attributes(kind, m)
@@ -161,7 +162,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
         if with_date < line_end:
             last = with_date  # the date goes on the same line: it belongs to the span
     surface = text[s:min(last + 1, line_end)].rstrip(" ,;")
-    province = places.last_before(start) or context.province
+    province = (places.last_before(start) if places is not None else None) or context.province
     issuer, issuer_unit, issuer_end = _issuer(ptext, start, date_end, roster, province, context, attrs.get("code"),
                                               doc_layout.paragraphs[max(0, index - EARLIER_PARAGRAPHS):index])
     if issuer_unit is None and kind is MentionKind.NAMED:
@@ -182,7 +183,7 @@ _LEADING_SO = re.compile(r"(?:[Ss]ố\s*:?\s*)?")
 
 
 def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str | None, context: Context,
-            code: str | None, earlier: list[Paragraph]) -> tuple[str | None, str | None, int]:
+            code: str | None, earlier: Sequence[Paragraph]) -> tuple[str | None, str | None, int]:
     """(issuer as written, its unit, where the phrase after the citation ends): the phrase after
     the citation ("... của Huyện ủy X"); when that one names no unit, the one before it ("Huyện
     ủy X ban hành ..."); else the unit of the report's section, for a plan it says it issued.
@@ -240,7 +241,7 @@ def _coded_unit(cell: str, code: str | None) -> str | None:
 
 
 def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | None, context: Context,
-                earlier: list[Paragraph]) -> str | None:
+                earlier: Sequence[Paragraph]) -> str | None:
     if not phrase:
         return None
     return roster.name(phrase, province, head, context.near) or (

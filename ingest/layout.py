@@ -216,7 +216,7 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
                 return p
     bodies = [p for p in recent if p.footnote is None]
     notes = [p for p in recent if p.footnote is not None]
-    return (bodies or notes or [None])[-1]
+    return (bodies or notes)[-1] if bodies or notes else None
 
 
 _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", "những", "với", "tại", "theo", "cho", "trong",

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -103,7 +104,7 @@ class Match:
 
 
 class Roster:
-    def __init__(self, units: list[dict], departments: list[str] = ()):
+    def __init__(self, units: list[dict], departments: Sequence[str] = ()):
         self.units: dict[str, Unit] = {}
         self._by_key: dict[str, list[Unit]] = {}
         self._places: dict[str, list[Unit]] = {}
@@ -244,7 +245,7 @@ class Roster:
 
     def _place_index(self) -> None:
         """One regex over every province and district name, for `province_of`."""
-        self._place_votes: dict[str, list[tuple[str, int]]] = {}
+        self._place_votes: dict[str, list[tuple[str | None, int]]] = {}
         for province in self.provinces:
             self._place_votes.setdefault(province, []).append((province, 2))
         for units in self._places.values():
@@ -342,7 +343,7 @@ class Places:
         """The province's name counts two votes, each of its districts' names one."""
         if not any(self.names):
             return None
-        votes: dict[str, int] = {}
+        votes: dict[str | None, int] = {}
         for name in self.names:
             for province, weight in self.roster._place_votes.get(name, ()) if name else ():
                 votes[province] = votes.get(province, 0) + weight
