@@ -199,6 +199,9 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         return before, unit, issuer_end
     if _code_kinds(code) is None:
         return after, None, issuer_end  # the ways below only find units whose kind the code gives
+    unit = _place_subject(ptext, start, code, roster, province, context)
+    if unit:
+        return None, unit, issuer_end
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
                      + _issuers_earlier(ptext, start, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
@@ -405,8 +408,9 @@ _BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS)) + len(" kịp thời")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")
 
 
-def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
-    """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
+def _subject_before(ptext: str, start: int) -> str | None:
+    """"..., Huyện ủy Nậm Pồ đã ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ": what the clause has before
+    the verb that issues the citation at `start` (None: no such verb)."""
     head = ptext[max(0, start - 160):start]
     # the verb ends where the head's last word does: no need to look further back
     m = _BAN_HANH.search(head, max(0, len(head.rstrip()) - _BAN_HANH_LONGEST))
@@ -416,10 +420,31 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
     if ")" in named:  # "Đảng ủy xã Na Sang (huyện Mường Chà) ban hành"
         named = _PARENTHETICAL.sub("", named)
     clause = _CLAUSE_CUT.split(named)[-1].strip()
-    clause = _ADVERBS_AT_END.sub("", clause)
+    return _ADVERBS_AT_END.sub("", clause)
+
+
+def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
+    """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
+    clause = _subject_before(ptext, start)
+    if not clause:
+        return None
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
+
+
+#: a place word alone as the subject that issues a party committee's number, and the committee it stands for
+_PLACE_SUBJECTS = {"huyện": "Huyện ủy", "xã": "Đảng ủy xã", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
+
+
+def _place_subject(ptext: str, start: int, code: str | None, roster: Roster, province: str | None,
+                   context: Context) -> str | None:
+    """"Thực hiện Kế hoạch 208-KH/TU ..., huyện đã ban hành Kế hoạch số 97-KH/HU": the committee of the
+    place the paragraph named last (or the text's own), when the code is one of its kind."""
+    kind = _PLACE_SUBJECTS.get((_subject_before(ptext, start) or "").casefold())
+    if kind is None or not _code_fits(code, kind):
+        return None
+    return roster.bare(kind, ptext[:start], province, context.near)
 
 
 _UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ)\b")

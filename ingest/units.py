@@ -65,6 +65,9 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ huyện")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
                        + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
+_UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
+#: the level word a body's kind ends with, and the party committee of that level
+_LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã"}
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
 
@@ -213,6 +216,9 @@ class Roster:
         head = _BODIES.sub("", key(phrase))
         head = dict(_PARTY_OF).get(head, head)  # "Ban Chấp hành Đảng bộ huyện" is the Huyện ủy
         if head not in _PLACE_WORDS:
+            of_place = self._of_place_named(head, before, province, author)
+            if of_place:
+                return of_place
             # "Ban Thường vụ Đảng ủy Khối" in a text the Đảng ủy Khối các cơ quan tỉnh signs
             return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
@@ -230,6 +236,19 @@ class Roster:
         # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái
         unknown = [p for p in named if " " in p and not self._places.get(key(p))]
         return unlisted(f"{head} {unknown[-1]}") if unknown else None
+
+    def _of_place_named(self, head: str, before: str, province: str | None, author: str | None) -> str | None:
+        """"Ủy ban MTTQ Việt Nam huyện" after "Huyện ủy Nậm Nhùn ..." -> Ủy ban MTTQ Việt Nam huyện Nậm Nhùn: a
+        district's (commune's) body named without its place is the one of the place whose committee is named
+        last in `before` (else the text's author's)."""
+        committee = _LEVEL_COMMITTEES.get(head.rpartition(" ")[2])
+        if committee is None or head not in _UNLISTED_KEYS:
+            return None
+        unit = self.bare(committee, before, province, author)
+        if not unit or not key(unit).startswith(committee + " "):
+            return None
+        place = unit.split(" ", len(committee.split()))[-1]
+        return self.canonical(f"{head} {place}", province) or unlisted(f"{head} {place}")
 
     def place_names(self) -> list[str]:
         return [u.name.split(" ", 2)[-1] for us in self._places.values() for u in us]

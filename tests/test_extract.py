@@ -524,6 +524,17 @@ ISSUERS = [
         "về giám sát.", LC,
         [C("Kế hoạch số 124/KH-MTTQ-BTT ngày 20/5/2022", "full", issuer_unit="Ủy ban MTTQ Việt Nam tỉnh Lai Châu")],
         id="Ban Thường trực Ủy ban MTTQ before"),
+    pytest.param(
+        "Ngày 10/7, Huyện ủy Nậm Nhùn sơ kết 6 tháng thực hiện Nghị quyết số 43-NQ/TW. Thực hiện Kế hoạch 208-KH/TU "
+        "của Ban Thường vụ Tỉnh ủy, huyện đã ban hành Kế hoạch số 97-KH/HU, ngày 15/01/2024 triển khai Nghị quyết.", LC,
+        [C("Nghị quyết số 43-NQ/TW", "full"), C("Kế hoạch 208-KH/TU", "full", issuer_unit="Tỉnh ủy Lai Châu"),
+         C("Kế hoạch số 97-KH/HU, ngày 15/01/2024", "full", issuer_unit="Huyện ủy Nậm Nhùn")],
+        id="a place word alone as the subject: the committee of the district named last"),
+    pytest.param(
+        "Tại Đảng ủy xã Chà Cang, xã đã ban hành Kế hoạch số 24-KH/ĐU; huyện đã ban hành Kế hoạch số 96/KH-UBND.",
+        DB, [C("Kế hoạch số 24-KH/ĐU", "full", issuer_unit="Đảng ủy xã Chà Cang"),
+             C("Kế hoạch số 96/KH-UBND", "full", issuer_unit=None)],
+        id="a place word alone issues only a number of its committee's kind"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

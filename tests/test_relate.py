@@ -696,6 +696,9 @@ def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
 #: fronted "Theo đúng tinh thần ...", an acronym inside a name, a directive listed after a term, a party body
 #: in lower case
 UNITS_CARRYING_OUT = [
+    ("Ở Lai Châu, Huyện ủy Nậm Nhùn sơ kết 6 tháng thực hiện Nghị quyết số 43-NQ/TW. Ủy ban MTTQ Việt Nam huyện xây "
+     "dựng 12 mô hình “Dân vận khéo” gắn với thực hiện Nghị quyết 43.",
+     {"Huyện ủy Nậm Nhùn", "Ủy ban MTTQ Việt Nam huyện Nậm Nhùn"}, "43-NQ/TW"),
     ("Ở Điện Biên, Huyện ủy Tủa Chùa ban hành Kế hoạch số 47-KH/HU. Đảng ủy các xã: Sính Phình, Tả Phìn, Mường "
      "Báng tổ chức hội nghị quán triệt Kết luận 01-KL/TW đến 100% đảng viên.",
      {"Đảng ủy xã Sính Phình", "Đảng ủy xã Tả Phìn", "Đảng ủy xã Mường Báng"}, "01-KL/TW"),

@@ -163,6 +163,13 @@ BARE = [
     # the beginning of the author's name names the author
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Đảng ủy Khối các cơ quan tỉnh Sơn La", "Đảng ủy Khối các cơ quan tỉnh Sơn La"),
     ("Ban Thường vụ Đảng ủy Khối", "", SL, "Huyện ủy Mai Sơn", None),
+    # a district's or commune's body without its place: the one of the place whose committee is named last
+    ("Ủy ban MTTQ Việt Nam huyện", "Huyện ủy Nậm Nhùn sơ kết 6 tháng. ", LC, None, "Ủy ban MTTQ Việt Nam huyện Nậm Nhùn"),
+    ("Công an huyện", "Tại huyện Mường Chà, ", DB, None, "Công an huyện Mường Chà"),
+    ("Hội Nông dân xã", "Đảng ủy xã Chà Cang đã tổ chức hội nghị. ", DB, None, "Hội Nông dân xã Chà Cang"),
+    ("Hội Nông dân huyện", "", DB, "Huyện ủy Nậm Pồ", "Hội Nông dân huyện Nậm Pồ"),
+    ("Công an huyện", "Tại tỉnh, ", DB, None, None),
+    ("Hội Nông dân huyện", "", DB, "Tỉnh ủy Điện Biên", None),
 ]
 
 
