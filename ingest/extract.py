@@ -352,8 +352,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             if (low in _ISSUER_STOP or low not in _ISSUER_LOWER) and not (  # ("Sở Nông nghiệp và Phát triển nông
                     words and roster and (key(words[-1]), key(low)) in roster.lower_pairs):  # thôn": not "triển khai")
                 break
-        elif not core[0].isupper():
-            break
+        elif not core[0].isupper() and not (core.isdigit() and len(core) <= 2 and words[:2] == ["Chi", "bộ"]):
+            break  # (a village's number is part of its cell's name: "Chi bộ bản Phăng 2", "Chi bộ thôn 3")
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
             break
         if low == "và" and (_UNIT_AHEAD.match(ptext, w.end()) or _TYPE_AHEAD.match(ptext, w.end())):

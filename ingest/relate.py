@@ -52,6 +52,8 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
 _PER_BEFORE = re.compile(r"(?<!\w)theo\s+(?:đúng\s+)?(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+(?:của\s+)?)?$")
+#: (lowered) "Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ ... thực hiện tốt": inspected as the decision says
+_INSPECTED_PER = re.compile(r"(?:kiểm tra|giám sát)\s+theo\s+$")
 _CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
 #: (lowered)
 _ACTIVITY = re.compile(r"đăng ký[^;.]{0,60}(?:làm theo|việc|mô hình|nội dung|kế hoạch|cá nhân)"
@@ -935,7 +937,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                     previous = None
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
                 actors = actors or fallback
-            elif _PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos):  # a unit named: a task set is no deed
+            elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
+                  and not _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos)):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or []
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."

@@ -50,9 +50,11 @@ _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị
                 "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
+#: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
+_CELL_KINDS = ("Chi bộ bản", "Chi bộ thôn", "Chi bộ tổ dân phố", "Chi bộ tiểu khu", "Chi bộ xóm")
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
-                   "Chi bộ bản", "Chi bộ thôn", "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
+                   *_CELL_KINDS, "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
                    "UBND xã", "UBND phường", "UBND thị trấn", "HĐND tỉnh", "HĐND huyện", "HĐND xã", "Tỉnh đoàn",
                    # the district and commune bodies every province has: police, military, border posts, the
                    # party's boards, the mass organisations
@@ -65,6 +67,12 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ huyện")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
                        + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
+#: a capitalised place of up to four words
+_PLACE_NAME = rf"[{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}}"
+#: the kinds a text names alone after naming one unit of that kind in full, and how it names it: "Đảng ủy xã Chà Cang",
+#: "Đảng ủy phường Tân Phong"; "Chi bộ bản Nà Cang", "Chi bộ thôn Nà Pẹt"
+_NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) {_PLACE_NAME}"),
+                  "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) {_PLACE_NAME}")}
 _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 #: the level word a body's kind ends with, and the party committee of that level
 _LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã"}
@@ -121,7 +129,7 @@ class Roster:
         self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
         self._department_keys = list(self._departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
-        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments]
+        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *_CELL_KINDS]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         #: the first word of every name the roster can give (a line opening otherwise names no unit of it)
@@ -215,6 +223,8 @@ class Roster:
         text's author when it is of that kind."""
         head = _BODIES.sub("", key(phrase))
         head = dict(_PARTY_OF).get(head, head)  # "Ban Chấp hành Đảng bộ huyện" is the Huyện ủy
+        if head in _NAMED_IN_FULL:
+            return self._named_last(head, before, province, author)
         if head not in _PLACE_WORDS:
             of_place = self._of_place_named(head, before, province, author)
             if of_place:
@@ -236,6 +246,18 @@ class Roster:
         # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái
         unknown = [p for p in named if " " in p and not self._places.get(key(p))]
         return unlisted(f"{head} {unknown[-1]}") if unknown else None
+
+    def _named_last(self, head: str, before: str, province: str | None, author: str | None) -> str | None:
+        """"Đảng ủy đã ban hành Kế hoạch số 24-KH/ĐU", "Chi bộ chọn mô hình ...": the text's author when it is of
+        that kind, else the commune's committee (the cell) named last in `before` ("Đảng ủy xã Chà Cang ...",
+        "Chi bộ bản Nà Cang ..."; not "Bí thư Đảng ủy xã Lò Văn Hặc")."""
+        if author and key(author).startswith(head + " "):
+            return author
+        for m in reversed(_NAMED_IN_FULL[head].findall(spelling(before))):
+            unit = self.canonical(m, province) or unlisted(m)
+            if unit:
+                return unit
+        return None
 
     def _of_place_named(self, head: str, before: str, province: str | None, author: str | None) -> str | None:
         """"Ủy ban MTTQ Việt Nam huyện" after "Huyện ủy Nậm Nhùn ..." -> Ủy ban MTTQ Việt Nam huyện Nậm Nhùn: a

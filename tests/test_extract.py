@@ -535,6 +535,11 @@ ISSUERS = [
         DB, [C("Kế hoạch số 24-KH/ĐU", "full", issuer_unit="Đảng ủy xã Chà Cang"),
              C("Kế hoạch số 96/KH-UBND", "full", issuer_unit=None)],
         id="a place word alone issues only a number of its committee's kind"),
+    pytest.param(
+        "Đảng ủy xã Chà Cang (huyện Nậm Pồ) có nhiều mô hình hay.\n"
+        "Bí thư Đảng ủy xã Lò Văn Hặc cho biết, ngay từ đầu năm, Đảng ủy đã ban hành Kế hoạch số 24-KH/ĐU.", DB,
+        [C("Kế hoạch số 24-KH/ĐU", "full", issuer_unit="Đảng ủy xã Chà Cang")],
+        id="'Đảng ủy' alone after a person's title: the commune of the paragraphs before"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

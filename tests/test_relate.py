@@ -367,6 +367,11 @@ def test_a_unit_that_has_not_acted_on_the_directive_named_by_its_kind(data):
     assert not [e for e in b.unit_edges() if "Pú Nhung" in e[1]]
 
 
+def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
+    b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
+    assert not b.unit_edges()
+
+
 def test_a_report_links_only_what_it_ties_to(data):
     """A report's own number on its letterhead: its title and preamble link it; its body tells of
     what others did, so it cites only what it ties itself to ("gắn với")."""
@@ -696,6 +701,10 @@ def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
 #: fronted "Theo đúng tinh thần ...", an acronym inside a name, a directive listed after a term, a party body
 #: in lower case
 UNITS_CARRYING_OUT = [
+    ("Ở Điện Biên. Chi bộ bản Nà Cang là một điểm sáng. Chi bộ chọn mô hình “Mỗi đảng viên giúp một hộ thoát nghèo” "
+     "gắn với thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.", {"Chi bộ bản Nà Cang"}, "05-CT/TW"),
+    ("Ở Điện Biên, Chi bộ bản Phăng 2 tổ chức quán triệt Kết luận số 01-KL/TW đến 100% đảng viên.",
+     {"Chi bộ bản Phăng 2"}, "01-KL/TW"),
     ("Ở Lai Châu, Huyện ủy Nậm Nhùn sơ kết 6 tháng thực hiện Nghị quyết số 43-NQ/TW. Ủy ban MTTQ Việt Nam huyện xây "
      "dựng 12 mô hình “Dân vận khéo” gắn với thực hiện Nghị quyết 43.",
      {"Huyện ủy Nậm Nhùn", "Ủy ban MTTQ Việt Nam huyện Nậm Nhùn"}, "43-NQ/TW"),

@@ -170,6 +170,14 @@ BARE = [
     ("Hội Nông dân huyện", "", DB, "Huyện ủy Nậm Pồ", "Hội Nông dân huyện Nậm Pồ"),
     ("Công an huyện", "Tại tỉnh, ", DB, None, None),
     ("Hội Nông dân huyện", "", DB, "Tỉnh ủy Điện Biên", None),
+    # "Đảng ủy" and "Chi bộ" alone: the author of that kind, else the commune committee (village cell) named last
+    ("Đảng ủy", "Đảng ủy xã Chà Cang (huyện Nậm Pồ) đưa việc học tập vào sinh hoạt. ", DB, None, "Đảng ủy xã Chà Cang"),
+    ("Đảng ủy", "Bí thư Đảng ủy xã Lò Văn Hặc cho biết, ", DB, None, None),
+    ("Ban Thường vụ Đảng ủy", "Đảng ủy xã Chà Cang họp. ", DB, "Đảng ủy Công an tỉnh Điện Biên",
+     "Đảng ủy Công an tỉnh Điện Biên"),
+    ("Chi bộ", "Chi bộ bản Nà Cang là một điểm sáng. ", DB, None, "Chi bộ bản Nà Cang"),
+    ("Chi bộ", "Chi bộ tổ dân phố 5 và Chi bộ thôn Nà Pẹt đều đăng ký. ", DB, None, "Chi bộ thôn Nà Pẹt"),
+    ("Chi bộ", "Huyện ủy Nậm Pồ chỉ đạo. ", DB, None, None),
 ]
 
 
