@@ -23,7 +23,7 @@ from .clean import key
 from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, letterhead_unit
-from .extract import _unit_phrase
+from .extract import EARLIER_PARAGRAPHS, _unit_phrase
 from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS
 from .units import Roster, unlisted
 
@@ -188,7 +188,8 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         earlier = bisect.bisect_left(paragraph_of, p_index)  # citations of the paragraphs before this one
         _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
                         earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos),
-                        cits[own].type if own is not None else None)
+                        cits[own].type if own is not None else None,
+                        lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]))
     _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
@@ -910,9 +911,10 @@ def _joined_run(cits, indexes, ptext) -> list[int]:
 # --- units ----------------------------------------------------------------------
 
 def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
-                    earlier, line_of, this_kind: str | None = None):
+                    earlier, line_of, this_kind: str | None = None, preceding=lambda: ""):
     # the units a paragraph names are read when a sentence asks for its actors, and only then
-    units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near))
+    units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near,
+                                         _Once(preceding)))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     # activities reported and examples listed, ruled out for the whole paragraph at once
@@ -1209,15 +1211,24 @@ def _has_markup(text: str) -> bool:
             or text.startswith("#"))
 
 
-def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, author=None) -> list[UnitMention]:
+#: (lowered) a kind counted, not one unit: "12 đảng bộ Công an huyện", "các Đảng ủy xã"
+_COUNTED = re.compile(r"(?:\d+|các|những|mọi|nhiều)\s+(?:đảng bộ\s+|chi bộ\s+)?$")
+
+
+def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, author=None,
+                   preceding=lambda: "") -> list[UnitMention]:
+    """The units a paragraph names; one named by its kind alone ("Đảng ủy xã yêu cầu ...") is the one of that
+    kind named last in it, else the author, else the one named last in the `preceding` paragraphs' text."""
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
     for m in _UNIT_HEAD.finditer(ptext):
         if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
         phrase, end = _unit_phrase(ptext, m.start(), roster)
-        name = roster.name(phrase or "", province, ptext[:m.start()], author)
-        if name is None:
+        name = phrase and (roster.name(phrase, province, ptext[:m.start()], author)
+                           or (None if _COUNTED.search(lowered, max(0, m.start() - 20), m.start())
+                               else roster.bare(phrase, preceding(), province)))
+        if not name:
             continue
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     found += _places(ptext, roster, province)

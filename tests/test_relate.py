@@ -367,6 +367,15 @@ def test_a_unit_that_has_not_acted_on_the_directive_named_by_its_kind(data):
     assert not [e for e in b.unit_edges() if "Pú Nhung" in e[1]]
 
 
+def test_a_kind_alone_is_the_one_named_in_the_paragraphs_before(data):
+    b = Built(data, "Ở Sơn La, Đảng ủy xã Mường Cơi tổ chức hội nghị.\n\nTại hội nghị, Đảng ủy xã yêu cầu mỗi đảng viên "
+                    "đăng ký làm theo gắn với việc thực hiện Kết luận số 01-KL/TW của Bộ Chính trị.\n\n"
+                    "Ở Điện Biên, Huyện ủy Mường Chà chỉ đạo.\n\nCó 12 đảng bộ Công an huyện đăng ký việc làm theo "
+                    "Kết luận số 01-KL/TW.")
+    assert (IMPLEMENTS, "unit:Đảng ủy xã Mường Cơi", "01-KL/TW") in b.unit_edges()
+    assert not [e for e in b.unit_edges() if "Công an" in e[1]]  # twelve of them: no one unit
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()
