@@ -165,6 +165,8 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
     province = (places.last_before(start) if places is not None else None) or context.province
     issuer, issuer_unit, issuer_end = _issuer(ptext, start, date_end, roster, province, context, attrs.get("code"),
                                               doc_layout.paragraphs[max(0, index - EARLIER_PARAGRAPHS):index])
+    if attrs.get("code", "").endswith("/TƯ") and issuer_unit and key(issuer_unit).startswith(_PROVINCE_PARTY):
+        attrs["code"] = attrs["code"][:-1] + "U"  # "Kế hoạch số 289-KH/TƯ của Tỉnh ủy": TƯ typed for TU, not Trung ương
     if issuer_unit is None and kind is MentionKind.NAMED:
         issuer_unit = _congress_party(attrs.get("name"), context)
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
@@ -176,6 +178,9 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
         end_pos=max(subject_end, issuer_end, date_end), **attrs)
 
 
+#: an "Ư" typed for "U" in a code: any but the one of "TƯ", which may also write Trung ương (TW)
+_TYPED_U = re.compile(r"(?<!T)Ư")
+_PROVINCE_PARTY = ("tỉnh ủy", "thành ủy", "thị ủy")
 _DATED_KINDS = (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE)
 #: how many paragraphs back a unit named by its kind alone may have been named in full
 EARLIER_PARAGRAPHS = 3
@@ -260,7 +265,7 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
         number = _ocr_digits(g["number"]) if party else g["snumber"]
-        code = _SPACES.sub("", g["pcode"] if party else g["scode"])
+        code = _TYPED_U.sub("U", _SPACES.sub("", g["pcode"] if party else g["scode"]))  # "KH/HƯ": KH/HU
         abbreviation = _CODE_SPLIT.split(code)[0]
         code_type = P.ABBREVIATION_TYPES.get(abbreviation)
         word = g.get("type")

@@ -436,8 +436,8 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
     head = gap.lstrip(" ,")
-    if not _GAP_HEAD.match(lowered, len(gap) - len(head)):
-        return None
+    if not _GAP_HEAD.match(lowered, len(gap) - len(head)) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
+        return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
     verbs = list(_VERB.finditer(lowered))
     if not verbs:
         return None
@@ -459,6 +459,7 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
 _THIS_SUBJECT = re.compile(rf"(?:^|[.;]\s+)(?P<kind>kế hoạch|nghị quyết|chương trình|hướng dẫn|quyết định)\s+"
                            rf"(?:này|trên|nói trên|nêu trên)\b[^.;]{{0,80}}?(?:để\s+|nhằm\s+)?(?:{_CARRY_OUT})"
                            rf"(?:[\s,]+(?:{_CARRY_OUT}))*\s*$")
+_AND_BEFORE = re.compile(r"\svà\s*$")
 #: (lowered) what A does to the B that follows at once: replaces it
 _AMENDS_NEXT = re.compile(r"[,;]?\s*(?:và\s+)?(?:thay thế|bãi bỏ|sửa đổi,? bổ sung(?: một số điều của)?)\s*$")
 
@@ -786,6 +787,8 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
             stop = _NEXT_SENTENCE.search(ptext, intro.end())
             end = stop.start() if stop else -1
         sources = {s.source for s in out}
+        # "... thực hiện Kế hoạch số 380-KH/TU và Chỉ thị số 35-CT/TW: ..." — the list carries out both
+        joined = [i for i in _joined_run(cits, indexes[:n + 1], ptext) if i != t] + [t]
         for a in indexes[n + 1:]:
             ca = cits[a]
             if end >= 0 and ca.pos > end:
@@ -794,7 +797,8 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
                 continue
             if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
                 continue
-            out.append(_statement(file, a, t, _issued_for(ca), 0.75, cits, ptext))
+            for target in joined:
+                out.append(_statement(file, a, target, _issued_for(ca), 0.75, cits, ptext))
 
 
 #: (lowered) a list after a directive named by its kind alone: "... xây dựng kế hoạch thực hiện Kết luận, tiêu biểu:"

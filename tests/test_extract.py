@@ -540,6 +540,14 @@ ISSUERS = [
         "Bí thư Đảng ủy xã Lò Văn Hặc cho biết, ngay từ đầu năm, Đảng ủy đã ban hành Kế hoạch số 24-KH/ĐU.", DB,
         [C("Kế hoạch số 24-KH/ĐU", "full", issuer_unit="Đảng ủy xã Chà Cang")],
         id="'Đảng ủy' alone after a person's title: the commune of the paragraphs before"),
+    pytest.param(
+        "Huyện ủy Tủa Chùa ban hành Kế hoạch số 47-KH/HƯ. Đảng ủy phường Chiềng Cơi ban hành Kế hoạch số 06-KH/ĐU thực "
+        "hiện Kế hoạch số 289-KH/TƯ của Tỉnh ủy Sơn La và Nghị quyết số 35-NQ/TƯ của Bộ Chính trị.", DB,
+        [C("Kế hoạch số 47-KH/HƯ", "full", code="KH/HU", issuer_unit="Huyện ủy Tủa Chùa"),
+         C("Kế hoạch số 06-KH/ĐU", "full", code="KH/ĐU"),
+         C("Kế hoạch số 289-KH/TƯ", "full", code="KH/TU", issuer_unit="Tỉnh ủy Sơn La"),
+         C("Nghị quyết số 35-NQ/TƯ", "full", code="NQ/TƯ", issuer_unit="Bộ Chính trị")],
+        id="Ư typed for U in a code; TƯ is TU for a province's committee, else Trung ương"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

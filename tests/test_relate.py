@@ -62,6 +62,13 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("BÁO CÁO\nkết quả thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị và triển khai Chỉ thị số 45-CT/TW",
+                 set(), id="after 'và' the verb is the sentence's, not the first directive's"),
+    pytest.param("Ở Quảng Ninh. Các địa phương đã ban hành kế hoạch thực hiện Kế hoạch số 380-KH/TU và Chỉ thị số "
+                 "35-CT/TW: Thành ủy Hạ Long (Kế hoạch số 215-KH/TU, ngày 12/7/2024), Huyện ủy Đầm Hà (Kế hoạch số "
+                 "77-KH/HƯ, ngày 22/7/2024).",
+                 {(IMPLEMENTS, s, t) for s in ("215-KH/TU", "77-KH/HU") for t in ("380-KH/TU", "35-CT/TW")},
+                 id="a list carries out both directives its colon follows"),
     pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về thực hiện {NQ15}.",
                  {(IMPLEMENTS, "47-KH/HU", "15-NQ/TU")}, id="về thực hiện"),
     pytest.param(f"Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về triển khai thực hiện {NQ15}.",
