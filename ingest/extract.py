@@ -40,6 +40,8 @@ _TOKEN = re.compile(r"\S+")
 _CLAUSE_CUT = re.compile(r"[;:.,(]\s")
 _ADVERBS_AT_END = re.compile(r"(?:\s+(?:(?:đến|tới|vào)\s+(?:ngày|tháng)\s+[\d/.]{3,10}|đã|mới|kịp thời|sớm|cũng|đồng thời|"
                              r"tiếp tục|chủ động))+$")  # "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành"
+#: a clause up to the verb by which its subject has another unit issue: "Đảng ủy xã lãnh đạo UBND xã (ban hành)"
+_DIRECTED = re.compile(r"^.*\s(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])|^(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])")
 _BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)")
 _ISSUED_AT_END = re.compile(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$")
 
@@ -424,7 +426,11 @@ def _subject_before(ptext: str, start: int) -> str | None:
     named = head[:m.start()]
     if ")" in named:  # "Đảng ủy xã Na Sang (huyện Mường Chà) ban hành"
         named = _PARENTHETICAL.sub("", named)
-    clause = _CLAUSE_CUT.split(named)[-1].strip()
+    parts = _CLAUSE_CUT.split(named)
+    clause = parts[-1].strip()
+    if not clause and len(parts) > 1 and named.rstrip().endswith(":"):
+        clause = parts[-2].strip()  # "1. Chi bộ bản Che Căn: ban hành Kế hoạch số 03-KH/CB"
+    clause = _DIRECTED.sub("", clause, count=1)  # "Đảng ủy xã lãnh đạo UBND xã ban hành ...": the UBND issues
     return _ADVERBS_AT_END.sub("", clause)
 
 

@@ -1216,6 +1216,8 @@ def _has_markup(text: str) -> bool:
 
 
 #: (lowered) a kind counted, not one unit: "12 đảng bộ Công an huyện", "các Đảng ủy xã"
+_COUNTED_AFTER = re.compile(r"\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|một số)\s+(?:xã|phường|thị trấn"
+                            r"|huyện|chi bộ|đảng bộ|đơn vị)\b")
 _COUNTED = re.compile(r"(?:\d+|các|những|mọi|nhiều)\s+(?:đảng bộ\s+|chi bộ\s+)?$")
 
 
@@ -1229,6 +1231,8 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
         if _inside(m.start(), spans):
             continue  # an issuer phrase inside a citation
         phrase, end = _unit_phrase(ptext, m.start(), roster)
+        if phrase and _COUNTED_AFTER.match(ptext, end) and roster.canonical(phrase, province) is None:
+            continue  # "Đảng ủy hai xã Co Mạ và Long Hẹ": a kind for several units, not one named alone
         name = phrase and (roster.name(phrase, province, ptext[:m.start()], author)
                            or (None if _COUNTED.search(lowered, max(0, m.start() - 20), m.start())
                                else roster.bare(phrase, preceding(), province)))

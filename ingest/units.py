@@ -47,6 +47,7 @@ _FUZZY_CUTOFF = 86
 _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
+                "đảng ủy phường": "phường", "đảng ủy thị trấn": "thị trấn",
                 "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
@@ -75,7 +76,9 @@ _NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|th
                   "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) {_PLACE_NAME}")}
 _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 #: the level word a body's kind ends with, and the party committee of that level
-_LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã"}
+_LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã", "phường": "đảng ủy phường"}
+#: the words a commune-level place is named with: "xã Sìn Hồ" is a commune even where a district bears its name
+_COMMUNE_WORDS = ("xã", "phường", "thị trấn")
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
 
 
@@ -233,8 +236,9 @@ class Roster:
             return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
-        named = re.findall(rf"(?:{lead})\s+([{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}})",
-                           spelling(before))
+        found = re.findall(rf"({lead})\s+([{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}})",
+                           spelling(before))  # (lead, place)
+        named = [place for _, place in found]
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province)
             if unit:
@@ -243,8 +247,10 @@ class Roster:
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author
-        # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái
-        unknown = [p for p in named if " " in p and not self._places.get(key(p))]
+        # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái; a commune
+        # named with its word ("Ở xã Sìn Hồ, Đảng ủy xã ..."); not a heading's capitals ("Ở CÁC CHI BỘ TRỰC THUỘC")
+        unknown = [p for lead_word, p in found if " " in p and not p.isupper() and (
+            not self._places.get(key(p)) or word in _COMMUNE_WORDS and lead_word.casefold() in (word, head))]
         return unlisted(f"{head} {unknown[-1]}") if unknown else None
 
     def _named_last(self, head: str, before: str, province: str | None, author: str | None) -> str | None:

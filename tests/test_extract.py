@@ -548,6 +548,12 @@ ISSUERS = [
          C("Kế hoạch số 289-KH/TƯ", "full", code="KH/TU", issuer_unit="Tỉnh ủy Sơn La"),
          C("Nghị quyết số 35-NQ/TƯ", "full", code="NQ/TƯ", issuer_unit="Bộ Chính trị")],
         id="Ư typed for U in a code; TƯ is TU for a province's committee, else Trung ương"),
+    pytest.param(
+        "ĐẢNG ỦY XÃ MƯỜNG PHĂNG\n\n3. Đảng ủy xã lãnh đạo UBND xã ban hành Kế hoạch số 112/KH-UBND, ngày 28/7/2025.\n"
+        "1. Chi bộ bản Che Căn: ban hành Kế hoạch số 03-KH/CB, ngày 25/7/2025.", DB,
+        [C("Kế hoạch số 112/KH-UBND, ngày 28/7/2025", "full", issuer_unit="UBND xã Mường Phăng"),
+         C("Kế hoạch số 03-KH/CB, ngày 25/7/2025", "full", issuer_unit="Chi bộ bản Che Căn")],
+        id="a unit that has another issue ('lãnh đạo UBND xã ban hành'); a label before its colon issues"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

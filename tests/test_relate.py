@@ -383,6 +383,13 @@ def test_a_kind_alone_is_the_one_named_in_the_paragraphs_before(data):
     assert not [e for e in b.unit_edges() if "Công an" in e[1]]  # twelve of them: no one unit
 
 
+
+def test_a_kind_counted_after_its_name_is_no_unit_named_alone(data):
+    b = Built(data, "Ở Sơn La, Đảng ủy xã Bó Mười ban hành Kế hoạch số 56-KH/ĐU.\n\nĐảng ủy hai xã Co Mạ và Long Hẹ đã "
+                    "ban hành kế hoạch thực hiện Kế hoạch 187-KH/HU song chậm.")
+    assert not [e for e in b.unit_edges() if "Bó Mười" in e[1]]
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()

@@ -178,6 +178,12 @@ BARE = [
     ("Chi bộ", "Chi bộ bản Nà Cang là một điểm sáng. ", DB, None, "Chi bộ bản Nà Cang"),
     ("Chi bộ", "Chi bộ tổ dân phố 5 và Chi bộ thôn Nà Pẹt đều đăng ký. ", DB, None, "Chi bộ thôn Nà Pẹt"),
     ("Chi bộ", "Huyện ủy Nậm Pồ chỉ đạo. ", DB, None, None),
+    # communes and wards after 2025: a commune named with its word, even where a former district bears the name
+    ("Ban Thường vụ Đảng ủy phường", "Tại phường Tân Phong, ", LC, None, "Đảng ủy phường Tân Phong"),
+    ("Đảng ủy xã", "Ở xã Sìn Hồ, ", LC, None, "Đảng ủy xã Sìn Hồ"),
+    ("Đảng ủy xã", "Ở Sìn Hồ, ", LC, None, None),
+    ("UBND phường", "Đảng ủy phường Tô Hiệu tổ chức hội nghị; lãnh đạo ", SL, None, "UBND phường Tô Hiệu"),
+    ("Đảng ủy xã", "II. KẾT QUẢ Ở CÁC CHI BỘ TRỰC THUỘC\n", DB, None, None),  # a heading's capitals name no place
 ]
 
 
