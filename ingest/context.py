@@ -32,6 +32,7 @@ class Context:
     unit: str | None  # the unit a heading above put this paragraph under
     author: str | None  # the unit whose letterhead this paragraph follows
     dateline: str | None = None  # the district party committee a news headline opens with
+    asks: bool = False  # under a heading of what is asked or planned ("3. Yêu cầu", "PHƯƠNG HƯỚNG, NHIỆM VỤ")
 
     @property
     def near(self) -> str | None:
@@ -45,21 +46,25 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
     dateline = _dateline_unit(first, roster, province)
-    unit, section_author = None, author
+    unit, section_author, asks = None, author, False
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
         letterhead, heading, opens, here = read(p.text, roster, province)
         if letterhead:
-            section_author, unit = letterhead, None
+            section_author, unit, asks = letterhead, None, False
         if heading:
             unit = heading
         elif opens:
             unit = None  # a new section that names no unit
-        now = (here, unit, section_author, dateline)
+            asks = _ASKING.match(key(_NUMBERING.sub("", _without_markup(p.text)))) is not None
+        now = (here, unit, section_author, dateline, asks and p.footnote is None)  # a footnote tells what was done
         out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out
 
 
+#: (key) a heading over what is asked or planned, not done: "3. Yêu cầu", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+#: "Kiến nghị, đề xuất"
+_ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp)(?:\W|$)")
 _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 

@@ -52,6 +52,9 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
 _PER_BEFORE = re.compile(r"(?<!\w)theo\s+(?:đúng\s+)?(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+(?:của\s+)?)?$")
+#: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
+#: triển khai thực hiện"
+_INSPECTING_BEFORE = re.compile(r"(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?(?:thực hiện|triển khai)\s+$")
 #: (lowered) "Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ ... thực hiện tốt": inspected as the decision says
 _INSPECTED_PER = re.compile(r"(?:kiểm tra|giám sát)\s+theo\s+$")
 _CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
@@ -916,6 +919,8 @@ def _joined_run(cits, indexes, ptext) -> list[int]:
 
 def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
                     earlier, line_of, this_kind: str | None = None, preceding=lambda: ""):
+    if context.asks:
+        return  # "3. Yêu cầu / - Đảng ủy xã Ma Thì Hồ ban hành kế hoạch thực hiện ...": a task set, no deed
     # the units a paragraph names are read when a sentence asks for its actors, and only then
     units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near,
                                          _Once(preceding)))
@@ -937,6 +942,9 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             if i in doc_targets or c.type not in DIRECTIVE_TYPES or _respective(lowered, s_start, c.pos):
                 previous = None
                 continue
+            if _INSPECTING_BEFORE.search(lowered, max(s_start, c.pos - 60), c.pos):
+                previous = None
+                continue  # "kiểm tra việc thực hiện Kế hoạch số 146-KH/HU đối với ...": inspecting and inspected
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
                 if actors is None:

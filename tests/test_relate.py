@@ -390,6 +390,19 @@ def test_a_kind_counted_after_its_name_is_no_unit_named_alone(data):
     assert not [e for e in b.unit_edges() if "Bó Mười" in e[1]]
 
 
+def test_what_a_section_asks_for_is_no_deed_but_its_footnotes_tell_deeds(data):
+    b = Built(data, "Ở Điện Biên, Huyện ủy Mường Chà ban hành Kế hoạch số 146-KH/HU<sup>1</sup>.\n\n3. Yêu cầu\n\n"
+                    "- Đảng ủy xã Ma Thì Hồ ban hành kế hoạch thực hiện Kế hoạch số 146-KH/HU trước ngày 15/11/2024.\n\n"
+                    "<sup>1</sup> Đảng ủy xã Sa Lông đã ban hành kế hoạch thực hiện Kế hoạch số 146-KH/HU.")
+    assert {e[1] for e in b.unit_edges()} == {"unit:Đảng ủy xã Sa Lông"}
+
+
+def test_units_an_inspection_of_the_implementation_names_do_not_carry_it_out(data):
+    b = Built(data, "Ở Điện Biên. Điều 1. Thành lập Đoàn kiểm tra của Ban Thường vụ Huyện ủy kiểm tra việc thực hiện Kế "
+                    "hoạch số 146-KH/HU đối với 02 tổ chức đảng: Đảng ủy xã Sa Lông và Đảng ủy xã Ma Thì Hồ.")
+    assert not b.unit_edges()
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()
