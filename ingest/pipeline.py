@@ -10,6 +10,7 @@ import os
 import re
 import threading
 import time
+import unicodedata
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -363,8 +364,18 @@ class _Units:
         return unit
 
     def all(self) -> list[Unit]:
-        return [replace(u, name=self._spellings[i].most_common(1)[0][0]) if i in self._spellings else u
+        return [replace(u, name=_best_spelling(self._spellings[i])) if i in self._spellings else u
                 for i, u in self._used.items()]
+
+
+def _best_spelling(spellings: Counter) -> str:
+    """The spelling of a made-up unit's name: the one with the most diacritics ("Huổi Lèng" over "Huổi Leng",
+    marks get lost far more often than added), then the most often met."""
+    return max(spellings, key=lambda name: (_marks(name), spellings[name]))
+
+
+def _marks(name: str) -> int:
+    return sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch))
 
 
 def _adhoc(name: str, province: str | None) -> Unit:

@@ -818,6 +818,14 @@ def test_an_unlisted_unit_spelled_two_ways_is_one_named_as_most_texts_spell_it(d
     assert unit.name == "Đảng ủy xã Quài Tở"
 
 
+def test_an_unlisted_unit_spelled_with_marks_lost_is_named_with_them(data):
+    b = Built(data, "Ở Điện Biên, Đảng ủy xã Huổi Lèng đã quán triệt Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.",
+              "Ở Điện Biên, Đảng ủy xã Huổi Leng ban hành Kế hoạch số 12-KH/ĐU, ngày 10/6/2016 thực hiện Chỉ thị số "
+              "05-CT/TW.", "Ở Điện Biên, Đảng ủy xã Huổi Leng tổ chức học tập Chỉ thị số 05-CT/TW.")
+    (unit,) = [u for u in b.graph.units if u.name.startswith("Đảng ủy xã Huổi")]
+    assert unit.name == "Đảng ủy xã Huổi Lèng"
+
+
 def test_a_clause_of_unnamed_units_and_a_plan_issued_by_the_text_s_author(data):
     """"...; các đảng bộ gắn việc ... với Chỉ thị 35" names no unit: neither the first clause's subject nor the
     author carries it out. "...; đã ban hành Kế hoạch số 125-KH/ĐUK" in the Đảng ủy Khối's own report is its plan."""
