@@ -108,6 +108,8 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
 _ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered)
+#: (lowered) "Theo" opening a clause: the source of what follows, whose subject comes after the next comma
+_ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)theo\s+$")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
 #: (lowered)
@@ -346,6 +348,10 @@ _ANAPHOR = re.compile(r"\s*(?P<type>Nghị quyết|Kế hoạch|Chỉ thị|Kế
                       r"triển khai|tiếp tục thực hiện)\s*$")
 
 
+#: (lowered) the next clause of the same subject carrying out one more directive: "; đồng thời tổ chức thực hiện hiệu quả"
+_ALSO = re.compile(rf"^[^.;]*[;,]\s*đồng thời\s+[^.;]{{0,25}}?(?:{_CARRY_OUT})(?:\s+[^\s.;]+){{0,2}}\s*$")
+
+
 def _anaphora(file, cits, indexes, ptext, targets, own, out):
     """"Nghị quyết được ban hành nhằm cụ thể hóa Kết luận số 01-KL/TW" — the resolution the
     text is about (or the text itself) implements what follows."""
@@ -362,6 +368,17 @@ def _anaphora(file, cits, indexes, ptext, targets, own, out):
             continue
         out.append(_statement(file, source, i, _issued_for(cits[source]), 0.7, cits, ptext))
         targets.add(i)
+        later = [j for j in indexes if cits[j].pos >= c.pos]
+        objects = _coordinated(cits, later, ptext, cits[source])  # "... nhằm cụ thể hóa B và C"
+        last = objects[-1][0] if objects else i
+        also = next((j for j in later if cits[j].pos > cits[last].pos), None)
+        if also is not None and _ALSO.search(_lowered(ptext[cits[last].tail:cits[also].pos])):
+            objects.append((also, False))  # "...; đồng thời tổ chức thực hiện hiệu quả D"
+        for t, linked in objects:
+            if t not in targets:
+                out.append(_statement(file, source, t, Relation.CITES if linked else _issued_for(cits[source]), 0.65,
+                                      cits, ptext))
+                targets.add(t)
 
 
 # --- document to document ----
@@ -1059,7 +1076,7 @@ _UNDONE = re.compile(r"(?<!\w)(?:khẩn trương|cần(?! thiết)|phải|đề 
 #: (lowered) a clause opened by its negation, whose list of what was not done runs over commas
 _NOT_YET_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,8}?(?:chưa|không)\s(?!chỉ\b|những\b)")  # a unit's name, then
 #: a directive named by its kind alone: "Nghị quyết", but not "Nghị quyết số 15", "Nghị quyết Trung ương 4"
-_BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận")
+_BARE_KINDS = ("Nghị quyết", "Chỉ thị", "Kết luận", "Chương trình hành động")
 _BARE_TYPE = rf"(?P<type>{'|'.join(_BARE_KINDS)})(?!\s*(?:số|\d|Trung ương|Đại hội|này của|của các))(?!\w)"
 _BARE = re.compile(rf"(?:{_CARRY_OUT})[^.;]{{0,30}}?(?<!\w){_BARE_TYPE}")
 _BARE_TYPE_RE = re.compile(_BARE_TYPE)  # what _BARE needs: a much cheaper search than _BARE itself
@@ -1259,7 +1276,10 @@ def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) ->
     n = 0
     while n < len(found):
         group = n + 1
+        according = _ACCORDING_TO.search(lowered, max(0, found[n].start - 12), found[n].start) is not None
         while group < len(found) and LIST_JOIN_RE.fullmatch(ptext, found[group - 1].end, found[group].start):
+            if according and "," in ptext[found[group - 1].end:found[group].start]:
+                break  # "Theo Ban Tuyên giáo Tỉnh ủy, Thành ủy Sầm Sơn và Huyện ủy Hoằng Hóa đã ...": a new clause
             group += 1
         if group - n > 1:
             first = found[n].start

@@ -62,6 +62,11 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Ngày 14/3/2025, UBND tỉnh Thanh Hóa ban hành Kế hoạch số 88/KH-UBND.\n\nKế hoạch nhằm cụ thể hóa Nghị "
+                 "quyết 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ phù hợp với điều kiện của tỉnh; "
+                 "đồng thời tổ chức thực hiện hiệu quả Nghị quyết số 15/2024/NQ-HĐND ngày 12/12/2024 của HĐND tỉnh.",
+                 {(IMPLEMENTS, "88/KH-UBND", t) for t in ("57-NQ/TW", "03/NQ-CP", "15/2024/NQ-HĐND")},
+                 id="'Kế hoạch nhằm cụ thể hóa B và C; đồng thời tổ chức thực hiện D'"),
     pytest.param("BÁO CÁO\nkết quả thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị và triển khai Chỉ thị số 45-CT/TW",
                  set(), id="after 'và' the verb is the sentence's, not the first directive's"),
     pytest.param("Ở Quảng Ninh. Các địa phương đã ban hành kế hoạch thực hiện Kế hoạch số 380-KH/TU và Chỉ thị số "
@@ -737,6 +742,10 @@ def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
 #: fronted "Theo đúng tinh thần ...", an acronym inside a name, a directive listed after a term, a party body
 #: in lower case
 UNITS_CARRYING_OUT = [
+    ("Ở Thanh Hóa. Ngày 20/01/2025, Ban Chấp hành Đảng bộ tỉnh Thanh Hóa ban hành Chương trình hành động số 15-CTr/TU "
+     "thực hiện Nghị quyết số 57-NQ/TW. Theo Ban Tuyên giáo và Dân vận Tỉnh ủy, Thành ủy Sầm Sơn và Huyện ủy Hoằng Hóa "
+     "đã xây dựng kế hoạch thực hiện Chương trình hành động ngay trong tháng 01/2025.",
+     {"Thành ủy Sầm Sơn", "Huyện ủy Hoằng Hóa"}, "15-CTr/TU"),
     ("Ở Điện Biên. Chi bộ bản Nà Cang là một điểm sáng. Chi bộ chọn mô hình “Mỗi đảng viên giúp một hộ thoát nghèo” "
      "gắn với thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.", {"Chi bộ bản Nà Cang"}, "05-CT/TW"),
     ("Ở Điện Biên, Chi bộ bản Phăng 2 tổ chức quán triệt Kết luận số 01-KL/TW đến 100% đảng viên.",
