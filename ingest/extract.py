@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from operator import itemgetter
-from typing import Sequence
+from collections.abc import Sequence
 from datetime import date as _date
 
 from graph.model import Citation, MentionKind
