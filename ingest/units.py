@@ -10,10 +10,10 @@ import bisect
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
