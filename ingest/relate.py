@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections import Counter
 from typing import NamedTuple
 
@@ -199,7 +200,15 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
+    if owns and text is not None:
+        out += _joint(out, owns, co_authors(text, roster, province, author))
     return out
+
+
+def _joint(out: list[Statement], owns: list[int], units: list[str]) -> list[Statement]:
+    """"Kế hoạch liên tịch" signed by several units: each carries out what the text carries out."""
+    return [replace(s, source=f"unit:{name}") for s in out if s.source in owns
+            and s.relation in (Relation.IMPLEMENTS, Relation.CONTINUES) for name in units]
 
 
 def _carried_out_uncited(ptext: str, topic: int | None) -> bool:
@@ -239,7 +248,7 @@ _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,
 _TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
                             r"Kết luận (?=kiểm tra|giám sát)|"
                             r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết|"
-                            r"[Tt]uyên truyền|[Hh]ọc tập|[Qq]uán triệt)\b")
+                            r"[Tt]uyên truyền|[Hh]ọc tập|[Qq]uán triệt|[Pp]hối hợp)\b")
 
 
 def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targets, out, ctxs):
@@ -400,6 +409,22 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     if office:
         return roster.canonical(office.strip(), province)
     return roster.canonical("Tỉnh ủy", province) if signed and province else None
+
+
+def co_authors(text: str, roster: Roster, province: str | None, author: str | None) -> list[str]:
+    """The units that sign a joint text beside its author: a letterhead line naming several ("ỦY BAN MTTQ VIỆT NAM
+    TỈNH NGHỆ AN - HỘI NÔNG DÂN TỈNH"), or several signatures ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN - BÍ THƯ: ...")."""
+    named = [part for line in head_lines(text, 12)[:8] if " - " in line and line.isupper()
+             and roster.name(line, province) is None  # "TỈNH ỦY BÀ RỊA - VŨNG TÀU" is one
+             for part in _EMPHASIS.sub("", line).split(" - ")]
+    signed = _JOINT_SIGNATURE.findall(text)
+    found = [roster.name(phrase.strip(), province) for phrase in named + (signed if len(signed) > 1 else [])]
+    units = list(dict.fromkeys(u for u in found if u and u != author))
+    return units if len(units) + (author is not None) > 1 else []
+
+
+#: a signature for a body, one of several under a joint text: "TM. BAN THƯỜNG VỤ HỘI NÔNG DÂN TỈNH - CHỦ TỊCH: ..."
+_JOINT_SIGNATURE = re.compile(r"(?m)^\s*T\.?\s*/?\s*M\.?\s+(?:BAN THƯỜNG (?:VỤ|TRỰC)\s+)?([^-–:\n]{4,80}?)\s*[-–]\s*\S")
 
 
 def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:

@@ -409,6 +409,25 @@ def test_units_an_inspection_of_the_implementation_names_do_not_carry_it_out(dat
     assert not b.unit_edges()
 
 
+JOINT_PLAN = ("ỦY BAN MTTQ VIỆT NAM TỈNH NGHỆ AN - HỘI NÔNG DÂN TỈNH\nTỈNH ĐOÀN NGHỆ AN - HỘI LIÊN HIỆP PHỤ NỮ TỈNH\n"
+              "Số: 12/KH-MTTQ-BTT\nNghệ An, ngày 18 tháng 3 năm 2024\n\nKẾ HOẠCH LIÊN TỊCH\nPhối hợp tuyên truyền, vận "
+              "động đoàn viên, hội viên và Nhân dân thực hiện Nghị quyết số 43-NQ/TW của Ban Chấp hành Trung ương Đảng\n")
+
+
+def test_a_joint_plan_is_carried_out_by_every_unit_that_signs_it(data):
+    units = {e[1] for e in Built(data, JOINT_PLAN).unit_edges() if e[2] == "43-NQ/TW"}
+    assert {"unit:Hội Nông dân tỉnh Nghệ An", "unit:Tỉnh đoàn Nghệ An", "unit:Hội Liên hiệp Phụ nữ tỉnh Nghệ An"} <= units
+
+
+def test_signatures_name_the_units_of_a_joint_plan_and_a_province_s_hyphen_splits_none(data):
+    from ingest.relate import co_authors
+    roster = data[0]
+    signed = ("Số: 12/KH-MTTQ-BTT\n\nnội dung\n\nTM. BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM TỈNH - PHÓ CHỦ TỊCH: Phan Thị "
+              "Hòa\nTM. BAN THƯỜNG VỤ HỘI NÔNG DÂN TỈNH - CHỦ TỊCH: Lê Văn Nguyên\n")
+    assert co_authors(signed, roster, "Nghệ An", None) == ["Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Hội Nông dân tỉnh Nghệ An"]
+    assert co_authors("TỈNH ỦY BÀ RỊA - VŨNG TÀU\nSố 12-KH/TU\n", roster, "Bà Rịa - Vũng Tàu", None) == []
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()
