@@ -23,7 +23,7 @@ TYPE_ABBREVIATIONS = {
     "Kết luận": ("KL",),
     "Quy định": ("QĐ", "QĐi", "QyĐ"),
     "Quyết định": ("QĐ",),
-    "Kế hoạch": ("KH",),
+    "Kế hoạch": ("KH", "KHLT"),  # KHLT: a joint plan (Kế hoạch liên tịch)
     "Hướng dẫn": ("HD",),
     "Công văn": ("CV",),
     "Thông báo": ("TB",),
@@ -44,7 +44,7 @@ TYPE_ABBREVIATIONS = {
 #: abbreviation inside a code -> full type word, when no type word is written
 ABBREVIATION_TYPES = {
     "NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận", "QĐ": "Quyết định",
-    "QĐi": "Quy định", "QyĐ": "Quy định", "KH": "Kế hoạch", "HD": "Hướng dẫn",
+    "QĐi": "Quy định", "QyĐ": "Quy định", "KH": "Kế hoạch", "KHLT": "Kế hoạch", "HD": "Hướng dẫn",
     "CV": "Công văn", "TB": "Thông báo", "BC": "Báo cáo", "CTr": "Chương trình",
     "CTHĐ": "Chương trình hành động", "ĐA": "Đề án", "NĐ": "Nghị định",
     "TTr": "Tờ trình", "CĐ": "Công điện", "QC": "Quy chế", "TT": "Thông tư",

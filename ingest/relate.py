@@ -418,9 +418,18 @@ def co_authors(text: str, roster: Roster, province: str | None, author: str | No
              and roster.name(line, province) is None  # "TỈNH ỦY BÀ RỊA - VŨNG TÀU" is one
              for part in _EMPHASIS.sub("", line).split(" - ")]
     signed = _JOINT_SIGNATURE.findall(text)
-    found = [roster.name(phrase.strip(), province) for phrase in named + (signed if len(signed) > 1 else [])]
+    phrases = [phrase.strip() for phrase in named + (signed if len(signed) > 1 else [])]
+    found = [roster.name(phrase, province) for phrase in phrases]
+    # "HỘI NÔNG DÂN HUYỆN" beside "ỦY BAN MTTQ VIỆT NAM HUYỆN THAN UYÊN": of the place the others name
+    places = dict(m.groups() for u in found if u and (m := _LEVEL_PLACE.search(u)))
+    found = [u or next((roster.name(f"{phrase} {place}", province) for level, place in places.items()
+                        if key(phrase).endswith(" " + level)), None) for u, phrase in zip(found, phrases)]
     units = list(dict.fromkeys(u for u in found if u and u != author))
     return units if len(units) + (author is not None) > 1 else []
+
+
+#: the level and place a unit's name ends with: "... huyện Than Uyên", "... xã Mường Kim"
+_LEVEL_PLACE = re.compile(r" (huyện|xã|thị xã|thành phố) ([A-ZĐÀ-Ỹ].*)$")
 
 
 #: a signature for a body, one of several under a joint text: "TM. BAN THƯỜNG VỤ HỘI NÔNG DÂN TỈNH - CHỦ TỊCH: ..."
