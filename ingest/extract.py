@@ -42,7 +42,7 @@ _ADVERBS_AT_END = re.compile(r"(?:\s+(?:(?:đến|tới|vào)\s+(?:ngày|tháng)
                              r"tiếp tục|chủ động))+$")  # "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành"
 #: a clause up to the verb by which its subject has another unit issue: "Đảng ủy xã lãnh đạo UBND xã (ban hành)"
 _DIRECTED = re.compile(r"^.*\s(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])|^(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])")
-_BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ)\b)")
+_BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ|Đồn|Công an|Hội|Chi bộ)\b)")
 _ISSUED_AT_END = re.compile(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$")
 
 
@@ -199,11 +199,11 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     after, issuer_end = _issuer_after(ptext, date_end, roster)
     unit = _unit_named(after, ptext[:start], roster, province, context, earlier)
     if unit:
-        return after, unit, issuer_end
+        return after, _committee_of(unit, code, roster, province), issuer_end
     before = _issuer_before(ptext, start, roster)
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
-        return before, unit, issuer_end
+        return before, _committee_of(unit, code, roster, province), issuer_end
     if _code_kinds(code) is None:
         return after, None, issuer_end  # the ways below only find units whose kind the code gives
     unit = _place_subject(ptext, start, code, roster, province, context)
@@ -213,6 +213,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
                      + _issuers_earlier(ptext, start, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
                 or _coded_unit(by_means, code))
+        unit = unit and _committee_of(unit, code, roster, province)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
     if _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start):  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
@@ -220,6 +221,13 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
             if unit and _code_fits(code, unit):
                 return unit, unit, issuer_end
     return after, None, issuer_end
+
+
+def _committee_of(unit: str, code: str | None, roster: Roster, province: str | None) -> str:
+    """"Đồn Biên phòng A Pa Chải ... Kế hoạch số 46-KH/ĐU": a party committee's number is the unit's Đảng ủy's."""
+    if _code_suffix(code) != "ĐU" or unit.startswith(("Đảng ủy", "Chi bộ", "Ban ")):
+        return unit
+    return roster.canonical(f"Đảng ủy {unit}", province) or unlisted(f"Đảng ủy {unit}") or unit
 
 
 def _congress_party(name: str | None, context: Context) -> str | None:

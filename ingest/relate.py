@@ -103,7 +103,8 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
                             + _ITEMS_ACTING),
                  # "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ...", "Hội LHPN các huyện: Tam Đường, Phong Thổ đã ..."
                  re.compile(r"(?P<org>Đảng ủy|[Đđ]ảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
-                            r" (?:các|hai|ba|bốn|năm|\d{1,2}) (?P<noun>huyện|xã|phường|thị trấn|đồn)\s*:?\s*" + _ITEMS_ACTING))
+                            r" (?:các|hai|ba|bốn|năm|\d{1,2}) (?P<noun>huyện|xã|phường|thị trấn|đồn)(?:\s+[Bb]iên phòng)?\s*:?\s*"
+                            + _ITEMS_ACTING))
 #: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
 _ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}

@@ -554,6 +554,11 @@ ISSUERS = [
         [C("Kế hoạch số 112/KH-UBND, ngày 28/7/2025", "full", issuer_unit="UBND xã Mường Phăng"),
          C("Kế hoạch số 03-KH/CB, ngày 25/7/2025", "full", issuer_unit="Chi bộ bản Che Căn")],
         id="a unit that has another issue ('lãnh đạo UBND xã ban hành'); a label before its colon issues"),
+    pytest.param(
+        "- Đồn Biên phòng A Pa Chải cụ thể hóa Chỉ thị 35 bằng Kế hoạch số 46-KH/ĐU, ngày 14/10/2024.", DB,
+        [C("Chỉ thị 35", "short"),
+         C("Kế hoạch số 46-KH/ĐU, ngày 14/10/2024", "full", issuer_unit="Đảng ủy Đồn Biên phòng A Pa Chải")],
+        id="a party committee's number (ĐU) is the named unit's Đảng ủy's"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

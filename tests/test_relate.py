@@ -762,6 +762,9 @@ def test_a_state_style_letterhead_number_after_so_and_a_colon(data):
 #: fronted "Theo đúng tinh thần ...", an acronym inside a name, a directive listed after a term, a party body
 #: in lower case
 UNITS_CARRYING_OUT = [
+    ("Ở Điện Biên. - Đảng ủy các đồn Biên phòng: Leng Su Sìn, Chung Chải, Nà Bủng đã tổ chức quán triệt Chỉ thị số "
+     "35- CT/TW tới 100% đảng viên.", {f"Đảng ủy Đồn Biên phòng {p}" for p in ("Leng Su Sìn", "Chung Chải", "Nà Bủng")},
+     "35-CT/TW"),
     ("Ở Thanh Hóa. Ngày 20/01/2025, Ban Chấp hành Đảng bộ tỉnh Thanh Hóa ban hành Chương trình hành động số 15-CTr/TU "
      "thực hiện Nghị quyết số 57-NQ/TW. Theo Ban Tuyên giáo và Dân vận Tỉnh ủy, Thành ủy Sầm Sơn và Huyện ủy Hoằng Hóa "
      "đã xây dựng kế hoạch thực hiện Chương trình hành động ngay trong tháng 01/2025.",
