@@ -222,7 +222,7 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
 _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", "những", "với", "tại", "theo", "cho", "trong",
              "đối với", "là", "được", "thực hiện", "triển khai", "quán triệt", "học tập", "tuyên truyền", "Ban",
              "Thường vụ", "Chấp hành", "Đảng ủy", "Huyện ủy", "Tỉnh ủy", "Chỉ thị", "Nghị quyết", "Kết luận",
-             "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", ",", "-", "–", "/")
+             "Kế hoạch", "Quyết định", "Quy định", "Hướng dẫn", "Công văn", "ban hành", "bằng", ",", "-", "–", "/")
 
 
 def _opens_block(line: str) -> bool:
@@ -239,7 +239,7 @@ def _wrapped(text: str, last: Paragraph, head: str) -> bool:
     """A line with no blank line before it goes on the paragraph above when it reads as
     the rest of a sentence: it opens (`head`) in lower case or with a number, or the line
     above stops on a word no sentence or title ends with."""
-    if head.islower() or head.isdigit() or head in "(“\"":
+    if head.islower() or head.isdigit() or head in "(“\",;)":  # (no paragraph opens on ", ngày 20/8/2024")
         return True
     return last.last_line(text).endswith(_DANGLING)
 

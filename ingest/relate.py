@@ -546,7 +546,9 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
 #: (lowered)
 _FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a news dateline: "(Báo Sơn La) - ", "ĐBP - "
                       rf"(?:[^.;,]{{3,80}},\s*)?(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
-                      r"|căn cứ|trên cơ sở)\s*$")  # after a clause of time: "Ngay sau Hội nghị ..., thực hiện"
+                      r"|căn cứ|trên cơ sở"
+                      # "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại Kế hoạch số 265-KH/TU, ...": carrying A out
+                      r"|(?:thực hiện|triển khai)\s+(?:sự\s+)?(?:ý kiến\s+)?chỉ đạo\s+của\s+[^.;,]{3,80}?\s+(?:tại|theo))\s*$")  # after a clause of time: "Ngay sau Hội nghị ..., thực hiện"
 
 
 def _fronted(file, cits, indexes, ptext, lowered, targets, out):

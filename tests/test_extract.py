@@ -559,6 +559,14 @@ ISSUERS = [
         [C("Chỉ thị 35", "short"),
          C("Kế hoạch số 46-KH/ĐU, ngày 14/10/2024", "full", issuer_unit="Đảng ủy Đồn Biên phòng A Pa Chải")],
         id="a party committee's number (ĐU) is the named unit's Đảng ủy's"),
+    pytest.param(
+        "   Đảng ủy xã Chiềng Hặc ban hành Kế hoạch số 41-KH/ĐU\n, ngày 20/8/2024 thực hiện Kế hoạch số 198-KH/HU của "
+        "Huyện ủy. Đảng ủy\nxã Sặp Vạt tổ chức hội nghị. Đảng ủy thị trấn Yên Châu ban hành\nKế hoạch số 41-KH/ĐU, ngày "
+        "26/8/2024.", SL,
+        [C("Kế hoạch số 41-KH/ĐU", "full", date="2024-08-20", issuer_unit="Đảng ủy xã Chiềng Hặc"),
+         C("Kế hoạch số 198-KH/HU", "full"),
+         C("Kế hoạch số 41-KH/ĐU, ngày 26/8/2024", "full", issuer_unit="Đảng ủy thị trấn Yên Châu")],
+        id="a PDF copy's lines: one opening on ', ngày', one after a line ending 'ban hành'"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------

@@ -62,6 +62,9 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy Sơn La tại Kế hoạch số 265-KH/TU, ngày 12/7/2024, Ban "
+                 "Thường vụ Huyện ủy Yên Châu đã kịp thời ban hành Kế hoạch số 198-KH/HU, ngày 30/7/2024.",
+                 {(IMPLEMENTS, "198-KH/HU", "265-KH/TU")}, id="'Thực hiện chỉ đạo của X tại A, Y ban hành B'"),
     pytest.param("Kế hoạch số 88/KH-UBND về chuyển đổi số\n\nNgày 14/3/2025, UBND tỉnh Thanh Hóa ban hành Kế hoạch số "
                  "88/KH-UBND.\n\nKế hoạch nhằm cụ thể hóa Nghị "
                  "quyết 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ phù hợp với điều kiện của tỉnh; "
