@@ -53,6 +53,8 @@ _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
 #: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
 _CELL_KINDS = ("Chi bộ bản", "Chi bộ thôn", "Chi bộ tổ dân phố", "Chi bộ tiểu khu", "Chi bộ xóm")
+#: a district's (town's, city's) youth union: "Huyện đoàn Mai Sơn", "Thị đoàn Mộc Châu"
+_YOUTH_KINDS = ("Huyện đoàn", "Thành đoàn", "Thị đoàn")
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
                    *_CELL_KINDS, "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
@@ -61,7 +63,7 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    # party's boards, the mass organisations
                    "Đảng ủy Công an huyện", "Đảng ủy Công an thành phố", "Đảng ủy Công an thị xã", "Công an huyện",
                    "Công an thành phố", "Công an thị xã", "Công an xã", "Đảng ủy Quân sự huyện",
-                   "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn",
+                   "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Đồn Biên phòng", *_YOUTH_KINDS,
                    "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Huyện ủy",
                    "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
                    "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã",
@@ -132,7 +134,7 @@ class Roster:
         self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
         self._department_keys = list(self._departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
-        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *_CELL_KINDS]
+        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *_CELL_KINDS, *_YOUTH_KINDS]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         #: the first word of every name the roster can give (a line opening otherwise names no unit of it)

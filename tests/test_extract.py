@@ -567,6 +567,11 @@ ISSUERS = [
          C("Kế hoạch số 198-KH/HU", "full"),
          C("Kế hoạch số 41-KH/ĐU, ngày 26/8/2024", "full", issuer_unit="Đảng ủy thị trấn Yên Châu")],
         id="a PDF copy's lines: one opening on ', ngày', one after a line ending 'ban hành'"),
+    pytest.param(
+        "Huyện đoàn Mai Sơn ban hành Kế hoạch số 45-KH/HĐTN, ngày 14/02/2025 thực hiện Kế hoạch số 96-KH/TĐTN-BTG.", SL,
+        [C("Kế hoạch số 45-KH/HĐTN, ngày 14/02/2025", "full", issuer_unit="Huyện đoàn Mai Sơn"),
+         C("Kế hoạch số 96-KH/TĐTN-BTG", "full")],
+        id="a district's youth union named before the verb"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------
