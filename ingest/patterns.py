@@ -68,7 +68,7 @@ OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
 OCR_NUMBER = r"(?P<number>(?=[OolI]?\d)[\dOolI]{1,5}[a-z]?)"
 _CODE_LETTER = "A-ZĐƯƠÂĂÊÔa-zđươâăêô"
 CODE_PART = rf"[A-ZĐƯ][{_CODE_LETTER}]{{0,11}}"
-DASH = r"[ \t]*[-–‐][ \t]*"
+DASH = r"[ \t]*[-–‐]{1,2}[ \t]*"  # (OCR doubles a hyphen: "O1--KL/TW")
 SLASH = r"[ \t]*/[ \t]*"
 #: party style: 05-CT/TW, 15-NQ/TU, 964-KH/ĐUCA, 21- KL/TW, 05 - CT/TW
 PARTY_CODE = rf"(?P<pcode>{CODE_PART}{SLASH}{CODE_PART}(?:-{CODE_PART})*)"

@@ -257,6 +257,10 @@ FORMS = [
         [C("Chỉ thị 05 - CT/TW", "full", number="05", code="CT/TW", issuer_unit="Bộ Chính trị")],
         id="05 - CT/TW (spaces around dash)"),
     pytest.param(
+        "Thực hiện Kết luận số O1--KL/TW của Bộ Chính trị.", DB,
+        [C("Kết luận số O1--KL/TW", "full", number="01", code="KL/TW", issuer_unit="Bộ Chính trị")],
+        id="O1--KL/TW (OCR: O for 0, a doubled hyphen)"),
+    pytest.param(
         "Ban hành Quyết định số 1234 - QĐ/TU ngày 05/5/2021 về thành lập đoàn kiểm tra.", DB,
         [C("Quyết định số 1234 - QĐ/TU ngày 05/5/2021", "full", number="1234", code="QĐ/TU")],
         id="four-digit number, spaced dash"),
