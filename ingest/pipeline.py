@@ -3,6 +3,7 @@ into one graph and hand it to a store.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -28,7 +29,7 @@ from .extract import find
 from .layout import Layout, clause_at, layout
 from .read import Source, iter_paths, read
 from .registry import Registry
-from .clean import fold
+from .clean import fold, unmarked, with_marks
 from .context import Context, contexts
 from .relate import author_of, own_documents, relate
 from .resolve import resolve
@@ -56,6 +57,7 @@ class Reading:
     author: str | None
     contexts: list[Context]
     citations: list[Citation]
+    written: dict[int, str] = field(default_factory=dict)  # paragraphs given back their marks: as typed
 
 
 def read_citations(source: Source, roster: Roster, registry: Registry) -> Reading:
@@ -63,6 +65,7 @@ def read_citations(source: Source, roster: Roster, registry: Registry) -> Readin
     subjects, and what was read to find them."""
     text = source.text
     doc_layout = layout(text)
+    written = _restore_marks(doc_layout, roster)
     province = roster.province_of(text)
     author = author_of(text, roster, province)
     if province is None and author:  # "TỈNH ỦY NGHỆ AN" on the letterhead, the province named nowhere else
@@ -72,7 +75,37 @@ def read_citations(source: Source, roster: Roster, registry: Registry) -> Readin
     cits = find(text, source.name, roster, registry, doc_layout, province, author, ctxs)
     for own in own_documents(cits, text, doc_layout):
         cits[own] = _letterhead_facts(cits[own], ctxs[cits[own].paragraph], text, doc_layout)
-    return Reading(doc_layout, province, author, ctxs, cits)
+    if written:
+        cits = [replace(c, sentence=_as_typed(c.sentence, written, doc_layout)) if c.paragraph in written else c
+                for c in cits]
+    return Reading(doc_layout, province, author, ctxs, cits, written)
+
+
+def _restore_marks(doc_layout: Layout, roster: Roster) -> dict[int, str]:
+    """Paragraphs typed without diacritics are read with the marks of the words the rules know put back
+    ("Ke hoach so 47-KH/HU cua Huyen uy Tuan Giao" as "Kế hoạch số 47-KH/HU của Huyện ủy Tuần Giáo"); the
+    text is as long as before, so spans and surfaces stay the written ones. Returns those paragraphs as typed."""
+    written = {}
+    for n, p in enumerate(doc_layout.paragraphs):
+        if unmarked(p.text):
+            written[n] = p.text
+            p.text = with_marks(p.text, _names(roster))
+    return written
+
+
+@functools.cache
+def _names(roster: Roster) -> tuple[str, ...]:
+    """The place and province names a text without marks may be given back."""
+    return tuple(dict.fromkeys((*roster.place_names(), *roster.provinces)))
+
+
+def _as_typed(quote: str | None, written: dict[int, str], doc_layout: Layout) -> str | None:
+    """A quote taken from a paragraph given back its marks, as the paragraph was typed."""
+    for n, typed in written.items():
+        at = doc_layout.paragraphs[n].text.find(quote) if quote else -1
+        if at >= 0:
+            return typed[at:at + len(quote)]
+    return quote
 
 
 def citations(source: Source, roster: Roster | None = None, registry: Registry | None = None) -> list[Citation]:
@@ -87,6 +120,9 @@ def analyse(source: Source, roster: Roster | None = None, registry: Registry | N
     roster, registry = roster or Roster.load(), registry or Registry.load()
     r = read_citations(source, roster, registry)
     statements = relate(source.name, r.citations, r.layout, roster, r.province, r.author, r.contexts, source.text)
+    if r.written:
+        statements = [replace(s, evidence=replace(s.evidence, text=_as_typed(s.evidence.text, r.written, r.layout)))
+                      for s in statements]
     digest = digest or hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     return TextFacts(source.name, digest, r.province, r.author, tuple(r.citations), tuple(statements), source.text,
                      footnotes(r.layout))

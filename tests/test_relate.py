@@ -431,6 +431,16 @@ def test_signatures_name_the_units_of_a_joint_plan_and_a_province_s_hyphen_split
     assert co_authors("TỈNH ỦY BÀ RỊA - VŨNG TÀU\nSố 12-KH/TU\n", roster, "Bà Rịa - Vũng Tàu", None) == []
 
 
+def test_a_paragraph_typed_without_marks_is_read_and_quoted_as_typed(data):
+    typed = ("Thuc hien Ke hoach so 29-KH/TU, ngay 20/9/2021 cua Ban Thuong vu Tinh uy Dien Bien ve thuc hien Ket luan so "
+             "01-KL/TW, Huyen uy Tuan Giao da ban hanh Ke hoach so 47-KH/HU, ngay 05/10/2021.")
+    b = Built(data, typed)
+    assert {(IMPLEMENTS, "29-KH/TU", "01-KL/TW"), (IMPLEMENTS, "47-KH/HU", "29-KH/TU")} <= b.doc_edges()
+    assert ("unit:Huyện ủy Tuần Giáo", "47-KH/HU") in b.issued()
+    assert all(e.evidence.text in typed for e in b.graph.edges if e.evidence.text)  # quotes as typed
+    assert all(m.surface in typed for m in b.graph.mentions)
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()

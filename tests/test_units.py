@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, strategies as st
 
 from ingest.clean import fold, key, spelling
 from ingest.units import Roster, unlisted
@@ -312,3 +313,31 @@ def test_fold(written, expected):
 def test_fold_keeps_places_apart_that_differ_in_letters():
     assert fold("Mường Lay") != fold("Mường La")
     assert fold("Tủa Chùa") == fold("Tùa Chua")
+
+
+# --- text typed without its marks ----------------------------------------------------------------
+
+MARKS = [
+    ("Thuc hien Ke hoach so 29-KH/TU cua Ban Thuong vu Tinh uy", True,
+     "Thực hiện Kế hoạch số 29-KH/TU của Ban Thường vụ Tỉnh ủy"),
+    ("HUYEN UY Tuan Giao da ban hanh Ke hoach so 47-KH/HU ve trien khai thuc hien Ket luan 01", True,
+     "HUYỆN ỦY Tuần Giáo đã ban hành Kế hoạch số 47-KH/HU về triển khai thực hiện Kết luận 01"),
+    # Vietnamese with its marks is left as it is; so is a line too short to tell
+    ("Huyện ủy Tuần Giáo đã ban hành Kế hoạch số 47-KH/HU về triển khai thực hiện Kết luận 01", False, None),
+    ("Ke hoach so 47", False, None),
+]
+
+
+@pytest.mark.parametrize("typed,bare,expected", MARKS)
+def test_text_without_marks_gets_the_marks_of_the_words_the_rules_read(typed, bare, expected):
+    from ingest.clean import unmarked, with_marks
+    assert unmarked(typed) is bare
+    if bare:
+        assert with_marks(typed, ("Tuần Giáo",)) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiouydhKkTtNnGg Huyen uy Ke hoach so,.ĐđƯư\n")), max_size=200))
+def test_marks_put_back_keep_every_position(text):
+    from ingest.clean import with_marks
+    marked = with_marks(text, ("Tuần Giáo",))
+    assert len(marked) == len(text) and fold(marked) == fold(text)
