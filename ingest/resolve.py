@@ -409,8 +409,11 @@ class Resolver:
     # --- short citations ------------------------------------------------------------
     def _place_short(self, f, i, c: Citation, cits: list[Citation]):
         nk = c.number.lstrip("0") or "0"
-        fits = [cl for cl in self._by_number_owner.get((c.type, nk), CENTRAL, None, self._owner_of_text(c))
-                if cl.size]
+        owner = self._owner(c)  # "Nghị quyết 15 của Huyện ủy": the district's, not the province's 15-NQ/TU
+        owners = (CENTRAL, None, self._owner_of_text(c), *((owner,) if owner else ()))
+        fits = [cl for cl in self._by_number_owner.get((c.type, nk), *owners) if cl.size]
+        if owner:
+            fits = [cl for cl in fits if cl.owner == owner] or fits
         body = self._body(c)
         if body:
             fits = [cl for cl in fits if cl.body in (None, body)] or fits

@@ -71,6 +71,14 @@ def test_same_code_of_two_units_is_two_documents(data):
     assert len(s.cited(type="Kế hoạch", number="47")) == 2
 
 
+def test_a_short_form_with_its_issuer_is_that_unit_s_document(data):
+    s = Scenario(data, "Ở Sơn La. Thực hiện Nghị quyết số 15-NQ/TU, ngày 06/3/2023 của Ban Thường vụ Tỉnh ủy, Huyện ủy Phù "
+                       "Yên ban hành Nghị quyết số 15-NQ/HU, ngày 28/4/2023.\n\nSau một năm, Nghị quyết 15 của Huyện ủy "
+                       "đã đi vào cuộc sống; Nghị quyết 15 của Tỉnh ủy được sơ kết.")
+    shorts = [i for i, c in enumerate(s.cits()) if c.surface == "Nghị quyết 15"]  # the district's, then the province's
+    assert [s.docs[s.res.assigned[("t0.txt", i)][0]].unit for i in shorts] == ["Huyện ủy Phù Yên", "Tỉnh ủy Sơn La"]
+
+
 def test_same_code_of_two_units_in_one_text(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca. "
