@@ -373,7 +373,8 @@ class Resolver:
     def _named_knowns(self, c: Citation) -> list[Known] | None:
         if c.plenum is not None:
             terms = c.terms or (None,)
-            return [k for t in terms for k in self.registry.by_plenum(c.plenum, t, c.type)]
+            found = [k for t in terms for k in self.registry.by_plenum(c.plenum, t, c.type)]
+            return _about(c, found) if len(terms) == 1 else found  # (several terms: one resolution of each)
         if c.congress and c.name is None:
             return self.registry.by_congress(c.congress)
         if c.name and c.name.startswith("Đại hội"):
@@ -581,6 +582,20 @@ def _same_or_typo(a: str, b: str) -> bool:
         return True
     pa, pb = a.split("-"), b.split("-")
     return sum(x != y for x, y in zip(pa, pb)) == 1
+
+
+#: how near a trích yếu must be to one resolution's subject to single it out of its plenum's
+_SINGLED_OUT = 85
+
+
+def _about(c: Citation, knowns: list[Known]) -> list[Known]:
+    """"Nghị quyết Trung ương 7 khóa XII về tập trung xây dựng đội ngũ cán bộ ...": of a plenum's resolutions, the
+    ones its trích yếu names (all of them when it names none, or none well)."""
+    if len(knowns) < 2 or not c.subject:
+        return knowns
+    scores = [_subject_score(c.subject, k.subject or "") for k in knowns]
+    best = max(scores)
+    return [k for k, score in zip(knowns, scores) if score >= best - 5] if best >= _SINGLED_OUT else knowns
 
 
 def _subject_score(a: str, b: str) -> float:

@@ -79,6 +79,14 @@ def test_a_short_form_with_its_issuer_is_that_unit_s_document(data):
     assert [s.docs[s.res.assigned[("t0.txt", i)][0]].unit for i in shorts] == ["Huyện ủy Phù Yên", "Tỉnh ủy Sơn La"]
 
 
+def test_a_plenum_s_resolution_singled_out_by_its_subject(data):
+    s = Scenario(data, "Căn cứ Nghị quyết Trung ương 7 khóa XII về tập trung xây dựng đội ngũ cán bộ các cấp, nhất là cấp "
+                       "chiến lược, đủ phẩm chất, năng lực và uy tín, ngang tầm nhiệm vụ; Nghị quyết Trung ương 4 (khóa XI, "
+                       "khóa XII) về xây dựng, chỉnh đốn Đảng.")
+    assert [d.number for d in s.assigned("Nghị quyết Trung ương 7")] == ["26"]
+    assert sorted(d.number for d in s.assigned("Nghị quyết Trung ương 4")) == ["04", "12"]  # one of each term
+
+
 def test_same_code_of_two_units_in_one_text(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca. "
