@@ -418,7 +418,7 @@ class Resolver:
         body = self._body(c)
         if body:
             fits = [cl for cl in fits if cl.body in (None, body)] or fits
-        fits = [cl for cl in fits if _when_fits(c, cl.year, cl.best_date())]
+        fits = _by_context(c, [cl for cl in fits if _when_fits(c, cl.year, cl.best_date())])
         if len(fits) > 1:
             fits = [cl for cl in fits if f in cl.files] or fits
         if not fits:  # "Kế hoạch 176" after "Kế hoạch số 176-KH/HU ... của Huyện ủy Phù Yên" in the same text
@@ -565,9 +565,46 @@ def _when_fits(c: Citation, year: str | None, date: str | None) -> bool:
     return not (c.date and date and not _same_or_typo(c.date, date))
 
 
+#: what a sentence says of when a document it names by its number alone was issued: "Chỉ thị 35 năm 2019", "khóa
+#: XIII", "(đại hội) nhiệm kỳ 2025 - 2030"
+_YEAR_AFTER = re.compile(r"\s*,?\s*năm\s+((?:19|20)\d\d)\b")
+_KHOA = re.compile(r"kh[oó]a\s+(IX|XI{0,3}|XIV)\b")
+_TYPE_WORDS = re.compile(r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Kế hoạch|Hướng dẫn|Chương trình")
+_TERM_OF_OFFICE = re.compile(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
+
+
+def _by_context(c: Citation, fits: list[Cluster]) -> list[Cluster]:
+    """Of documents sharing a type and number, the one the short form's sentence dates: by a year right after it,
+    by the Central Committee's term it names, else by the term of office it is about (the one issued last before
+    the term begins: Chỉ thị 35 of 2019 for 2020 - 2025, of 2024 for 2025 - 2030)."""
+    if len(fits) < 2 or c.date or c.year or not c.sentence:
+        return fits
+    at = c.sentence.find(c.surface)
+    if at < 0:
+        return fits
+    year = _YEAR_AFTER.match(c.sentence, at + len(c.surface))
+    if year:
+        return [cl for cl in fits if cl.year == year.group(1)] or fits
+    # its own stretch of the sentence, from the document named before it to the one named after it
+    before = [m.end() for m in _TYPE_WORDS.finditer(c.sentence, 0, at)]
+    after = _TYPE_WORDS.search(c.sentence, at + len(c.surface))
+    own = c.sentence[before[-1] if before else 0:after.start() if after else len(c.sentence)]
+    khoa = _KHOA.search(own)
+    if khoa and khoa.group(1) in _KHOA_ORDER:
+        n = _KHOA_ORDER.index(khoa.group(1))
+        start, end = TERMS_FROM[n], TERMS_FROM[n + 1] if n + 1 < len(TERMS_FROM) else "9999"
+        return [cl for cl in fits if cl.best_date() and start <= cl.best_date() < end] or fits
+    term = _TERM_OF_OFFICE.search(own)
+    if term:
+        before = [cl for cl in fits if cl.year and cl.year <= term.group(1)]
+        return [max(before, key=lambda cl: cl.year)] if before else fits
+    return fits
+
+
 #: the first day of each term of the Party's Central Committee (the day its congress closed): central
 #: documents are numbered afresh each term, so one type, number and code within a term is one document
 TERMS_FROM = ("2001-04-22", "2006-04-25", "2011-01-19", "2016-01-28", "2021-02-01", "2026-01-23")
+_KHOA_ORDER = ("IX", "X", "XI", "XII", "XIII", "XIV")  # the terms TERMS_FROM begins
 
 
 def _same_term(a: str, b: str | None) -> bool:

@@ -87,6 +87,17 @@ def test_a_plenum_s_resolution_singled_out_by_its_subject(data):
     assert sorted(d.number for d in s.assigned("Nghị quyết Trung ương 4")) == ["04", "12"]  # one of each term
 
 
+def test_a_short_form_dated_by_its_sentence(data):
+    s = Scenario(data, "Ở Điện Biên, Tỉnh ủy thực hiện Chỉ thị số 35-CT/TW, ngày 30/5/2019 và Chỉ thị số 35-CT/TW, ngày "
+                       "14/6/2024 của Bộ Chính trị.\n\nQua thực hiện Chỉ thị 35 nhiệm kỳ 2020 - 2025, công tác nhân sự đổi "
+                       "mới.\n\nTrong chuẩn bị đại hội nhiệm kỳ 2025 - 2030, Tỉnh ủy chỉ đạo thực hiện Chỉ thị 35.\n\nCó nơi "
+                       "chưa làm kỹ theo Chỉ thị 35 năm 2019.\n\nTiếp tục thực hiện Chỉ thị 35 của Bộ Chính trị khóa XIII.")
+    shorts = [i for i, c in enumerate(s.cits()) if c.surface == "Chỉ thị 35"]
+    dates = [s.docs[s.res.assigned[("t0.txt", i)][0]].date[:4] if s.res.assigned.get(("t0.txt", i)) else None
+             for i in shorts]
+    assert dates == ["2019", "2024", "2019", "2024"]
+
+
 def test_same_code_of_two_units_in_one_text(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca. "
