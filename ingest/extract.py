@@ -466,7 +466,7 @@ def _place_subject(ptext: str, start: int, code: str | None, roster: Roster, pro
     return roster.bare(kind, ptext[:start], province, context.near)
 
 
-_UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ)\b")
+_UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ|Hội|Đồn|Công an)\b")
 
 
 def _issuers_earlier(ptext: str, start: int, roster: Roster) -> list[str]:

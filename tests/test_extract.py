@@ -576,6 +576,12 @@ ISSUERS = [
         [C("Kế hoạch số 45-KH/HĐTN, ngày 14/02/2025", "full", issuer_unit="Huyện đoàn Mai Sơn"),
          C("Kế hoạch số 96-KH/TĐTN-BTG", "full")],
         id="a district's youth union named before the verb"),
+    pytest.param(
+        "Đối với Hội Liên hiệp Phụ nữ tỉnh, Ban Thường vụ Hội ban hành Kế hoạch số 19/KH-HPN, ngày 10/02/2025 thực hiện "
+        "Nghị quyết 57-NQ/TW.", SL,
+        [C("Kế hoạch số 19/KH-HPN, ngày 10/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ tỉnh Sơn La"),
+         C("Nghị quyết 57-NQ/TW", "full")],
+        id="a mass organisation named earlier in the sentence issues the number of its kind"),
 ]
 
 # --- what must give no citation -----------------------------------------------------------------
