@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
@@ -109,9 +109,9 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
 _ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
-#: (lowered)
 #: (lowered) "Theo" opening a clause: the source of what follows, whose subject comes after the next comma
 _ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)theo\s+$")
+#: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
 #: (lowered)

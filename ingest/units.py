@@ -238,8 +238,7 @@ class Roster:
             return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
-        found = re.findall(rf"({lead})\s+([{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}})",
-                           spelling(before))  # (lead, place)
+        found = re.findall(rf"({lead})\s+({_PLACE_NAME})", spelling(before))  # (lead, place)
         named = [place for _, place in found]
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province)
