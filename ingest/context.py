@@ -47,9 +47,14 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
     dateline = _dateline_unit(first, roster, province)
     unit, section_author, asks = None, author, False
+    after_letterhead = False
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
         letterhead, heading, opens, here = read(p.text, roster, province)
+        board = board_of(p.text, section_author, roster, province) if after_letterhead else None
+        if board:
+            letterhead = board  # "TỈNH ỦY ĐIỆN BIÊN" / "VĂN PHÒNG": the committee's office signs
+        after_letterhead = bool(letterhead)
         if letterhead:
             section_author, unit, asks = letterhead, None, False
         if heading:
@@ -132,6 +137,21 @@ def _labelled_unit(text: str, roster: Roster, province: str | None) -> str | Non
     finding labelled with the unit it is about."""
     m = _LABELLED.match(text)
     return _heading_unit(m.group("label"), roster, province) if m else None
+
+
+#: (key) a committee's board as a letterhead prints it on the line under the committee's name
+_BOARDS = {"văn phòng": "Văn phòng", "ban tuyên giáo": "Ban Tuyên giáo", "ban tổ chức": "Ban Tổ chức",
+           "ban dân vận": "Ban Dân vận", "ban nội chính": "Ban Nội chính", "ủy ban kiểm tra": "Ủy ban Kiểm tra",
+           "ban tuyên giáo và dân vận": "Ban Tuyên giáo và Dân vận"}
+
+
+def board_of(line: str, committee: str | None, roster: Roster, province: str | None) -> str | None:
+    """"VĂN PHÒNG" under "TỈNH ỦY ĐIỆN BIÊN": the committee's board (Văn phòng Tỉnh ủy Điện Biên) signs the text."""
+    board = _BOARDS.get(key(_without_markup(line)))
+    if board is None or not committee or not key(committee).startswith(("tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy")):
+        return None
+    name = f"{board} {committee}"
+    return roster.canonical(name, province) or name
 
 
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:

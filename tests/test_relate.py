@@ -441,6 +441,13 @@ def test_a_paragraph_typed_without_marks_is_read_and_quoted_as_typed(data):
     assert all(m.surface in typed for m in b.graph.mentions)
 
 
+def test_a_letterhead_s_board_under_its_committee_signs_the_text(data):
+    b = Built(data, "TỈNH ỦY ĐIỆN BIÊN\nVĂN PHÒNG\n*\nSố 1468-CV/VPTU\nV/v báo cáo kết quả triển khai Chỉ thị số "
+                    "45-CT/TW\n\nThực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 của Bộ Chính trị, Văn phòng Tỉnh ủy đề "
+                    "nghị các huyện ủy báo cáo.")
+    assert ("unit:Văn phòng Tỉnh ủy Điện Biên", "1468-CV/VPTU") in b.issued()
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()
