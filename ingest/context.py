@@ -47,14 +47,14 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
     dateline = _dateline_unit(first, roster, province)
     unit, section_author, asks = None, author, False
-    after_letterhead = False
+    above = None  # the committee a letterhead line names, which a board's line under it belongs to
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
         letterhead, heading, opens, here = read(p.text, roster, province)
-        board = board_of(p.text, section_author, roster, province) if after_letterhead else None
+        board = board_of(p.text, above, roster, province) if above else None
         if board:
             letterhead = board  # "TỈNH ỦY ĐIỆN BIÊN" / "VĂN PHÒNG": the committee's office signs
-        after_letterhead = bool(letterhead)
+        above = letterhead or party_line(p.text, roster, province)
         if letterhead:
             section_author, unit, asks = letterhead, None, False
         if heading:
@@ -152,6 +152,15 @@ def board_of(line: str, committee: str | None, roster: Roster, province: str | N
         return None
     name = f"{board} {committee}"
     return roster.canonical(name, province) or name
+
+
+def party_line(text: str, roster: Roster, province: str | None) -> str | None:
+    """"ĐẢNG BỘ HUYỆN MƯỜNG CHÀ" atop a board's letterhead: the committee of that party organisation."""
+    for part in _capital_columns(_without_markup(text)):  # "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ      ĐẢNG CỘNG SẢN VIỆT NAM"
+        part = part.strip()
+        if len(part) <= 60 and part.isupper() and key(part).startswith("đảng bộ "):
+            return roster.canonical(part, province)
+    return None
 
 
 def letterhead_unit(text: str, roster: Roster, province: str | None) -> str | None:

@@ -397,7 +397,10 @@ _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), 
                  "TĐTN": ("tỉnh đoàn", "huyện đoàn", "thành đoàn"), "HĐTN": ("huyện đoàn",),
                  "HPN": ("hội liên hiệp phụ nữ",), "HLHPN": ("hội liên hiệp phụ nữ",), "HND": ("hội nông dân",),
                  "HCCB": ("hội cựu chiến binh",), "LĐLĐ": ("liên đoàn lao động",),
-                 "MTTQ": ("ủy ban mttq", "ủy ban mặt trận")}
+                 "MTTQ": ("ủy ban mttq", "ủy ban mặt trận"),
+                 # a committee's boards: "Kế hoạch số 05-KH/UBKTHU" is its Ủy ban Kiểm tra's, "…/BTGTU" its Ban Tuyên giáo's
+                 "UBKT": ("ủy ban kiểm tra",), "BTG": ("ban tuyên giáo",), "BTC": ("ban tổ chức",), "BDV": ("ban dân vận",),
+                 "VP": ("văn phòng",)}
 
 
 def _code_suffix(code: str | None) -> str | None:

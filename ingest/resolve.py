@@ -221,7 +221,7 @@ class Resolver:
     def _compatible(self, cl: Cluster, c: Citation, owner, body) -> bool:
         if owner and cl.owner and owner != cl.owner and not cl.owner_guessed:
             return False
-        if (not owner and cl.owner not in (None, CENTRAL) and cl.province and c.province
+        if (owner != CENTRAL and cl.owner != CENTRAL and (cl.owner or owner) and cl.province and c.province
                 and cl.province != c.province):
             return False  # a local number cited in a text about another province
         if c.year and cl.printed_year and c.year != cl.printed_year:

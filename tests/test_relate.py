@@ -448,6 +448,15 @@ def test_a_letterhead_s_board_under_its_committee_signs_the_text(data):
     assert ("unit:Văn phòng Tỉnh ủy Điện Biên", "1468-CV/VPTU") in b.issued()
 
 
+def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
+    b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
+                    "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
+                    "28/7/2021 của Ban Chấp hành Trung ương, Ủy ban Kiểm tra Huyện ủy ban hành Kế hoạch số 05-KH/UBKTHU, "
+                    "ngày 15/02/2022.")
+    assert {("unit:Ủy ban Kiểm tra Huyện ủy Mường Chà", "41-BC/UBKTHU"),
+            ("unit:Ủy ban Kiểm tra Huyện ủy Mường Chà", "05-KH/UBKTHU")} <= b.issued()
+
+
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
     b = Built(data, "Ở Điện Biên. Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ bản Phăng 2 thực hiện tốt.")
     assert not b.unit_edges()

@@ -98,6 +98,14 @@ def test_a_short_form_dated_by_its_sentence(data):
     assert dates == ["2019", "2024", "2019", "2024"]
 
 
+def test_one_number_of_two_provinces_boards_is_two_documents(data):
+    s = Scenario(data,
+                 "ĐẢNG BỘ TỈNH ĐIỆN BIÊN\nỦY BAN KIỂM TRA\n*\nSố 18-KH/UBKTTU\n\nKẾ HOẠCH\nthực hiện Quy định số "
+                 "22-QĐ/TW",
+                 "Ở Sơn La, theo Kế hoạch số 18-KH/UBKTTU, ngày 20/5/2022, các huyện đã kiểm tra.")
+    assert s.doc("18-KH", 0).id != s.doc("Kế hoạch số 18", 1).id
+
+
 def test_same_code_of_two_units_in_one_text(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca. "
