@@ -155,14 +155,16 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_messy": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.75, "edges_p": 0.85, "queries_r": 0.6, "queries_p": 0.95},
     "probe_speech": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_tables": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
-    "probe_multi": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.9, "edges_p": 0.84, "queries_r": 0.86, "queries_p": 0.93},
+    "probe_multi": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.9, "edges_p": 0.84, "queries_r": 0.95, "queries_p": 0.95},
     "probe_roundup": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.8, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_national": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.82, "edges_p": 0.88, "queries_r": 0.8, "queries_p": 0.9},
     "probe_relations": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.85, "edges_p": 0.9, "queries_r": 0.9, "queries_p": 0.95},
     "probe_commune2025": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.8, "queries_p": 0.95},
     "probe_forces": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.92, "edges_p": 0.88, "queries_r": 0.66, "queries_p": 0.9},
     "probe_reuse": {"mentions": 0.98, "b3": 0.85, "edges_r": 0.76, "edges_p": 0.9, "queries_r": 0.74, "queries_p": 0.92},
-    "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.65, "edges_p": 0.75, "queries_r": 0.7, "queries_p": 0.8},
+    "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.65, "edges_p": 0.75, "queries_r": 0.78, "queries_p": 0.82},
+    "probe_ubkt": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.66, "edges_p": 0.86, "queries_r": 0.55, "queries_p": 0.92},
+    "probe_congress": {"mentions": 0.91, "b3": 0.95, "edges_r": 0.4, "edges_p": 0.74, "queries_r": 0.6, "queries_p": 0.95},
     "probe_degraded": {"mentions": 0.95, "b3": 0.94, "edges_r": 0.8, "edges_p": 0.88, "queries_r": 0.76, "queries_p": 0.88},
 }
 
