@@ -15,7 +15,7 @@ from functools import lru_cache
 from .clean import key
 from .layout import Layout
 from .patterns import PLACE_WORDS
-from .units import Roster, unlisted
+from .units import BOARDS, Roster, unlisted
 
 _NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
 _MARKS = re.compile(r"[*_#`]+")  # emphasis, headings, code
@@ -140,9 +140,7 @@ def _labelled_unit(text: str, roster: Roster, province: str | None) -> str | Non
 
 
 #: (key) a committee's board as a letterhead prints it on the line under the committee's name
-_BOARDS = {"văn phòng": "Văn phòng", "ban tuyên giáo": "Ban Tuyên giáo", "ban tổ chức": "Ban Tổ chức",
-           "ban dân vận": "Ban Dân vận", "ban nội chính": "Ban Nội chính", "ủy ban kiểm tra": "Ủy ban Kiểm tra",
-           "ban tuyên giáo và dân vận": "Ban Tuyên giáo và Dân vận"}
+_BOARDS = {key(board): board for board in BOARDS}
 
 
 def board_of(line: str, committee: str | None, roster: Roster, province: str | None) -> str | None:

@@ -200,13 +200,14 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(after, ptext[:start], roster, province, context, earlier)
     if unit:
         return after, _committee_of(unit, code, roster, province), issuer_end
-    before = _issuer_before(ptext, start, roster)
+    subject = _subject_before(ptext, start)
+    before = _issuer_before(subject, roster)
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, _committee_of(unit, code, roster, province), issuer_end
     if _code_kinds(code) is None:
         return after, None, issuer_end  # the ways below only find units whose kind the code gives
-    unit = _place_subject(ptext, start, code, roster, province, context)
+    unit = _place_subject(subject, ptext[:start], code, roster, province, context)
     if unit:
         return None, unit, issuer_end
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
@@ -445,9 +446,9 @@ def _subject_before(ptext: str, start: int) -> str | None:
     return _ADVERBS_AT_END.sub("", clause)
 
 
-def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
-    """"Huyện ủy Nậm Pồ ban hành Kế hoạch ..." -> "Huyện ủy Nậm Pồ"."""
-    clause = _subject_before(ptext, start)
+def _issuer_before(clause: str | None, roster: Roster) -> str | None:
+    """"Huyện ủy Nậm Pồ" of "Huyện ủy Nậm Pồ ban hành Kế hoạch ...": the unit's name that is the whole of the
+    clause's subject (`_subject_before`)."""
     if not clause:
         return None
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
@@ -459,14 +460,15 @@ def _issuer_before(ptext: str, start: int, roster: Roster) -> str | None:
 _PLACE_SUBJECTS = {"huyện": "Huyện ủy", "xã": "Đảng ủy xã", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
 
 
-def _place_subject(ptext: str, start: int, code: str | None, roster: Roster, province: str | None,
+def _place_subject(clause: str | None, head: str, code: str | None, roster: Roster, province: str | None,
                    context: Context) -> str | None:
     """"Thực hiện Kế hoạch 208-KH/TU ..., huyện đã ban hành Kế hoạch số 97-KH/HU": the committee of the
-    place the paragraph named last (or the text's own), when the code is one of its kind."""
-    kind = _PLACE_SUBJECTS.get((_subject_before(ptext, start) or "").casefold())
+    place `head` (the paragraph before the citation) named last (or the text's own), when the clause's subject
+    is the place word alone and the code is one of its committee's kind."""
+    kind = _PLACE_SUBJECTS.get((clause or "").casefold())
     if kind is None or not _code_fits(code, kind):
         return None
-    return roster.bare(kind, ptext[:start], province, context.near)
+    return roster.bare(kind, head, province, context.near)
 
 
 _UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ|Hội|Đồn|Công an)\b")

@@ -34,9 +34,11 @@ _FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Ph
                  "Lầu", "Vừ", "Lù", "Điêu", "Lèo", "Hà", "Đinh", "Trịnh", "Đào", "Mai", "Cao", "Lương", "Tạ", "Tô",
                  "Lâm", "Triệu", "Lưu", "Đoàn", "Vi", "Nông", "Lục", "Bế", "Sầm", "Chẻo", "Phàn", "Tẩn")
 _PERSON = re.compile(rf"^(?:{'|'.join(_FAMILY_NAMES)})\s+(?:Văn|Thị)\s+\S+")
+#: the boards of a party committee: "Ban Tuyên giáo Huyện ủy Sông Mã", "Văn phòng Tỉnh ủy Điện Biên"
+BOARDS = ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
+          "Văn phòng")
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
-_BOARD_OF_KIND = re.compile(r"^(?P<board>Ban Tuyên giáo(?: và Dân vận)?|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ủy ban Kiểm tra"
-                            r"|Văn phòng)\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
+_BOARD_OF_KIND = re.compile(rf"^(?P<board>{'|'.join(BOARDS)})\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
                      re.IGNORECASE)
