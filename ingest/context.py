@@ -68,8 +68,8 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
 
 
 #: (key) a heading over what is asked or planned, not done: "3. Yêu cầu", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
-#: "Kiến nghị, đề xuất"
-_ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp)(?:\W|$)")
+#: "Kiến nghị, đề xuất", "2. Phân công nhiệm vụ"
+_ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp|phân công)(?:\W|$)")
 _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 
@@ -143,8 +143,15 @@ def _labelled_unit(text: str, roster: Roster, province: str | None) -> str | Non
 _BOARDS = {key(board): board for board in BOARDS}
 
 
+#: "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ": a congress, whose texts are its committee's
+_CONGRESS_LINE = re.compile(r"\s*ĐẠI HỘI(?: ĐẠI BIỂU)?(?: LẦN THỨ [IVXL]+)?(?:,? NHIỆM KỲ [\d\s–-]+)?\s*")
+
+
 def board_of(line: str, committee: str | None, roster: Roster, province: str | None) -> str | None:
-    """"VĂN PHÒNG" under "TỈNH ỦY ĐIỆN BIÊN": the committee's board (Văn phòng Tỉnh ủy Điện Biên) signs the text."""
+    """"VĂN PHÒNG" under "TỈNH ỦY ĐIỆN BIÊN": the committee's board (Văn phòng Tỉnh ủy Điện Biên) signs the text;
+    "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ": the committee its congress elects."""
+    if committee and _CONGRESS_LINE.fullmatch(_without_markup(line)):
+        return committee
     board = _BOARDS.get(key(_without_markup(line)))
     if board is None or not committee or not key(committee).startswith(("tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy")):
         return None

@@ -65,6 +65,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
                 out.append(cit)
     out = _listed_issuers(out, doc_layout, roster, province, paragraph_contexts)
     out = _respective_issuers(out, doc_layout, roster, paragraph_contexts)
+    out = _bare_congresses(out, doc_layout, paragraph_contexts)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
 
 
@@ -78,10 +79,12 @@ _FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
           (P.PLENUM_RE, MentionKind.NAMED, False, P.PLENUM_NEEDS, None),  # "lần thứ tám": no digit
           (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, False, P.NATIONAL_CONGRESS_NEEDS, None),
           (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, False, P.LOCAL_CONGRESS_NEEDS, None),
+          (P.BARE_CONGRESS_RE, MentionKind.NAMED, False, P.BARE_CONGRESS_NEEDS, None),
           (P.BODY_TERM_RE, MentionKind.NAMED, False, P.BODY_TERM_NEEDS, None),
           (Registry, MentionKind.NAMED, False, Registry, None),  # the registry's names of documents
           (P.CODE_RE, MentionKind.CODE, True, (), P.CODE_START_RE),
-          (P.SHORT_RE, MentionKind.SHORT, True, (), P.TYPE_WORD_START_RE))
+          (P.SHORT_RE, MentionKind.SHORT, True, (), P.TYPE_WORD_START_RE),
+          (P.ABBREVIATED_SHORT_RE, MentionKind.SHORT, True, (P.ABBREVIATED_TYPES,), None))
 
 
 def _matches(ptext: str, registry: Registry) -> list[tuple[int, int, MentionKind, re.Match]]:
@@ -246,6 +249,7 @@ def _district(place: str, roster: Roster, province: str | None) -> str | None:
     return unit.name if unit else None
 
 
+_PARTY_WORD = re.compile(r"(?:Đảng|Ban|Hội)(?!\w)")
 #: the kind of unit a code suffix names, where a place or a name after it makes the unit's name
 _SUFFIX_UNIT = {"HU": "Huyện ủy", "ĐU": "Đảng ủy", "CB": "Chi bộ"}
 
@@ -254,8 +258,8 @@ def _coded_unit(cell: str, code: str | None) -> str | None:
     """"| 1 | Thôn Na Lốc 1 | 01-KH/CB |" — a row's (or label's) name that the code's suffix gives
     its kind: Chi bộ thôn Na Lốc 1; "Hoàng Su Phì: Kế hoạch số 145-KH/HU" -> Huyện ủy Hoàng Su Phì."""
     kind = _SUFFIX_UNIT.get(_code_suffix(code) or "")
-    if not kind or len(cell) >= 40 or not cell[:1].isupper():
-        return None
+    if not kind or len(cell) >= 40 or not cell[:1].isupper() or _PARTY_WORD.match(cell) or " " not in cell.strip():
+        return None  # (a place has a name of two words or more; "Đảng" of "chỉnh đốn Đảng được ..." names none)
     return unlisted(f"{kind} {cell}")
 
 
@@ -276,7 +280,8 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
     if kind in (MentionKind.FULL, MentionKind.CODE):
         party = g.get("number") is not None
         number = _ocr_digits(g["number"]) if party else g["snumber"]
-        code = _TYPED_U.sub("U", _SPACES.sub("", g["pcode"] if party else g["scode"]))  # "KH/HƯ": KH/HU
+        code = _SPACES.sub("", g["pcode"] if party else g["scode"])
+        code = _TYPED_U.sub("U", code.upper() if code.islower() else code)  # "KH/HƯ": KH/HU; "kh/đu": KH/ĐU
         abbreviation = _CODE_SPLIT.split(code)[0]
         code_type = P.ABBREVIATION_TYPES.get(abbreviation)
         word = g.get("type")
@@ -288,7 +293,8 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
         return {"type": ctype, "number": number, "code": code, "sep": "-" if party else "/",
                 **({"year": g["syear"]} if not party and g.get("syear") else {})}
     if kind is MentionKind.SHORT:
-        return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "number": g["short"], "year": g["short_year"]}
+        word = P.ABBREVIATION_TYPES[g["abbr"]] if g.get("abbr") else _TYPE_BY_FOLD[g["type"].casefold()]
+        return {"type": word, "number": g["short"], "year": g["short_year"]}
     return _named_attributes(m, g)
 
 
@@ -312,8 +318,12 @@ def _named_attributes(m: re.Match, g: dict) -> dict:
     if "level" in g:
         ordinal = g.get("ordinal")
         term = f"{g['y1']}-{g['y2']}" if g.get("y1") else None
+        place = g.get("place")
+        place = place.title() if place and place.isupper() else place  # "HUYỆN MƯỜNG CHÀ" in a title
         return {"type": "Nghị quyết", "congress": ordinal or term,
-                "name": f"Đại hội Đảng bộ {g['level']}" + (f" {g['place']}" if g.get("place") else "")}
+                "name": f"Đại hội Đảng bộ {g['level'].lower()}" + (f" {place}" if place else "")}
+    if "bare_level" in g:  # which congress is for `_bare_congresses` to say
+        return {"type": "Nghị quyết", "name": f"Đại hội Đảng bộ {g['bare_level']}" if g["bare_level"] else BARE_CONGRESS}
     if "body" in g:
         return {"type": _TYPE_BY_FOLD[g["type"].casefold()], "terms": (g["term"],), "name": g["body"]}
     word = _TYPE_WORD_RE.match(m.group(0))
@@ -667,6 +677,92 @@ def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
                 and P.LIST_JOIN_RE.fullmatch(doc_layout.paragraphs[c.paragraph].text, c.tail, nxt.pos)):
             out[n] = replace(c, code=nxt.code, sep=nxt.sep, date=c.date or nxt.date)
     return out
+
+
+#: the name a bare "Nghị quyết Đại hội" has until the congress it means is known
+BARE_CONGRESS = "Đại hội"
+_LEVELS = "tỉnh|huyện|thành phố|thị xã|xã"
+#: "Ban Chấp hành Đảng bộ huyện khóa XXII (căn cứ Nghị quyết Đại hội ...)": the term its sentence speaks of
+_TERM_OF_BODY = re.compile(rf"(?:Ban Chấp hành|BCH)\s+Đảng bộ(?:\s+(?P<level>{_LEVELS}))?[^.;]{{0,40}}?\s"
+                           rf"{P.KHOA}\s+(?P<ordinal>{P.ROMAN})")
+#: the congress as the sentence's actor: "Đại hội sẽ thảo luận, thông qua Nghị quyết Đại hội"
+_CONGRESS_ACTS = re.compile(r"(?<!quyết )Đại hội\s+(?:đã\s+|sẽ\s+|đang\s+)?(?:thảo luận|thông qua|biểu quyết|quyết nghị|"
+                            r"bầu|xác định|thống nhất)")
+#: the congress a text is held for or reports on: "Đại hội đại biểu Đảng bộ tỉnh Sơn La lần thứ XVI",
+#: "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ"
+_CONGRESS_HELD = re.compile(rf"(?<!quyết )(?<!QUYẾT ){P.DAI_HOI}\s+(?:{P.DAI_BIEU}\s+)?(?:{P.DANG_BO}\s+(?P<level>{P.LEVEL})"
+                            rf"(?:\s+(?P<place>{P.PLACE_WORDS}))?\s+)?{P.LAN_THU}\s+(?P<ordinal>{P.ROMAN})")
+#: how many paragraphs at the top of a text may name the congress it is held for
+_HEAD_PARAGRAPHS = 6
+
+
+def _bare_congresses(cits: list[Citation], doc_layout: Layout, paragraph_contexts: list[Context]) -> list[Citation]:
+    """A bare "Nghị quyết Đại hội" (or "... Đảng bộ huyện") is the resolution of the congress its sentence
+    is about: the term of the Ban Chấp hành the sentence names before it ("Ban Chấp hành Đảng bộ huyện khóa
+    XXII căn cứ Nghị quyết Đại hội"); the congress the text is held for, when that congress acts in the
+    sentence ("Đại hội sẽ thông qua Nghị quyết Đại hội"); else the congress resolution of its level cited
+    last. One whose congress or owner stays unknown is no citation of a document."""
+    if not any(c.kind is MentionKind.NAMED and c.congress is None and c.name and c.name.startswith(BARE_CONGRESS)
+               for c in cits):
+        return cits
+    held = _congress_held(doc_layout)
+    out: list[Citation] = []
+    last: dict[str | None, Citation] = {}  # the congress resolution cited last, by level (None: any)
+    for c in cits:
+        if c.kind is MentionKind.NAMED and c.name and c.name.startswith(BARE_CONGRESS):
+            if c.congress is None:
+                c = _bare_congress(c, doc_layout.paragraphs[c.paragraph].text, paragraph_contexts[c.paragraph],
+                                   last, held)
+                if c is None:
+                    continue
+            if c.congress:
+                last[_level_of(c.name)] = last[None] = c
+        out.append(c)
+    return out
+
+
+def _bare_congress(c: Citation, ptext: str, context: Context, last: dict, held: re.Match | None) -> Citation | None:
+    level = _level_of(c.name) or _level_of_party(context.near)
+    sentence = ptext[ptext.rfind(". ", 0, c.pos) + 1:c.pos]
+    term = None
+    for term in _TERM_OF_BODY.finditer(sentence):
+        pass  # the last one before the citation
+    if term is not None:
+        ordinal, level, place = term.group("ordinal"), term.group("level") or level, None
+    elif held is not None and _CONGRESS_ACTS.search(sentence):
+        ordinal, place = held.group("ordinal"), held.group("place")
+        level = (held.group("level") or "").lower() or level
+        place = place.title() if place and place.isupper() else place
+    else:
+        before = last.get(level)
+        return replace(c, congress=before.congress, name=before.name, issuer_unit=before.issuer_unit) if before else None
+    if level is None:
+        return None
+    near = context.near if _level_of_party(context.near) == level else None
+    if near is None and place is None and level != "tỉnh":
+        return None  # a district's or a commune's congress, and no telling whose
+    return replace(c, congress=ordinal, name=f"Đại hội Đảng bộ {level}" + (f" {place}" if place else ""),
+                   issuer_unit=near if place is None else None)
+
+
+def _congress_held(doc_layout: Layout) -> re.Match | None:
+    for p in doc_layout.paragraphs[:_HEAD_PARAGRAPHS]:
+        m = _CONGRESS_HELD.search(p.text)
+        if m:
+            return m
+    return None
+
+
+def _level_of(name: str | None) -> str | None:
+    """"huyện" of "Đại hội Đảng bộ huyện Mường Chà"."""
+    rest = (name or "").removeprefix("Đại hội Đảng bộ ")
+    return next((level for level in P.PARTY_OF_LEVEL if rest.startswith(level)), None) if rest != name else None
+
+
+def _level_of_party(unit: str | None) -> str | None:
+    """"huyện" for "Huyện ủy Mường Chà": the level of congress that elects the unit's committee."""
+    folded = key(unit or "")
+    return next((level for level, party in P.PARTY_OF_LEVEL.items() if folded.startswith(key(party) + " ")), None)
 
 
 def _inherit_terms(cits: list[Citation]) -> list[Citation]:

@@ -71,9 +71,13 @@ CODE_PART = rf"[A-ZĐƯ][{_CODE_LETTER}]{{0,11}}"
 DASH = r"[ \t]*[-–‐]{1,2}[ \t]*"  # (OCR doubles a hyphen: "O1--KL/TW")
 SLASH = r"[ \t]*/[ \t]*"
 #: party style: 05-CT/TW, 15-NQ/TU, 964-KH/ĐUCA, 21- KL/TW, 05 - CT/TW
-PARTY_CODE = rf"(?P<pcode>{CODE_PART}{SLASH}{CODE_PART}(?:-{CODE_PART})*)"
+PARTY_CODE_BODY = rf"{CODE_PART}{SLASH}{CODE_PART}(?:-{CODE_PART})*"
+PARTY_CODE = rf"(?P<pcode>{PARTY_CODE_BODY})"
 PARTY_REF = rf"{NUMBER}{DASH}{PARTY_CODE}"
-OCR_PARTY_REF = rf"{OCR_NUMBER}{DASH}{PARTY_CODE}"
+#: a party code typed in lower case after a type word: "kế hoạch số 45-kh/đu" (its abbreviation a known one)
+LOWER_ABBREVIATIONS = ("ctr", "bc", "ct", "cv", "hd", "kh", "kl", "nq", "qđ", "tb", "đa")
+LOWER_PARTY_CODE = rf"(?:{'|'.join(LOWER_ABBREVIATIONS)}){SLASH}[a-zđư]{{2,6}}"
+OCR_PARTY_REF = rf"{OCR_NUMBER}{DASH}(?P<pcode>{PARTY_CODE_BODY}|{LOWER_PARTY_CODE})"
 #: state style: 2532/KH-ĐU, 124/KH-MTTQ-BTT, 1234/QĐ-TTg, 15/2020/NĐ-CP
 STATE_YEAR = r"(?:(?P<syear>(?:19|20)\d\d)/)?"
 STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART})+)"
@@ -113,6 +117,11 @@ NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + rf")\b(?!{DATE_
 SHORT_YEAR = r"(?:/(?P<short_year>(?:19|20)\d\d))?"
 SHORT_REF = (rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d)"
              rf"{NOT_QUANTITY}")
+#: "CT 05", "KL01", "KH 245", "NQ số 21": a type word written as the abbreviation its codes use, as notes and
+#: minutes do ("QĐ" is left out: Quy định or Quyết định); a number a code follows is no short form ("KL 01-KL/TW")
+ABBREVIATED_TYPES = ("NQ", "CT", "KL", "KH")
+ABBREVIATED_SHORT_REF = (rf"(?<![\w/-])(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})(?:\s+số)?\s*(?P<short>\d{{1,3}})"
+                         rf"{SHORT_YEAR}{CODE_END}(?![.,]\d)(?![ \t]*[-–/]){NOT_QUANTITY}")
 
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX
 KHOA_WORDS = ("khóa", "khoá", "Khóa", "Khoá", "KHÓA", "KHOÁ")
@@ -139,11 +148,24 @@ PLENUM_REF = (rf"{PLENUM_TYPE}\s+(?:(?:Hội nghị\s+)?(?:{TRUNG_UONG}\s+|TW)(?
 NATIONAL_CONGRESS_REF = (
     rf"{NGHI_QUYET}\s+Đại hội\s+(?:đại biểu\s+toàn quốc\s+)?(?:lần thứ\s+)?(?P<congress>{ROMAN})"
     r"\s+(?:của|của toàn)\s+Đảng")
-#: Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV / ... nhiệm kỳ 2020 - 2025
+#: the levels a local congress is held at, as written in running text and in a title in capitals
+LEVEL = "(?:tỉnh|huyện|thành phố|thị xã|xã|TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ)"
+DAI_HOI = "(?:Đại hội|ĐẠI HỘI)"
+DAI_BIEU = "(?:đại biểu|ĐẠI BIỂU)"
+DANG_BO = "(?:Đảng bộ|ĐẢNG BỘ)"
+LAN_THU = "(?:lần thứ|LẦN THỨ)"
+NHIEM_KY = "(?:nhiệm kỳ|NHIỆM KỲ)"
+#: Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV / ... nhiệm kỳ 2020 - 2025 / NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XIX
 LOCAL_CONGRESS_REF = (
-    rf"{NGHI_QUYET}\s+Đại hội\s+(?:đại biểu\s+)?Đảng bộ\s+(?P<level>tỉnh|huyện|thành phố|thị xã|xã)"
-    rf"(?:\s+(?P<place>{PLACE_WORDS}))?"
-    rf"(?:\s+lần thứ\s+(?P<ordinal>{ROMAN}|\d+)|\s*,?\s*nhiệm kỳ\s+(?P<y1>\d{{4}})\s*[-–]\s*(?P<y2>\d{{4}}))")
+    rf"{NGHI_QUYET}\s+{DAI_HOI}\s+(?:{DAI_BIEU}\s+)?{DANG_BO}\s+(?P<level>{LEVEL})"
+    rf"(?:\s+(?!{LAN_THU}|{NHIEM_KY})(?P<place>{PLACE_WORDS}))?"
+    rf"(?:\s+{LAN_THU}\s+(?P<ordinal>{ROMAN}|\d+)|\s*,?\s*{NHIEM_KY}\s+(?P<y1>\d{{4}})\s*[-–]\s*(?P<y2>\d{{4}}))")
+#: "Nghị quyết Đại hội" / "Nghị quyết Đại hội Đảng bộ huyện" with no ordinal and no term: the resolution of the
+#: congress the sentence is about (a word that names more than one congress after it is no such reference:
+#: "Nghị quyết Đại hội Đảng các cấp", "... đại biểu toàn quốc")
+BARE_CONGRESS_REF = (
+    rf"Nghị quyết Đại hội(?:\s+(?:đại biểu\s+)?Đảng bộ\s+(?P<bare_level>tỉnh|huyện|thành phố|thị xã|xã))?"
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?![{UPPER}]|đại biểu|đảng|các|lần|toàn|nhiệm|khóa|khoá|của|lâm thời)[a-zđà-ỹ])")
 #: the party committee of each level a local congress is held at: "Đại hội Đảng bộ huyện" -> "Huyện ủy"
 PARTY_OF_LEVEL = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy",
                   "xã": "Đảng ủy xã"}
@@ -172,16 +194,19 @@ CODE_START_RE = re.compile(r"\d(?<![\w/-]\d)(?=\d*[a-z]?[ \t]*[-–‐/])")
 #: where FULL_RE and SHORT_RE can match: the first letter of a type word that a number follows
 TYPE_WORD_START_RE = re.compile(starts_of(_TYPE_SPELLINGS, rf"{QUALIFIER}{SO}{SO_GLUE}[OolI]?\d"))
 SHORT_RE = re.compile(SHORT_REF)
+ABBREVIATED_SHORT_RE = re.compile(ABBREVIATED_SHORT_REF)
 PLENUM_RE = re.compile(PLENUM_REF)
 NATIONAL_CONGRESS_RE = re.compile(NATIONAL_CONGRESS_REF)
 LOCAL_CONGRESS_RE = re.compile(LOCAL_CONGRESS_REF)
+BARE_CONGRESS_RE = re.compile(BARE_CONGRESS_REF)
 BODY_TERM_RE = re.compile(BODY_TERM_REF)
 ROMAN_RE = re.compile(ROMAN)
 #: words each pattern needs: a text that lacks every word of one of the tuples cannot match it
 LAW_NEEDS = (("Luật",), ("số",))
 PLENUM_NEEDS = (PLENUM_TYPE_WORDS, TRUNG_UONG_WORDS)
 NATIONAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng",))
-LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng bộ",))
+LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội", "ĐẠI HỘI"), ("Đảng bộ", "ĐẢNG BỘ"))
+BARE_CONGRESS_NEEDS = (("Nghị quyết Đại hội",),)
 BODY_TERM_NEEDS = (("của",), KHOA_WORDS)
 #: what every citation without a number contains: a word of a named document
 NAMED_TRIGGER_WORDS = ("Nghị quyết", "nghị quyết", "Nghi quyết", "nghi quyết", "Nghị quyet", "nghị quyet",

@@ -25,7 +25,7 @@ from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, board_of, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase
-from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS
+from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, UPPER
 from .units import Roster, unlisted
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
@@ -45,7 +45,9 @@ _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
 _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50})?[:：]"  # "... Kết luận 01 của các đảng bộ trực thuộc:"
                          r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
-                         r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b))")
+                         r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b)"
+                         # "... 09 nghị quyết chuyên đề để cụ thể hóa B, trong đó có A1 ...; A2 ... và A3 ..."
+                         r"|\s*,\s*trong đó có\s+(?=(?:nghị quyết|kế hoạch|chỉ thị|quy định|đề án|chương trình|hướng dẫn)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết")
 #: (lowered)
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
@@ -125,9 +127,12 @@ _SUBJECT_AFTER = re.compile(
 _WHERE_AFTER = re.compile(rf"\s*(?:,\s*|\(\s*)(?:huyện|tỉnh|thị xã|thành phố|xã)\s+{PLACE_WORDS}\s*\)?(?=\s*,?\s*[a-zđà-ỹ])")
 _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
-_NEXT_SENTENCE = re.compile(r"[.!?]\s+[A-ZĐ]")
+_NEXT_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")  # ". Ủy ban MTTQ ...": any capital opens one
+#: (lowered) what a document organises as a directive says: " về tổ chức đại hội theo "
+_ORGANISED_PER = re.compile(r"[\s,]*(?:(?:về|để|nhằm)\s+)?tổ chức\s[^.;,]{0,40}?\stheo\s+(?:đúng\s+)?"
+                            r"(?:(?:tinh thần|yêu cầu|nội dung|hướng dẫn)\s+(?:của\s+)?)?$")
 #: (lowered)
-_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế"
+_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế|tổ chức"
                        r"|phê duyệt|ban hành (?:kế hoạch|đề án|chương trình))")
 # ("Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B", "... ban hành Kế hoạch triển khai B")
 #: (lowered)
@@ -497,7 +502,8 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
         return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
     verbs = list(_VERB.finditer(lowered))
     if not verbs:
-        return None
+        # "Kế hoạch số 02-KH/ĐU ... tổ chức đại hội theo Chỉ thị 45-CT/TW": done as B says
+        return _issued_for(a) if _ORGANISED_PER.match(lowered) else None
     if len(gap) - verbs[-1].end() > 30 and "trong đó có" not in gap:
         return None  # the verb governs something else: "học tập ... tấm gương đạo đức"
     if _INSPECT.search(lowered):
@@ -547,7 +553,7 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
 
 #: (lowered)
 _FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a news dateline: "(Báo Sơn La) - ", "ĐBP - "
-                      rf"(?:[^.;,]{{3,80}},\s*)?(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
+                      rf"(?:[^.;,]{{3,80}},\s*){{0,2}}(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
                       r"|căn cứ|trên cơ sở"
                       # "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại Kế hoạch số 265-KH/TU, ...": carrying A out
                       r"|(?:thực hiện|triển khai)\s+(?:sự\s+)?(?:ý kiến\s+)?chỉ đạo\s+của\s+[^.;,]{3,80}?\s+(?:tại|theo))\s*$")  # after a clause of time: "Ngay sau Hội nghị ..., thực hiện"
@@ -556,9 +562,10 @@ _FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a new
 def _fronted(file, cits, indexes, ptext, lowered, targets, out):
     """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B ("Căn cứ": cites)."""
     for n, b in enumerate(indexes[:-1]):
-        fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, cits[b].pos) + 1, cits[b].pos)
-        if not fronted:
-            continue
+        sentence_start = ptext.rfind(". ", 0, cits[b].pos) + 1
+        fronted = _FRONTED.match(lowered, sentence_start, cits[b].pos)
+        if not fronted or n and cits[indexes[n - 1]].pos >= sentence_start:
+            continue  # (a clause that cites a document is no purpose put in front: "X cụ thể hóa bằng A về ..., thực hiện B")
         k = _issued_after(cits, indexes, n, ptext)
         if k is None:
             continue
@@ -668,7 +675,8 @@ def _replaced(file, cits, indexes, ptext, lowered, targets, out, own: int | None
 
 
 #: (lowered) "; Huyện ủy Mường Chà ban hành " between two documents issued for one purpose
-_ISSUED_NEXT = re.compile(r"\s*[;,]\s*(?:và\s+)?[^;.:]{3,120}?\s(?:đã\s+)?ban hành\s*")
+#: (lowered) "...; Y ban hành": the next issued for the same purpose ("sau khi ... ban hành": a new event, not)
+_ISSUED_NEXT = re.compile(r"\s*[;,]\s*(?:và\s+)?(?!\s*sau khi\s)[^;.:]{3,120}?\s(?:đã\s+)?ban hành\s*")
 
 
 def _issued_next(cits, rest: list[int], a: int, lowered: str) -> list[int]:
@@ -684,16 +692,25 @@ def _issued_next(cits, rest: list[int], a: int, lowered: str) -> list[int]:
 
 #: (lowered)
 _BY_MEANS = re.compile(r"\s*,?\s*(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")
+#: (lowered) "B được Ban Thường vụ Huyện ủy cụ thể hóa bằng A": the same, in the passive
+_BY_MEANS_PASSIVE = re.compile(rf"\s*,?\s*(?:đã\s+)?được\s+[^.;,]{{0,60}}?(?:{_CARRY_OUT})\s+(?:kịp thời\s+)?"
+                               r"(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")
 
 
 def _by_means(file, cits, indexes, ptext, lowered, targets, out):
-    """"Huyện ủy X cụ thể hóa B bằng A", "triển khai thực hiện B của Tỉnh ủy bằng A" -> A
-    implements B (continues it after "tiếp tục thực hiện")."""
+    """"Huyện ủy X cụ thể hóa B bằng A", "triển khai thực hiện B của Tỉnh ủy bằng A", "B được X cụ thể
+    hóa bằng A" -> A implements B (continues it after "tiếp tục thực hiện")."""
     if "bằng" not in lowered and "thông qua" not in lowered:
         return
     for b, a in zip(indexes, indexes[1:]):
         cb = cits[b]
-        if b in targets or cits[a].kind is MentionKind.NAMED or not _BY_MEANS.match(lowered, cb.tail, cits[a].pos):
+        if b in targets or cits[a].kind is MentionKind.NAMED:
+            continue
+        if _BY_MEANS_PASSIVE.match(lowered, cb.tail, cits[a].pos):
+            out.append(_statement(file, a, b, _issued_for(cits[a]), 0.85, cits, ptext))
+            targets.add(b)
+            continue
+        if not _BY_MEANS.match(lowered, cb.tail, cits[a].pos):
             continue
         verb = _CARRY_OUT_BEFORE.search(lowered, max(0, cb.pos - _CARRY_OUT_REACH), cb.pos)
         if verb is None:
@@ -832,7 +849,7 @@ def _same_doc_key(c: Citation) -> tuple:
 def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
     """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..."
     (or ", cụ thể:", ". Cụ thể:", a list in parentheses) """
-    if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext:
+    if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext and "trong đó có" not in ptext:
         return  # no list introduced
     _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out)
     for n, t in enumerate(indexes):

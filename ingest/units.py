@@ -80,7 +80,7 @@ _NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|th
                   "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) {_PLACE_NAME}")}
 _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 #: the level word a body's kind ends with, and the party committee of that level
-_LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã", "phường": "đảng ủy phường"}
+_LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã", "phường": "đảng ủy phường", "thị trấn": "đảng ủy thị trấn"}
 #: the words a commune-level place is named with: "xã Sìn Hồ" is a commune even where a district bears its name
 _COMMUNE_WORDS = ("xã", "phường", "thị trấn")
 _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
@@ -272,7 +272,7 @@ class Roster:
         """"Ủy ban MTTQ Việt Nam huyện" after "Huyện ủy Nậm Nhùn ..." -> Ủy ban MTTQ Việt Nam huyện Nậm Nhùn: a
         district's (commune's) body named without its place is the one of the place whose committee is named
         last in `before` (else the text's author's)."""
-        committee = _LEVEL_COMMITTEES.get(head.rpartition(" ")[2])
+        committee = next((c for level, c in _LEVEL_COMMITTEES.items() if head.endswith(" " + level)), None)
         if committee is None or head not in _UNLISTED_KEYS:
             return None
         unit = self.bare(committee, before, province, author)

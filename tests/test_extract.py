@@ -422,6 +422,48 @@ SHORT_AND_NAMED = [
         [C("Nghị quyết Đại hội Đảng bộ tỉnh Điện Biên nhiệm kỳ 2020 - 2025", "named", congress="2020-2025")],
         id="local congress named by its term"),
     pytest.param(
+        "BCH Đảng bộ xã ban hành kế hoạch số 45-kh/đu ngày 15/01/2024 về thực hiện CT 05 và KL01 năm 2024; đưa KH "
+        "245 vào sinh hoạt chi bộ.", DB,
+        [C("kế hoạch số 45-kh/đu ngày 15/01/2024", "full", number="45", code="KH/ĐU", date="2024-01-15"),
+         C("CT 05", "short", type="Chỉ thị", number="05"), C("KL01", "short", type="Kết luận", number="01"),
+         C("KH 245", "short", type="Kế hoạch", number="245")],
+        id="notes' forms: a code in lower case, a type word as its abbreviation ('CT 05', 'KL01', 'KH 245')"),
+    pytest.param(
+        "Chi bộ học tập KL 01-KL/TW; sinh hoạt NQ 3 lần; chỉ tiêu KH 2024 và TKH 12, CT 05/KH đạt.", DB,
+        [C("01-KL/TW", "code")],
+        id="no abbreviated short form: before a code, a count, a year, inside a word, before a slash"),
+    pytest.param(
+        "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XIX, NHIỆM KỲ 2015 - 2020", DB,
+        [C("NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XIX", "named", congress="XIX",
+           name="Đại hội Đảng bộ huyện")],
+        id="a congress resolution in a heading in capitals"),
+    pytest.param(
+        "HUYỆN ỦY MƯỜNG TÈ\nHuyện đã triển khai Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XIX. Ban Chấp hành "
+        "Đảng bộ huyện đã ban hành 05 nghị quyết chuyên đề để cụ thể hóa Nghị quyết Đại hội, trong đó có Nghị "
+        "quyết số 03-NQ/HU.", "Lai Châu",
+        [C("Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XIX", "named", congress="XIX",
+           issuer_unit="Huyện ủy Mường Tè"),
+         C("Nghị quyết Đại hội", "named", congress="XIX", name="Đại hội Đảng bộ huyện",
+           issuer_unit="Huyện ủy Mường Tè"),
+         C("Nghị quyết số 03-NQ/HU", "full")],
+        id="a bare 'Nghị quyết Đại hội' is the congress resolution of its level cited last"),
+    pytest.param(
+        "HUYỆN ỦY MƯỜNG CHÀ\nTán thành Báo cáo chính trị. Giao Ban Chấp hành Đảng bộ huyện khóa XXII căn cứ Nghị "
+        "quyết Đại hội xây dựng chương trình hành động.", DB,
+        [C("Nghị quyết Đại hội", "named", congress="XXII", name="Đại hội Đảng bộ huyện",
+           issuer_unit="Huyện ủy Mường Chà")],
+        id="a bare 'Nghị quyết Đại hội' after 'Ban Chấp hành Đảng bộ huyện khóa XXII': that term's congress"),
+    pytest.param(
+        "Sáng 28/9, Đại hội đại biểu Đảng bộ tỉnh Sơn La lần thứ XVI khai mạc.\nTrong hai ngày làm việc, Đại hội "
+        "sẽ thảo luận, thông qua Nghị quyết Đại hội; bầu Ban Chấp hành.", "Sơn La",
+        [C("Nghị quyết Đại hội", "named", congress="XVI", name="Đại hội Đảng bộ tỉnh Sơn La")],
+        id="a bare 'Nghị quyết Đại hội' the congress a text reports on passes"),
+    pytest.param(
+        "Các xã đã quán triệt Nghị quyết Đại hội. Việc đưa Nghị quyết Đại hội Đảng các cấp vào cuộc sống còn chậm; "
+        "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.", DB,
+        [C("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "named", congress="XIII")],
+        id="no congress to say: a bare 'Nghị quyết Đại hội' is no citation, nor 'Nghị quyết Đại hội Đảng các cấp'"),
+    pytest.param(
         "Triển khai Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng.",
         DB,
         [C("Kết luận của Ban Chấp hành Trung ương Đảng khóa XIII", "named", type="Kết luận", terms=("XIII",),
@@ -441,6 +483,10 @@ SHORT_AND_NAMED = [
 # --- issuers --------------------------------------------------------------------------------
 
 ISSUERS = [
+    pytest.param(
+        "Công tác chỉnh đốn Đảng được Ban Thường vụ Huyện ủy cụ thể hóa bằng Kế hoạch số 36-KH/HU, ngày 19/01/2017.", DB,
+        [C("Kế hoạch số 36-KH/HU, ngày 19/01/2017", "full", issuer_unit=None)],
+        id="no place in 'Công tác chỉnh đốn Đảng được ...': no 'Huyện ủy Đảng', no 'Huyện ủy Công'"),
     pytest.param(
         "Ban Thường vụ Huyện ủy Mù Cang Chải ban hành Kế hoạch số 76-KH/HU.\n"
         "Đảng ủy xã Púng Luông ban hành Kế hoạch số 18-KH/ĐU.\n"

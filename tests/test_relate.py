@@ -62,6 +62,23 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Ban Chấp hành Đảng bộ huyện đã ban hành 05 nghị quyết chuyên đề và 09 đề án để cụ thể hóa Nghị quyết số 15-NQ/TU, ngày 18/11/2015 "
+                 "của Tỉnh ủy Điện Biên, trong đó có Nghị quyết số 03-NQ/HU, ngày 12/4/2016 về phát triển cây thảo quả; Nghị quyết số "
+                 "05-NQ/HU về xây dựng nông thôn mới và Đề án số 02-ĐA/HU về củng cố tổ chức cơ sở đảng.",
+                 {(IMPLEMENTS, "03-NQ/HU", "15-NQ/TU"), (IMPLEMENTS, "05-NQ/HU", "15-NQ/TU"),
+                  (IMPLEMENTS, "02-ĐA/HU", "15-NQ/TU")}, id="'... để cụ thể hóa B, trong đó có A1; A2 và A3'"),
+    pytest.param("Công tác xây dựng Đảng theo Nghị quyết số 15-NQ/TU, ngày 18/11/2015 được Ban Thường vụ Huyện ủy cụ thể hóa bằng Kế hoạch số "
+                 "36-KH/HU, ngày 19/01/2017; qua kiểm điểm đã khắc phục nhiều hạn chế.",
+                 {(IMPLEMENTS, "36-KH/HU", "15-NQ/TU")}, id="'B được X cụ thể hóa bằng A' (passive)"),
+    pytest.param("Đảng ủy xã Mai Sơn ban hành Kế hoạch số 02-KH/ĐU, ngày 10/7/2025 tổ chức đại hội theo Chỉ thị "
+                 "45-CT/TW.", {(IMPLEMENTS, "02-KH/ĐU", "45-CT/TW")}, id="'A tổ chức đại hội theo B'"),
+    pytest.param("Phát biểu khai mạc, đồng chí Bí thư Tỉnh ủy cho biết, thực hiện Chỉ thị số 35-CT/TW, ngày 14/6/2024 "
+                 "của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 268-KH/TU, ngày 01/8/2024 về đại hội; "
+                 "sau khi Bộ Chính trị ban hành Chỉ thị 45 thay thế Chỉ thị số 35-CT/TW, Tỉnh ủy ban hành Kế hoạch số "
+                 "311-KH/TU, ngày 22/4/2025 thực hiện Chỉ thị 45.",
+                 {(IMPLEMENTS, "268-KH/TU", "35-CT/TW"), (AMENDS, "45-CT/TW", "35-CT/TW"),
+                  (IMPLEMENTS, "311-KH/TU", "45-CT/TW")},
+                 id="a fronted purpose after two clauses; 'sau khi X ban hành B' issues nothing for it"),
     pytest.param("Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy Sơn La tại Kế hoạch số 265-KH/TU, ngày 12/7/2024, Ban "
                  "Thường vụ Huyện ủy Yên Châu đã kịp thời ban hành Kế hoạch số 198-KH/HU, ngày 30/7/2024.",
                  {(IMPLEMENTS, "198-KH/HU", "265-KH/TU")}, id="'Thực hiện chỉ đạo của X tại A, Y ban hành B'"),
@@ -406,6 +423,20 @@ def test_what_a_section_asks_for_is_no_deed_but_its_footnotes_tell_deeds(data):
     assert {e[1] for e in b.unit_edges()} == {"unit:Đảng ủy xã Sa Lông"}
 
 
+def test_a_commune_body_named_without_its_place_is_the_one_of_the_commune_named_last(data):
+    b = Built(data, "Ở Sơn La. - Đảng ủy thị trấn Hát Lót: Kế hoạch số 38-KH/ĐU, ngày 24/02/2025; UBND thị trấn ban hành "
+                    "Kế hoạch số 19/KH-UBND, ngày 10/3/2025 để cụ thể hóa Kế hoạch số 38-KH/ĐU.")
+    assert ("unit:UBND thị trấn Hát Lót", "19/KH-UBND") in b.issued()
+
+
+def test_tasks_a_notice_assigns_are_no_deeds(data):
+    b = Built(data, "ĐẢNG ỦY XÃ CHIỀNG KHƯƠNG\nSố 118-TB/ĐU\nTHÔNG BÁO\nphân công nhiệm vụ\n1. Tình hình chung\n"
+                    "Đảng ủy xã đã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024.\n"
+                    "2. Phân công nhiệm vụ\n- Đ/c Chủ tịch Ủy ban MTTQ xã: chủ trì tuyên truyền Nghị quyết số 60-NQ/TW "
+                    "ngày 12/4/2025 đến nhân dân các bản.")
+    assert {(e[1], e[2]) for e in b.unit_edges()} == {("unit:Đảng ủy xã Chiềng Khương", "57-NQ/TW")}
+
+
 def test_units_an_inspection_of_the_implementation_names_do_not_carry_it_out(data):
     b = Built(data, "Ở Điện Biên. Điều 1. Thành lập Đoàn kiểm tra của Ban Thường vụ Huyện ủy kiểm tra việc thực hiện Kế "
                     "hoạch số 146-KH/HU đối với 02 tổ chức đảng: Đảng ủy xã Sa Lông và Đảng ủy xã Ma Thì Hồ.")
@@ -455,6 +486,13 @@ def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
                     "ngày 15/02/2022.")
     assert {("unit:Ủy ban Kiểm tra Huyện ủy Mường Chà", "41-BC/UBKTHU"),
             ("unit:Ủy ban Kiểm tra Huyện ủy Mường Chà", "05-KH/UBKTHU")} <= b.issued()
+
+
+def test_a_congress_s_letterhead_line_under_its_party_organisation_is_its_committee_s(data):
+    b = Built(data, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN\nĐẢNG BỘ HUYỆN MƯỜNG CHÀ\nĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII\nSố 01-NQ/ĐH\n"
+                    "NGHỊ QUYẾT\nĐại hội đại biểu Đảng bộ huyện Mường Chà lần thứ XXII họp từ ngày 15 đến ngày "
+                    "17/7/2020.")
+    assert ("unit:Huyện ủy Mường Chà", "01-NQ/ĐH") in b.issued()
 
 
 def test_a_unit_inspected_under_a_decision_does_not_carry_the_decision_out(data):
