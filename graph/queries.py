@@ -57,7 +57,8 @@ def implementers(store: Store, doc_id: str, *, transitive: bool = False) -> list
     directive = store.document(doc_id)
     if directive is None:
         return []
-    own = directive.issuer_unit
+    # a unit does not carry out its own document, but a committee carries out its congress's resolution
+    own = None if (directive.issuer or "").startswith("Đại hội") else directive.issuer_unit
     relations = CARRY_OUT + (Relation.GUIDES,) if transitive else (Relation.IMPLEMENTS, Relation.GUIDES)
     # the edges into everything reachable, fetched where the graph lives (one statement per level)
     into = store.neighbourhood(doc_id, None if transitive else 0, relations, "in")

@@ -29,6 +29,7 @@ from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, UPPER
 from .units import Roster, unlisted
 
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
+PROGRAMMES = ("Chương trình", "Chương trình hành động")
 _CARRY_OUT = (r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
               r"|theo (?:đúng )?tinh thần")
 # The case-blind patterns are written in lower case and read `_lowered` text (see there); each
@@ -307,7 +308,7 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
     out[:] = [s for s in out if s is not None]
 
 
-_STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Chương trình", "Công văn")
+_STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", *PROGRAMMES, "Công văn")
 _REPORTING_TYPES = ("Báo cáo", "Thông báo")
 #: (lowered) a report's own link to a document: "... được Đảng ủy gắn với thực hiện Nghị quyết số 15"
 _LINKED_BEFORE = re.compile(r"(?:gắn với|căn cứ|trên cơ sở)(?:\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai))?"
@@ -737,7 +738,7 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     for a in indexes:
         ca = cits[a]
         m = _KIND_OBJECT.match(lowered, ca.tail)
-        if not m or ca.type not in DIRECTIVE_TYPES + ("Chương trình",):
+        if not m or ca.type not in DIRECTIVE_TYPES + PROGRAMMES:
             continue
         kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
         if any(s.source == a and (cits[s.target].type or "").lower() == kind for s in out):
@@ -797,7 +798,7 @@ def _by_means_elided(file, cits, indexes, ptext, lowered, targets, out):
         return
     for n, a in enumerate(indexes):
         ca = cits[a]
-        if ca.type not in DIRECTIVE_TYPES + ("Chương trình",) or any(s.source == a for s in out):
+        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES or any(s.source == a for s in out):
             continue
         if not _BY_MEANS_ELIDED.search(lowered, max(0, ca.pos - 40), ca.pos):
             continue
@@ -838,12 +839,14 @@ def _elaborated(file, cits, indexes, ptext, targets, out):
 
 def _may_be_same(a: Citation, b: Citation) -> bool:
     """Whether two citations may name one document: "Kết luận 01" and "Kết luận số 01-KL/TW"."""
-    (ta, na, ka), (tb, nb, kb) = _same_doc_key(a), _same_doc_key(b)
-    return ta == tb and na == nb and (ka == kb or not ka or not kb)
+    (ta, na, ka, da), (tb, nb, kb, db) = _same_doc_key(a), _same_doc_key(b)
+    return ta == tb and na == nb and (ka == kb or not ka or not kb) and da == db
 
 
 def _same_doc_key(c: Citation) -> tuple:
-    return (c.type, (c.number or "").lstrip("0"), _SPACE.sub("", c.code or "").upper())
+    """(type, number, code, what names it when no number does: "Nghị quyết Đại hội ... lần thứ XIV" is not the XXII's)"""
+    named = None if c.number else (c.name, c.congress, c.plenum, c.terms)
+    return (c.type, (c.number or "").lstrip("0"), _SPACE.sub("", c.code or "").upper(), named)
 
 
 def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
@@ -871,7 +874,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
                 break  # past the list
             if ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
                 continue
-            if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án", "Thông báo"):
+            if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Công văn", "Đề án", "Thông báo"):
                 continue
             for target in joined:
                 out.append(_statement(file, a, target, _issued_for(ca), 0.75, cits, ptext))
@@ -903,7 +906,7 @@ def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
             ca = cits[a]
             if not m.end() <= ca.pos < end or ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
                 continue
-            if ca.type in DIRECTIVE_TYPES + ("Công văn", "Chương trình", "Đề án"):
+            if ca.type in DIRECTIVE_TYPES + PROGRAMMES + ("Công văn", "Đề án"):
                 out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
 

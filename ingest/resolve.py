@@ -475,7 +475,7 @@ class Resolver:
         if cl.known and cl.known.date and text_dates and cl.known.date not in text_dates:
             flags.add(f"registry-date:{cl.known.date}")
         code = cl.codes.most_common(1)[0][0] if cl.codes else cl.code
-        issuer = cl.issuers.most_common(1)[0][0] if cl.issuers else (cl.known.issuer if cl.known else None)
+        issuer = cl.issuers.most_common(1)[0][0] if cl.issuers else (cl.known.issuer if cl.known else _congress(cl))
         subject = cl.longest_subject if cl.longest_subject is not None else (cl.known.subject if cl.known else None)
         issuer_unit = cl.body if cl.owner == CENTRAL else cl.owner
         if cl.owner == CENTRAL and not issuer_unit and issuer:
@@ -485,6 +485,14 @@ class Resolver:
             province=cl.province, date=cl.best_date(), dates_seen=text_dates, subject=subject,
             aliases=tuple(a for a, _ in cl.aliases.most_common()), issuer=issuer,
             issuer_unit=issuer_unit, flags=tuple(sorted(flags)))
+
+
+def _congress(cl: Cluster) -> str | None:
+    """"Đại hội Đảng bộ huyện Mường Chà lần thứ XXII": the congress that passed a local congress resolution
+    (its committee, the cluster's owner, carries it out)."""
+    if not (cl.congress and cl.name and cl.name.startswith("Đại hội")):
+        return None
+    return f"{cl.name} " + (f"nhiệm kỳ {cl.congress}" if "-" in cl.congress else f"lần thứ {cl.congress}")
 
 
 # --- blocks -----------------------------------------------------------------------------

@@ -181,6 +181,24 @@ def test_implementers_direct_and_transitive(store):
     assert groups == {("province", P): 2, ("district", P): 3}
 
 
+def test_a_committee_carries_out_its_congress_s_resolution_but_not_its_own_plan(tmp_path):
+    congress = Document("nq-dh-xiv.db", "Nghị quyết", None, None, None, "Tỉnh ủy Điện Biên", P, None,
+                        issuer="Đại hội Đảng bộ tỉnh lần thứ XIV", issuer_unit="db/tinh-uy")
+    plan = doc("10-kh-tu.db.2021", "Kế hoạch", "10", "KH/TU", "Tỉnh ủy Điện Biên", "2021-02-01", "db/tinh-uy", P)
+    later = doc("11-kh-tu.db.2021", "Kế hoạch", "11", "KH/TU", "Tỉnh ủy Điện Biên", "2021-03-01", "db/tinh-uy", P)
+    edges = (Edge("10-kh-tu.db.2021", "nq-dh-xiv.db", Relation.IMPLEMENTS, 0.9, ev(1)),
+             Edge("11-kh-tu.db.2021", "10-kh-tu.db.2021", Relation.IMPLEMENTS, 0.9, ev(2)),
+             *(Edge("db/tinh-uy", d.id, Relation.ISSUED, 0.9, ev(3)) for d in (congress, plan, later)))
+    s = EmbeddedStore(tmp_path / "store")
+    s.replace_graph(Graph((congress, plan, later), UNITS, edges, ()))
+    try:
+        assert [r["unit_id"] for r in Q.implementers(s, "nq-dh-xiv.db")] == ["db/tinh-uy"]
+        assert Q.implementers(s, "10-kh-tu.db.2021") == []
+    finally:
+        Q.invalidate(s)
+        s.close()
+
+
 def test_implementers_filtered_by_level(store):
     page = Q.implementers_report(store, "05-ct-tw.tw.2018", level="district", limit=2)
     assert page["total"] == 3 and len(page["items"]) == 2 and page["next_cursor"]
