@@ -48,7 +48,9 @@ _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50
                          r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b)"
                          # "... 09 nghị quyết chuyên đề để cụ thể hóa B, trong đó có A1 ...; A2 ... và A3 ..."
-                         r"|\s*,\s*trong đó có\s+(?=(?:nghị quyết|kế hoạch|chỉ thị|quy định|đề án|chương trình|hướng dẫn)\b))")
+                         # "...; trong đó Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU) ..."
+                         r"|\s*[,;]\s*trong đó(?:\s+có)?\s+(?=(?:nghị quyết|kế hoạch|chỉ thị|quy định|đề án|chương trình"
+                         r"|hướng dẫn|huyện ủy|thành ủy|thị ủy|đảng ủy|chi bộ)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết")
 #: (lowered)
 _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
@@ -498,7 +500,7 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     lowered = lowered[start:end]
     if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
-    head = gap.lstrip(" ,")
+    head = gap.lstrip(" ,|")  # (a table row: "| Kế hoạch số 214/KH-ĐU | Thực hiện Nghị quyết 57 |")
     if not _GAP_HEAD.match(lowered, len(gap) - len(head)) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
         return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
     verbs = list(_VERB.finditer(lowered))
@@ -852,9 +854,10 @@ def _same_doc_key(c: Citation) -> tuple:
 def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
     """"... xây dựng kế hoạch thực hiện Nghị quyết số 15-NQ/TU: X ban hành A; Y ban hành B ..."
     (or ", cụ thể:", ". Cụ thể:", a list in parentheses) """
-    if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext and "trong đó có" not in ptext:
+    if ":" not in ptext and "：" not in ptext and "(" not in ptext and "như" not in ptext and "trong đó" not in ptext:
         return  # no list introduced
     _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out)
+    _examples_next(file, cits, indexes, ptext, lowered, doc_targets, out)
     for n, t in enumerate(indexes):
         ct = cits[t]
         intro = _LIST_INTRO.match(lowered, ct.tail)
@@ -908,6 +911,36 @@ def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
                 continue
             if ca.type in DIRECTIVE_TYPES + PROGRAMMES + ("Công văn", "Đề án"):
                 out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
+
+
+#: (lowered) a sentence that goes on to name examples of what the one before said was issued: "Một số đơn vị ban
+#: hành sớm, nội dung cụ thể như: Thành ủy Sơn La (Kế hoạch số 189-KH/ThU), ..."
+_EXAMPLES_NEXT = re.compile(r"[^.;:]{0,120}?ban hành[^.;:]{0,80}?\s(?:như|gồm|(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?)"
+                            r"\s*[:：]")
+
+
+def _examples_next(file, cits, indexes, ptext, lowered, doc_targets, out):
+    """"... đã ban hành kế hoạch thực hiện Nghị quyết 43 và Kế hoạch số 236-KH/TU. Một số đơn vị ban hành sớm
+    như: X (A1), Y (A2)" -> A1 and A2 implement both: the examples of the sentence before's plans."""
+    if "ban hành" not in lowered:
+        return
+    sources = {s.source for s in out}
+    for (_, prev_end), (start, end) in zip(sentence_bounds(ptext), sentence_bounds(ptext)[1:]):
+        intro = _EXAMPLES_NEXT.match(lowered, start, end)
+        before = [i for i in indexes if cits[i].pos < prev_end]
+        if not intro or not before or any(start <= cits[i].pos < intro.end() for i in indexes):
+            continue
+        run = _joined_run(cits, before, ptext)
+        if not run or ptext[cits[run[-1]].tail:prev_end].strip(" ."):
+            continue  # the sentence before must end with what it carried out ...
+        if not _CARRY_OUT_BEFORE.search(lowered, max(0, cits[run[0]].pos - 80), cits[run[0]].pos):
+            continue  # ... after a verb that carries it out
+        for a in indexes:
+            ca = cits[a]
+            if (intro.end() <= ca.pos < end and ca.kind is not MentionKind.NAMED and a not in doc_targets
+                    and a not in sources and ca.type in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án",)):
+                for target in run:
+                    out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
 
 def _item_lists(file, cits, by_paragraph, paragraphs, out):
@@ -1076,7 +1109,12 @@ def _activity_negated(ptext: str, lowered: str, unit_end: int, s_end: int) -> bo
     """Whether the activity a unit is said to carry out is denied: "Đảng ủy xã Pa Cheo chưa ban hành
     văn bản thực hiện" (the first activity after the unit's name, in its sentence)."""
     m = _ACTIVITY.search(lowered, unit_end, s_end)
-    return m is not None and _negated(ptext[unit_end:m.start()])
+    if m is not None:
+        return _negated(ptext[unit_end:m.start()])
+    # "...; còn 02 đảng bộ chưa ban hành kế hoạch: Đảng bộ huyện Sốp Cộp và ...": the units listed after a denial
+    clause = lowered.rfind(";", 0, unit_end) + 1
+    colon = lowered.rfind(":", clause, unit_end)
+    return colon >= 0 and _negated(ptext[clause:colon])
 
 
 def _by_sentence(cits, indexes, bounds) -> list[list[int]]:
@@ -1193,9 +1231,11 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
     return None
 
 
-#: (lowered) a clause whose subject is units the text does not name: "các đảng bộ ...", "một số chi bộ ..."
-_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:các|những|một số|nhiều)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị|tổ chức cơ sở"
-                              r"|huyện ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
+#: (lowered) a clause whose subject is units the text does not name: "các đảng bộ ...", "một số chi bộ ...",
+#: "Đến ngày 15/3/2024, 19/19 huyện ủy, thành ủy, đảng ủy trực thuộc ..."
+_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
+                              r"(?:các|những|một số|nhiều|\d+\s*/\s*\d+|\d+|100\s*%)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị"
+                              r"|tổ chức cơ sở|huyện ủy|thành ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
 
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str] | None:

@@ -62,6 +62,20 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("| 5 | Đảng ủy Quân sự tỉnh | Kế hoạch số 214/KH-ĐU, ngày 22/01/2025 | Thực hiện Nghị quyết 57-NQ/TW và "
+                 "Kế hoạch số 309-KH/TU |",
+                 {(IMPLEMENTS, "214/KH-ĐU", "57-NQ/TW"), (IMPLEMENTS, "214/KH-ĐU", "309-KH/TU")},
+                 id="a table row: the document's content cell says what it carries out"),
+    pytest.param("19/19 huyện ủy đã ban hành kế hoạch thực hiện Nghị quyết 43-NQ/TW và Kế hoạch số 236-KH/TU. Một số "
+                 "đơn vị ban hành sớm, nội dung cụ thể như: Thành ủy Sơn La (Kế hoạch số 189-KH/ThU, ngày 24/01/2024), "
+                 "Huyện ủy Mai Sơn (Kế hoạch số 207-KH/HU, ngày 26/01/2024).",
+                 {(IMPLEMENTS, "189-KH/ThU", "43-NQ/TW"), (IMPLEMENTS, "189-KH/ThU", "236-KH/TU"),
+                  (IMPLEMENTS, "207-KH/HU", "43-NQ/TW"), (IMPLEMENTS, "207-KH/HU", "236-KH/TU")},
+                 id="the next sentence's examples of the plans the sentence before says were issued"),
+    pytest.param("19/19 huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị 35-CT/TW và Kế hoạch số 271-KH/TU; trong đó "
+                 "Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU, ngày 19/8/2024) ban hành chậm.",
+                 {(IMPLEMENTS, "164-KH/HU", "35-CT/TW"), (IMPLEMENTS, "164-KH/HU", "271-KH/TU")},
+                 id="'...; trong đó X (A) ...'"),
     pytest.param("Ban Chấp hành Đảng bộ huyện đã ban hành 05 nghị quyết chuyên đề và 09 đề án để cụ thể hóa Nghị quyết số 15-NQ/TU, ngày 18/11/2015 "
                  "của Tỉnh ủy Điện Biên, trong đó có Nghị quyết số 03-NQ/HU, ngày 12/4/2016 về phát triển cây thảo quả; Nghị quyết số "
                  "05-NQ/HU về xây dựng nông thôn mới và Đề án số 02-ĐA/HU về củng cố tổ chức cơ sở đảng.",
@@ -427,6 +441,14 @@ def test_a_commune_body_named_without_its_place_is_the_one_of_the_commune_named_
     b = Built(data, "Ở Sơn La. - Đảng ủy thị trấn Hát Lót: Kế hoạch số 38-KH/ĐU, ngày 24/02/2025; UBND thị trấn ban hành "
                     "Kế hoạch số 19/KH-UBND, ngày 10/3/2025 để cụ thể hóa Kế hoạch số 38-KH/ĐU.")
     assert ("unit:UBND thị trấn Hát Lót", "19/KH-UBND") in b.issued()
+
+
+def test_units_listed_after_a_denial_and_units_counted_carry_nothing_out(data):
+    b = Built(data, "BAN TUYÊN GIÁO TỈNH ỦY SƠN LA\nSố 418-BC/BTGTU\nBÁO CÁO\n1. Nghị quyết số 43-NQ/TW, ngày 24/11/2023 "
+                    "của Ban Chấp hành Trung ương\nĐến ngày 15/3/2024, 19/19 huyện ủy, thành ủy, đảng ủy trực thuộc đã "
+                    "ban hành kế hoạch thực hiện Nghị quyết 43; còn 02 đảng bộ chưa tổ chức quán triệt, chưa ban hành kế "
+                    "hoạch: Đảng bộ huyện Sốp Cộp và Đảng bộ Khối Doanh nghiệp tỉnh.")
+    assert not b.unit_edges()
 
 
 def test_tasks_a_notice_assigns_are_no_deeds(data):
