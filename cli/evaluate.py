@@ -45,6 +45,8 @@ def evaluate(gold: str, corpus: str, store_dir: str) -> dict:
         "attributes": _attributes(g["documents"], p_docs, gmap),
         "edges": _edges(g["edges"], p_edges, gmap),
         "queries": _queries(store, g["queries"], gmap),
+        **({"queries_transitive": _queries(store, g["queries_transitive"], gmap, transitive=True)}
+           if g["queries_transitive"] else {}),
     }
 
 
@@ -62,9 +64,12 @@ def _load_gold(folder: Path) -> dict:
         if not path.exists():
             return []
         return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
-    q = folder / "queries.json"
+    def listed(name):
+        path = folder / name
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
     return {"documents": {d["key"]: d for d in jsonl("documents.jsonl")}, "mentions": jsonl("mentions.jsonl"),
-            "edges": jsonl("edges.jsonl"), "queries": json.loads(q.read_text(encoding="utf-8")) if q.exists() else []}
+            "edges": jsonl("edges.jsonl"), "queries": listed("queries.json"),
+            "queries_transitive": listed("queries_transitive.json")}  # (units reached through chains of plans too)
 
 
 def _corpus_lines(folder: Path) -> dict:
@@ -189,13 +194,13 @@ def _edges(g_edges, p_edges, gmap):
             "P_on_mapped": round(ok / len(mapped), 4) if mapped else 0.0}
 
 
-def _queries(store, g_queries, gmap):
+def _queries(store, g_queries, gmap, transitive: bool = False):
     rows = []
     for q in g_queries:
         if q.get("ask") != "implementers":
             continue
         pid = gmap.get(q["directive"])
-        got = sorted({_nfc(r["unit"]) for r in queries.implementers(store, pid)}) if pid else []
+        got = sorted({_nfc(r["unit"]) for r in queries.implementers(store, pid, transitive=transitive)}) if pid else []
         exp, amb = q.get("expect_units", []), q.get("ambiguous_units", [])
         found = [u for u in exp if any(unit_match(u, x) for x in got)]
         wrong = [x for x in got if not any(unit_match(u, x) for u in exp + amb)]

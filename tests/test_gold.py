@@ -146,14 +146,14 @@ def test_holdout_meets_the_bar(holdout_scores):
 PROBES = {  # floors a little under what was measured once the misses they showed were fixed
     "probe_news": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.95, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_reports": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.8, "queries_r": 0.86, "queries_p": 0.92},
-    "probe_official": {"mentions": 0.95, "b3": 0.97, "edges_r": 0.92, "edges_p": 0.8, "queries_r": 0.78, "queries_p": 0.9},
+    "probe_official": {"mentions": 0.95, "b3": 0.97, "edges_r": 0.92, "edges_p": 0.8, "queries_r": 0.82, "queries_p": 0.9},
     "probe_ocr": {"mentions": 0.97, "b3": 0.93, "edges_r": 0.78, "edges_p": 0.92, "queries_r": 0.88, "queries_p": 0.88},
     "probe_longreports": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.84, "edges_p": 0.95, "queries_r": 0.88, "queries_p": 0.95},
     "probe_units": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.76, "edges_p": 0.9, "queries_r": 0.6, "queries_p": 0.95},
     "probe_commune": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.8, "edges_p": 0.74, "queries_r": 0.66, "queries_p": 0.9},
     "probe_agency": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.8, "edges_p": 0.88, "queries_r": 0.85, "queries_p": 0.9},
     "probe_messy": {"mentions": 0.96, "b3": 0.97, "edges_r": 0.75, "edges_p": 0.85, "queries_r": 0.6, "queries_p": 0.95},
-    "probe_speech": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
+    "probe_speech": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.9, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_tables": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
     "probe_multi": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.9, "edges_p": 0.84, "queries_r": 0.95, "queries_p": 0.95},
     "probe_roundup": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.8, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
@@ -162,10 +162,15 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_commune2025": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.8, "queries_p": 0.95},
     "probe_forces": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.92, "edges_p": 0.88, "queries_r": 0.66, "queries_p": 0.9},
     "probe_reuse": {"mentions": 0.98, "b3": 0.85, "edges_r": 0.76, "edges_p": 0.9, "queries_r": 0.74, "queries_p": 0.92},
-    "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.65, "edges_p": 0.75, "queries_r": 0.78, "queries_p": 0.82},
+    "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.84, "edges_p": 0.72, "queries_r": 0.78, "queries_p": 0.82},
     "probe_ubkt": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.66, "edges_p": 0.86, "queries_r": 0.55, "queries_p": 0.92},
-    "probe_congress": {"mentions": 0.91, "b3": 0.95, "edges_r": 0.4, "edges_p": 0.74, "queries_r": 0.6, "queries_p": 0.95},
+    "probe_congress": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.86, "edges_p": 0.86, "queries_r": 0.8, "queries_p": 0.95},
     "probe_degraded": {"mentions": 0.95, "b3": 0.94, "edges_r": 0.8, "edges_p": 0.88, "queries_r": 0.76, "queries_p": 0.88},
+    "probe_chains": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.95, "edges_p": 0.95, "queries_r": 0.78, "queries_p": 0.95},
+    "probe_minutes": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.7, "edges_p": 0.95, "queries_r": 0.72, "queries_p": 0.95},
+    "probe_annual": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.94, "edges_p": 0.9, "queries_r": 0.82, "queries_p": 0.92},
+    # first seen, not yet worked on (agency cells: "Chi bộ Trung tâm Y tế huyện" read as "Chi bộ Trung")
+    "probe_agencies": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.85, "edges_p": 0.85, "queries_r": 0.44, "queries_p": 0.8},
 }
 
 
@@ -179,3 +184,12 @@ def test_probe_set_keeps_its_scores(name, tmp_path):
     assert s["resolution_b3"]["F1"] >= floor["b3"], s["resolution_b3"]
     assert s["edges"]["R_any_relation"] >= floor["edges_r"] and s["edges"]["P_on_mapped"] >= floor["edges_p"], s["edges"]
     assert s["queries"]["R"] >= floor["queries_r"] and s["queries"]["P"] >= floor["queries_p"], s["queries"]
+
+
+def test_chains_of_plans_reach_the_directive_in_transitive_queries(tmp_path):
+    """probe_chains' transitive queries (queries_transitive.json): units whose plans reach the directive
+    through plans of the levels above (first asked at cebf7eb: R 0.75, P 1.0)."""
+    s = evaluate(str(HOLDOUT / "probe_chains_gold"), str(HOLDOUT / "probe_chains"), str(tmp_path / "S"))
+    direct, transitive = s["queries"], s["queries_transitive"]
+    assert transitive["R"] >= 0.72 and transitive["P"] >= 0.95, transitive
+    assert transitive["found"] > direct["found"]  # the chains add units the direct answers leave out
