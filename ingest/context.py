@@ -187,6 +187,10 @@ def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
             return m.unit.name
         if not m and unlisted(part):
             return unlisted(part)
+        if not m and key(part).startswith(("đảng ủy ", "chi bộ ")):  # "ĐẢNG ỦY SỞ Y TẾ": a department's committee
+            department = roster.department(part, province)
+            if department:
+                return department
     return None
 
 

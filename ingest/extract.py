@@ -18,7 +18,7 @@ from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at
 from .registry import Registry
 from .wordtree import spellings
-from .clean import key
+from .clean import fold, key
 from .context import Context, contexts
 from .units import Places, Roster, unlisted
 
@@ -376,7 +376,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         low = core.casefold()
         if core[0].islower():  # a word a unit's name holds in lower case, or one a known name has after the last
             if (low in _ISSUER_STOP or low not in _ISSUER_LOWER) and not (  # ("Sở Nông nghiệp và Phát triển nông
-                    words and roster and (key(words[-1]), key(low)) in roster.lower_pairs):  # thôn": not "triển khai")
+                    words and roster and ((key(words[-1]), key(low)) in roster.lower_pairs  # thôn": not "triển khai")
+                                          or (fold(words[-1]), fold(low)) in roster.unmarked_pairs)):
                 break
         elif not core[0].isupper() and not (core.isdigit() and len(core) <= 2 and words[:2] == ["Chi", "bộ"]):
             break  # (a village's number is part of its cell's name: "Chi bộ bản Phăng 2", "Chi bộ thôn 3")

@@ -87,9 +87,38 @@ _STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ",
 
 
 #: a department's party committee or cell: "Đảng ủy Sở Giáo dục và Đào tạo", "Chi bộ Kho bạc Nhà nước tỉnh"
-_DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?!\s+ủy)(?P<province>\s+\S.*)?)?$")
+_DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?!\s+ủy)(?P<province>\s+\S.*)?)?$")
+#: a district office's party committee or cell: "Chi bộ Phòng Giáo dục và Đào tạo", "Đảng bộ Công an huyện",
+#: "Chi bộ Văn phòng Huyện ủy" (the district written after it or the text's)
+_DISTRICT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)(?P<name>.+?)(?:\s+(?P<level>huyện ủy|huyện)"
+                            r"(?P<place>\s+\S.*)?)?$")
 #: how near a written department name must be to a known one ("Giáo dục và Đạo tạo")
 DEPARTMENT_CUTOFF = 90
+
+
+#: an agency's party committee or cell that no list holds, by the word its name begins with: "Đảng bộ Bệnh viện Đa
+#: khoa tỉnh", "Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh Sơn La", "Đảng ủy Công ty Điện lực Điện Biên"
+_AGENCY_CELL = re.compile(r"^(?P<cell>đảng ủy|đảng bộ|chi bộ)\s+(?P<name>(?:bệnh viện|trung tâm|trường|công ty|chi cục|cục|"
+                          r"đài|báo|viện|ngân hàng|kho bạc|ban quản lý|hạt|trạm)\s.+?)(?P<level>\s+tỉnh)?$")
+#: words agencies' names hold in lower case after a capitalised one ("Bệnh viện", "Đa khoa", "Trung tâm", "Công ty")
+_AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Y tế", "Công ty Điện lực",
+                 "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế")
+#: the level word a district office's name ends with ("Công an huyện", "Văn phòng Huyện ủy")
+_LEVEL_AT_END = re.compile(r"\s+(?:huyện|huyện ủy)$")
+
+
+def agency_cell(phrase: str, province: str | None) -> str | None:
+    """"Đảng bộ Bệnh viện Đa khoa tỉnh" in a text about Điện Biên -> "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên": the
+    party committee (cell) of an agency no list holds, named as written, with its province when "tỉnh" ends it."""
+    written = " ".join(_BODIES.sub("", spelling(phrase)).split())
+    m = _AGENCY_CELL.match(key(written))
+    if not m or not written.split()[2][:1].isupper():
+        return None  # ("Chi bộ trường ..." in lower case is no name)
+    cell = "Đảng ủy" if m.group("cell").startswith("đảng") else "Chi bộ"
+    name = written[m.start("name"):m.end("name")]
+    if m.group("level"):
+        return f"{cell} {name} tỉnh {province}" if province else None
+    return f"{cell} {name}"
 
 
 @lru_cache(maxsize=65536)
@@ -122,7 +151,7 @@ class Match:
 
 
 class Roster:
-    def __init__(self, units: list[dict], departments: Sequence[str] = ()):
+    def __init__(self, units: list[dict], departments: Sequence[str] = (), district_departments: Sequence[str] = ()):
         self.units: dict[str, Unit] = {}
         self._by_key: dict[str, list[Unit]] = {}
         self._places: dict[str, list[Unit]] = {}
@@ -135,9 +164,16 @@ class Roster:
                 self._places.setdefault(key(raw["place"]), []).append(unit)
         self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
         self._department_keys = list(self._departments)
+        #: a district office's name without its level word ("phòng giáo dục và đào tạo", "công an") -> the name with it
+        self._district_departments = {_LEVEL_AT_END.sub("", key(d)): spelling(d) for d in district_departments}
+        self._district_department_keys = list(self._district_departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
-        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *_CELL_KINDS, *_YOUTH_KINDS]
+        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *self._district_departments,
+                                                           *_CELL_KINDS, *_YOUTH_KINDS, *_AGENCY_WORDS]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
+        #: those of the agencies' names without marks: "Ban Dân tôc" (a mark typed wrong) still goes on past "Dân"
+        self.unmarked_pairs = {(fold(a), fold(b)) for name in [*self._departments, *_AGENCY_WORDS]
+                               for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
         #: the first word of every name the roster can give (a line opening otherwise names no unit of it)
         self.first_words = {k.split()[0] for k in [*self._by_key, *self._departments] if k}
@@ -186,7 +222,8 @@ class Roster:
         if not phrase:
             return None
         return (self.canonical(phrase, province) or self.bare(phrase, before, province, author)
-                or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author))
+                or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author)
+                or self.district_department(phrase, author) or agency_cell(phrase, province))
 
     def _board(self, phrase: str, before: str, province: str | None, author: str | None) -> str | None:
         """"Ban Tuyên giáo Huyện ủy" after "Huyện ủy Sông Mã ..." -> Ban Tuyên giáo Huyện ủy Sông Mã: a board of a
@@ -211,13 +248,34 @@ class Roster:
         if hit is None:
             return None
         written = spelling(phrase).split()
-        cell = " ".join(written[:2]) + " " if m.group("cell") else ""
+        cell = ("Đảng ủy " if m.group("cell").startswith("đảng") else "Chi bộ ") if m.group("cell") else ""
         place = " ".join(written[len(written) - len(m.group("province").split()):]) if m.group("province") else province
         name = self._departments[hit[0]]
         if not place:
             return f"{cell}{name}"
         of_province = name.endswith("Tỉnh ủy") or name == "Tỉnh đoàn"  # "Ban Tổ chức Tỉnh ủy Sơn La", "Tỉnh đoàn Sơn La"
         return f"{cell}{name} {place}" if of_province else f"{cell}{name} tỉnh {place}"
+
+    def district_department(self, phrase: str, author: str | None) -> str | None:
+        """"Chi bộ Phòng Giáo dục và Đào tạo" in a text of Huyện ủy Tam Đường -> "Chi bộ Phòng Giáo dục và Đào tạo
+        huyện Tam Đường"; "Đảng bộ Công an huyện" -> "Đảng ủy Công an huyện Tam Đường": a district office's
+        party committee or cell (`district_departments` in units.json), of the district written after it, else
+        of the text's district committee."""
+        m = _DISTRICT_CELL.match(key(_BODIES.sub("", spelling(phrase))))
+        if not m or not self._district_departments:
+            return None
+        hit = process.extractOne(m.group("name"), self._district_department_keys, scorer=fuzz.ratio,
+                                 score_cutoff=DEPARTMENT_CUTOFF)
+        written = spelling(phrase).split()
+        place = " ".join(written[len(written) - len(m.group("place").split()):]) if m.group("place") else (
+            author.split(" ", 2)[2] if author and key(author).startswith("huyện ủy ") else None)
+        if hit is None or not place:
+            return None
+        cell = "Đảng ủy" if m.group("cell").startswith("đảng") else "Chi bộ"
+        name = self._district_departments[hit[0]]
+        if name.endswith(("huyện", "Huyện ủy")):
+            return f"{cell} {name} {place}"
+        return f"{cell} {name} huyện {place}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""
@@ -467,4 +525,4 @@ def _unit(raw: dict) -> Unit:
 def _load_roster(path: str) -> Roster:
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    return Roster(data["units"], data.get("departments", []))
+    return Roster(data["units"], data.get("departments", []), data.get("district_departments", []))

@@ -62,6 +62,9 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Kế hoạch số 112-KH/ĐU, ngày 28/8/2024 của Đảng ủy xã được ban hành để cụ thể hóa Kế hoạch số 54-KH/HU, "
+                 "ngày 15/7/2021 của Ban Thường vụ Huyện ủy Mường Ảng.", {(IMPLEMENTS, "112-KH/ĐU", "54-KH/HU")},
+                 id="'A được ban hành để cụ thể hóa B'"),
     pytest.param("| 5 | Đảng ủy Quân sự tỉnh | Kế hoạch số 214/KH-ĐU, ngày 22/01/2025 | Thực hiện Nghị quyết 57-NQ/TW và "
                  "Kế hoạch số 309-KH/TU |",
                  {(IMPLEMENTS, "214/KH-ĐU", "57-NQ/TW"), (IMPLEMENTS, "214/KH-ĐU", "309-KH/TU")},
@@ -449,6 +452,14 @@ def test_units_listed_after_a_denial_and_units_counted_carry_nothing_out(data):
                     "ban hành kế hoạch thực hiện Nghị quyết 43; còn 02 đảng bộ chưa tổ chức quán triệt, chưa ban hành kế "
                     "hoạch: Đảng bộ huyện Sốp Cộp và Đảng bộ Khối Doanh nghiệp tỉnh.")
     assert not b.unit_edges()
+
+
+def test_agencies_cells_carry_out_through_their_plans(data):
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
+                    "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
+                    "sinh hoạt chuyên đề theo Quy định số 144-QĐ/TW.")
+    assert ("unit:Chi bộ Trung tâm Y tế huyện Tam Đường", "05-KH/CB") in b.issued()
+    assert (IMPLEMENTS, "unit:Chi bộ Ban Dân tộc tỉnh Lai Châu", "144-QĐ/TW") in b.unit_edges()
 
 
 def test_tasks_a_notice_assigns_are_no_deeds(data):

@@ -222,6 +222,26 @@ def test_departments_the_roster_knows_by_name(roster, phrase, province, expected
     assert roster.name(phrase, province) == expected
 
 
+AGENCIES = [
+    ("Đảng bộ Sở Y tế", DB, None, "Đảng ủy Sở Y tế tỉnh Điện Biên"),  # a party organisation is named by its committee
+    ("Chi bộ Phòng Giáo dục và Đào tạo", LC, "Huyện ủy Tam Đường", "Chi bộ Phòng Giáo dục và Đào tạo huyện Tam Đường"),
+    ("Đảng bộ Công an huyện", LC, "Huyện ủy Tam Đường", "Đảng ủy Công an huyện Tam Đường"),
+    ("Chi bộ Văn phòng Huyện ủy", LC, "Huyện ủy Tam Đường", "Chi bộ Văn phòng Huyện ủy Tam Đường"),
+    ("Chi bộ Trung tâm Y tế huyện", SL, "Huyện ủy Mai Sơn", "Chi bộ Trung tâm Y tế huyện Mai Sơn"),
+    ("Chi bộ Phòng Giáo dục và Đào tạo", LC, "Tỉnh ủy Lai Châu", None),  # no district to say
+    ("Đảng bộ Bệnh viện Đa khoa tỉnh", DB, None, "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên"),
+    ("Đảng ủy Công ty Điện lực Điện Biên", DB, None, "Đảng ủy Công ty Điện lực Điện Biên"),
+    ("Chi bộ trường học", DB, None, None),
+]
+
+
+@pytest.mark.parametrize("phrase,province,author,expected", AGENCIES)
+def test_agencies_party_committees_and_cells(roster, phrase, province, author, expected):
+    """District offices (units.json `district_departments`) of the text's district committee; other agencies
+    as written, with their province when "tỉnh" ends the name."""
+    assert roster.name(phrase, province, "", author) == expected
+
+
 @pytest.mark.parametrize("phrase,before,province,author,expected", BARE)
 def test_bare(roster, phrase, before, province, author, expected):
     assert roster.bare(phrase, before, province, author) == expected
