@@ -57,10 +57,14 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
-_PER_BEFORE = re.compile(r"(?<!\w)theo\s+(?:đúng\s+)?(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+(?:của\s+)?)?$")
+_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+"
+                         r"(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện"
 _INSPECTING_BEFORE = re.compile(r"(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?(?:thực hiện|triển khai)\s+$")
+#: the documents under which a unit is inspected ("kiểm tra theo Quyết định ..."); inspecting as a Quy định or a
+#: Chỉ thị says ("tiến hành kiểm tra, giám sát theo Quy định 22-QĐ/TW") is carrying it out
+_INSPECTION_WARRANTS = ("Quyết định", "Kế hoạch", "Chương trình", "Thông báo")
 #: (lowered) "Qua kiểm tra theo Quyết định số 185-QĐ/ĐU, Chi bộ ... thực hiện tốt": inspected as the decision says
 _INSPECTED_PER = re.compile(r"(?:kiểm tra|giám sát)\s+theo\s+$")
 _CARRY_OUT_REACH = min(90, max(map(len, _CARRY_OUT_WORDS)) + 60 + 1)
@@ -98,7 +102,7 @@ def _body_or_head(bodies, heads) -> str:
 
 
 _UNIT_HEAD = re.compile(_body_or_head(_UNIT_BODIES, _UNIT_HEADS) + r"(?!\w)")
-_ITEMS_ACTING = (r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời|không|chưa|tổ chức|ban hành|triển khai|"
+_ITEMS_ACTING = (r"(?P<items>[^.;:]{1,200}?)(?=\s+(?:đã|đều|cùng|đồng thời|không|chưa|có|tổ chức|ban hành|triển khai|"
                  r"quán triệt|xây dựng|cụ thể hóa|cụ thể hoá|hoàn thành|thực hiện)\b)")
 #: "Các huyện ủy: Tuần Giáo, Mường Ảng đã ..." / "Huyện ủy Mường Chà, Nậm Pồ và Tủa Chùa đã ...": two
 #: patterns, so that the first begins with a literal the engine can skip to
@@ -1062,7 +1066,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
                 actors = actors or fallback
             elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
-                  and not _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos)):
+                  and not (c.type in _INSPECTION_WARRANTS
+                           and _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos))):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start) or []
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."

@@ -66,7 +66,9 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    "Đảng ủy Công an huyện", "Đảng ủy Công an thành phố", "Đảng ủy Công an thị xã", "Công an huyện",
                    "Công an thành phố", "Công an thị xã", "Công an xã", "Đảng ủy Quân sự huyện",
                    "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Đồn Biên phòng", *_YOUTH_KINDS,
-                   "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy", "Ủy ban Kiểm tra Huyện ủy",
+                   "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy",
+                   *(f"Ủy ban Kiểm tra {c}" for c in ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã",
+                                                      "Đảng ủy phường", "Đảng ủy thị trấn")),
                    "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
                    "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã",
                    "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ huyện")

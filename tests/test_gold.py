@@ -163,13 +163,13 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_forces": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.92, "edges_p": 0.88, "queries_r": 0.66, "queries_p": 0.9},
     "probe_reuse": {"mentions": 0.98, "b3": 0.85, "edges_r": 0.76, "edges_p": 0.9, "queries_r": 0.74, "queries_p": 0.92},
     "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.84, "edges_p": 0.72, "queries_r": 0.78, "queries_p": 0.82},
-    "probe_ubkt": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.66, "edges_p": 0.86, "queries_r": 0.55, "queries_p": 0.92},
+    "probe_ubkt": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.66, "edges_p": 0.86, "queries_r": 0.78, "queries_p": 0.92},
     "probe_congress": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.86, "edges_p": 0.86, "queries_r": 0.8, "queries_p": 0.95},
     "probe_degraded": {"mentions": 0.95, "b3": 0.94, "edges_r": 0.8, "edges_p": 0.88, "queries_r": 0.76, "queries_p": 0.88},
     "probe_chains": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.95, "edges_p": 0.95, "queries_r": 0.8, "queries_p": 0.95},
     "probe_minutes": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.7, "edges_p": 0.95, "queries_r": 0.72, "queries_p": 0.95},
     "probe_annual": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.94, "edges_p": 0.9, "queries_r": 0.82, "queries_p": 0.92},
-    "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.92, "queries_r": 0.85, "queries_p": 0.95},
+    "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 
 

@@ -680,6 +680,11 @@ UNIT_SENTENCES = [
         "Ban Thường vụ Huyện ủy Mường Nhé đã chỉ đạo các chi bộ quán triệt Quy định về trách nhiệm nêu gương "
         "ở Điện Biên.",
         {(IMPLEMENTS, "unit:Huyện ủy Mường Nhé", "08-QĐi/TW")}, id="named registry document"),
+    pytest.param("Ở Điện Biên, huyện Mường Chà. Đảng ủy các xã Sá Tổng, Mường Tùng và Pa Ham có tiến hành kiểm tra, giám "
+                 "sát theo Quy định 22-QĐ/TW nhưng nội dung còn dàn trải; Đảng ủy xã Sa Lông xây dựng chương trình kiểm "
+                 "tra năm 2024 đúng Quy định số 22-QĐ/TW.",
+                 {(IMPLEMENTS, f"unit:Đảng ủy xã {x}", "22-QĐ/TW") for x in ("Sá Tổng", "Mường Tùng", "Pa Ham", "Sa Lông")},
+                 id="inspecting as a Quy định says ('giám sát theo', 'đúng Quy định') carries it out"),
 ]
 
 

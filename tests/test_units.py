@@ -94,6 +94,8 @@ UNLISTED = [
     ("ĐẢNG ỦY XÃ MƯỜNG PHĂNG", "Đảng ủy xã Mường Phăng"),  # a letterhead's capitals
     ("Chi bộ Trường THCS Bản Lầu", "Chi bộ Trường THCS Bản Lầu"),  # an acronym in a name stays
     ("Chi bộ Thôn Na Lốc 1", "Chi bộ thôn Na Lốc 1"),
+    ("Ủy ban Kiểm tra Thành ủy Điện Biên Phủ", "Ủy ban Kiểm tra Thành ủy Điện Biên Phủ"),  # a commission, not its committee
+    ("Ủy ban Kiểm tra Đảng ủy xã Huổi Lèng", "Ủy ban Kiểm tra Đảng ủy xã Huổi Lèng"),
     ("Đảng ủy xã", None),
     ("Đảng ủy xã vùng cao", None),
     ("Đảng ủy xã Lò Văn Hặc", None),  # "Bí thư Đảng ủy xã Lò Văn Hặc": a person, not a commune
