@@ -24,6 +24,8 @@ _LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
+#: a line in capitals that heads a section
+_HEADING_LINE = re.compile(r"^\s*[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
         letterhead, heading, opens, here = read(p.text, roster, province)
+        if not (opens or heading) and len(p.pieces) > 1:  # a heading the next line was joined to: "NHIỆM VỤ GIAO
+            opens = _HEADING_LINE.match(p.first_line()) is not None  # CÁC ĐẢNG ỦY XÃ" + "(Kèm theo Kế hoạch ...)"
         board = board_of(p.text, above, roster, province) if above else None
         if board:
             letterhead = board  # "TỈNH ỦY ĐIỆN BIÊN" / "VĂN PHÒNG": the committee's office signs

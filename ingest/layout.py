@@ -46,6 +46,11 @@ class Paragraph:
         start, end = self.pieces[-1]
         return source[start:end].rstrip()
 
+    def first_line(self) -> str:
+        """The first line piece of the paragraph's text."""
+        start, end = self.pieces[0]
+        return self.text[:end - start]
+
     def join(self, source: str) -> None:
         parts, self._starts, pos = [], [], 0
         for start, end in self.pieces:
