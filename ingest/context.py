@@ -24,6 +24,8 @@ _LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
 _HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
+#: a numbered item that labels what follows its colon: "4. Đảng ủy xã Mường Chiên và Đảng ủy xã Pá Ma Pha Khinh: phát triển ..."
+_LABELLED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^:]{3,100}:\s+\S")
 #: a line in capitals that heads a section
 _HEADING_LINE = re.compile(r"^\s*[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$")
 
@@ -64,8 +66,9 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
         if heading:
             unit = heading
         elif opens:
-            unit = None  # a new section that names no unit
-            asks = _ASKING.match(key(_NUMBERING.sub("", _without_markup(p.text)))) is not None
+            unit = None  # a new section that names no unit ...
+            if not _LABELLED_ITEM.match(p.text):  # ... or an item of this one: "4. Đảng ủy xã A và Đảng ủy xã B: ..."
+                asks = _ASKING.match(key(_NUMBERING.sub("", _without_markup(p.text)))) is not None
         now = (here, unit, section_author, dateline, asks and p.footnote is None)  # a footnote tells what was done
         out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out

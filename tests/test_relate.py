@@ -465,8 +465,11 @@ def test_agencies_cells_carry_out_through_their_plans(data):
 def test_an_appendix_of_tasks_under_a_heading_joined_to_its_next_line_is_no_deed(data):
     b = Built(data, "HUYỆN ỦY QUỲNH NHAI\nSố 172-KH/HU\nKẾ HOẠCH\nthực hiện Nghị quyết số 16-NQ/TU\nPHỤ LỤC\n"
                     "NHIỆM VỤ GIAO CÁC ĐẢNG ỦY XÃ\n(Kèm theo Kế hoạch số 172-KH/HU, ngày 12/9/2023)\n"
-                    "1. Đảng ủy xã Mường Giàng: xây dựng 01 điểm du lịch cộng đồng theo Nghị quyết số 16-NQ/TU.")
-    assert "unit:Đảng ủy xã Mường Giàng" not in {e[1] for e in b.unit_edges()}
+                    "1. Đảng ủy xã Mường Giàng: xây dựng 01 điểm du lịch cộng đồng theo Nghị quyết số 16-NQ/TU.\n"
+                    "2. Đảng ủy xã Mường Chiên và Đảng ủy xã Pá Ma Pha Khinh: phát triển thêm 600 lồng cá theo Nghị "
+                    "quyết số 16-NQ/TU.")
+    assert not {e[1] for e in b.unit_edges()} & {"unit:Đảng ủy xã Mường Giàng", "unit:Đảng ủy xã Mường Chiên",
+                                                 "unit:Đảng ủy xã Pá Ma Pha Khinh"}
 
 
 def test_tasks_a_notice_assigns_are_no_deeds(data):
