@@ -35,6 +35,7 @@ _SPACES = re.compile(r"\s+")
 _CODE_SPLIT = re.compile(r"[/-]")
 _TYPE_WORD_RE = re.compile(P.TYPE_WORD)
 _ISSUER_HEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_ISSUER_IN_BRACKETS = re.compile(r"\s*\(\s*(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|Chi bộ)\b)")
 _SUBJECT_HEAD = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)")
 _TOKEN = re.compile(r"\S+")
 _CLAUSE_CUT = re.compile(r"[;:.,(]\s")
@@ -356,10 +357,16 @@ def _iso_date(m: re.Match) -> str | None:
 
 
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
+    """"... của Huyện ủy X", "... do Huyện ủy X ban hành", "... (Huyện ủy X)": the unit named after a citation."""
     m = _ISSUER_HEAD.match(ptext, end)
-    if not m:
-        return None, end
-    return _unit_phrase(ptext, m.end(), roster)
+    if m:
+        return _unit_phrase(ptext, m.end(), roster)
+    m = _ISSUER_IN_BRACKETS.match(ptext, end)
+    if m:
+        phrase, phrase_end = _unit_phrase(ptext, m.end(), roster)
+        if phrase and ptext.startswith(")", phrase_end):
+            return phrase, phrase_end + 1
+    return None, end
 
 
 def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[str | None, int]:

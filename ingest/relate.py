@@ -478,6 +478,8 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
         if relation is None:
             continue
         out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
+        for k in _joined_sources(cits, indexes[:n], ca, ptext):  # "A (X) và B (Y) đã cụ thể hóa C": A too
+            out.append(_statement(file, k, b, _issued_for(cits[k]), 0.85, cits, ptext))
         targets.add(b)
         fronted = _FRONTED.match(lowered, ptext.rfind(". ", 0, ca.pos) + 1, ca.pos) is not None
         for t, linked in _coordinated(cits, indexes[n + 1:], ptext, ca, fronted):
@@ -495,6 +497,27 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     return targets
 
 
+#: what joins two documents that are the subjects of one verb: ", ", " và ", after an issuer in brackets
+_JOINED_SOURCE = re.compile(r"\s*(?:\([^()]{2,60}\))?\s*(?:,|và|,\s*và)\s*")
+#: (lowered) the subjects' verb (after their issuer in brackets): "(Thành ủy Lai Châu) đã cụ thể hóa"
+_SUBJECTS_VERB = re.compile(rf"\s*(?:\([^()]{{2,60}}\)\s*)?(?:đã|đều|cũng)\s+(?=(?:{_CARRY_OUT}))")
+
+
+def _joined_sources(cits, before: list[int], b: Citation, ptext: str) -> list[int]:
+    """The documents joined to B before it ("A (X) và B (Y) đã cụ thể hóa C") when B is the subject of a verb that
+    carries C out: they are subjects of the same verb."""
+    if not _SUBJECTS_VERB.match(_lowered(ptext[b.tail:b.tail + 120])):
+        return []
+    out, nxt = [], b
+    for k in reversed(before):
+        ck = cits[k]
+        if ck.type not in DIRECTIVE_TYPES + PROGRAMMES or not _JOINED_SOURCE.fullmatch(ptext, ck.tail, nxt.pos):
+            break
+        out.append(k)
+        nxt = ck
+    return out
+
+
 def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Relation | None:
     """What A does to B by the words between them, `ptext[start:end]`."""
     if end - start > 260:
@@ -505,8 +528,11 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     lowered = lowered[start:end]
     if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
-    head = gap.lstrip(" ,|")  # (a table row: "| Kế hoạch số 214/KH-ĐU | Thực hiện Nghị quyết 57 |")
-    if not _GAP_HEAD.match(lowered, len(gap) - len(head)) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
+    head_at = len(gap) - len(gap.lstrip(" ,|"))  # (a table row: "| Kế hoạch số 214/KH-ĐU | Thực hiện Nghị quyết 57 |")
+    subjects = _SUBJECTS_VERB.match(lowered, head_at)
+    if subjects:
+        head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"
+    if not _GAP_HEAD.match(lowered, head_at) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
         return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
     verbs = list(_VERB.finditer(lowered))
     if not verbs:

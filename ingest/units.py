@@ -104,7 +104,9 @@ _AGENCY_CELL = re.compile(r"^(?P<cell>đảng ủy|đảng bộ|chi bộ)\s+(?P<
                           r"đài|báo|viện|ngân hàng|kho bạc|ban quản lý|hạt|trạm)\s.+?)(?P<level>\s+tỉnh)?$")
 #: words agencies' names hold in lower case after a capitalised one ("Bệnh viện", "Đa khoa", "Trung tâm", "Công ty")
 _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Y tế", "Công ty Điện lực",
-                 "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế")
+                 "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế",
+                 "Trường Mầm non", "Trường Tiểu học", "Trường Trung học cơ sở", "Trường Trung học phổ thông",
+                 "Trường Phổ thông dân tộc nội trú", "Trường Phổ thông dân tộc bán trú")
 #: the level word a district office's name ends with ("Công an huyện", "Văn phòng Huyện ủy")
 _LEVEL_AT_END = re.compile(r"\s+(?:huyện|huyện ủy)$")
 

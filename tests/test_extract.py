@@ -484,6 +484,16 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Kế hoạch số 95-KH/HU, ngày 13/01/2025 (Huyện ủy Tam Đường) và Kế hoạch số 112-KH/ThU (Thành ủy Lai Châu).",
+        "Lai Châu",
+        [C("Kế hoạch số 95-KH/HU, ngày 13/01/2025", "full", issuer_unit="Huyện ủy Tam Đường"),
+         C("Kế hoạch số 112-KH/ThU", "full", issuer_unit="Thành ủy Lai Châu")],
+        id="an issuer in brackets after the citation"),
+    pytest.param(
+        "Chi bộ Trường Mầm non Chiềng Hặc ban hành Kế hoạch số 05-KH/CB, ngày 10/6/2024.", "Sơn La",
+        [C("Kế hoạch số 05-KH/CB, ngày 10/6/2024", "full", issuer_unit="Chi bộ Trường Mầm non Chiềng Hặc")],
+        id="a school's name holds lower-case words ('Mầm non')"),
+    pytest.param(
         "Công tác chỉnh đốn Đảng được Ban Thường vụ Huyện ủy cụ thể hóa bằng Kế hoạch số 36-KH/HU, ngày 19/01/2017.", DB,
         [C("Kế hoạch số 36-KH/HU, ngày 19/01/2017", "full", issuer_unit=None)],
         id="no place in 'Công tác chỉnh đốn Đảng được ...': no 'Huyện ủy Đảng', no 'Huyện ủy Công'"),

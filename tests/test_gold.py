@@ -169,6 +169,8 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_chains": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.95, "edges_p": 0.95, "queries_r": 0.8, "queries_p": 0.95},
     "probe_minutes": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.7, "edges_p": 0.95, "queries_r": 0.72, "queries_p": 0.95},
     "probe_annual": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.94, "edges_p": 0.9, "queries_r": 0.82, "queries_p": 0.92},
+    "probe_dates": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.72, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.95},
+    "probe_provincial": {"mentions": 0.97, "b3": 0.91, "edges_r": 0.6, "edges_p": 0.95, "queries_r": 0.68, "queries_p": 0.9},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 

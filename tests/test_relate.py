@@ -62,6 +62,10 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Ở cấp huyện, Kế hoạch số 95-KH/HU, ngày 13/01/2025 (Huyện ủy Tam Đường) và Kế hoạch số 112-KH/ThU "
+                 "ngày 15-01-2025 (Thành ủy Lai Châu) đã cụ thể hóa Nghị quyết số 57-NQ/TW; Huyện ủy Mường Tè chưa "
+                 "triển khai.", {(IMPLEMENTS, "95-KH/HU", "57-NQ/TW"), (IMPLEMENTS, "112-KH/ThU", "57-NQ/TW")},
+                 id="'A (X) và B (Y) đã cụ thể hóa C': both subjects carry C out"),
     pytest.param("Kế hoạch số 112-KH/ĐU, ngày 28/8/2024 của Đảng ủy xã được ban hành để cụ thể hóa Kế hoạch số 54-KH/HU, "
                  "ngày 15/7/2021 của Ban Thường vụ Huyện ủy Mường Ảng.", {(IMPLEMENTS, "112-KH/ĐU", "54-KH/HU")},
                  id="'A được ban hành để cụ thể hóa B'"),

@@ -234,6 +234,7 @@ AGENCIES = [
     ("Đảng bộ Bệnh viện Đa khoa tỉnh", DB, None, "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên"),
     ("Đảng ủy Công ty Điện lực Điện Biên", DB, None, "Đảng ủy Công ty Điện lực Điện Biên"),
     ("Chi bộ trường học", DB, None, None),
+    ("Chi bộ Trường Mầm non Chiềng Hặc", SL, None, "Chi bộ Trường Mầm non Chiềng Hặc"),
 ]
 
 
