@@ -115,7 +115,7 @@ DATE_AHEAD = r"\s+(?:(?:19|20)\d\d|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s+tháng)"
 NOT_QUANTITY = r"(?!\s*%)(?!\s*(?:" + "|".join(QUANTITY_WORDS) + rf")\b(?!{DATE_AHEAD}))"
 #: "Chỉ thị 05/2016", "Nghị định 15/2020": the number and the year it was issued, no code
 SHORT_YEAR = r"(?:/(?P<short_year>(?:19|20)\d\d))?"
-SHORT_REF = (rf"{TYPE_WORD}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d)"
+SHORT_REF = (rf"{TYPE_WORD}{QUALIFIER}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d)"
              rf"{NOT_QUANTITY}")
 #: "CT 05", "KL01", "KH 245", "NQ số 21": a type word written as the abbreviation its codes use, as notes and
 #: minutes do ("QĐ" is left out: Quy định or Quyết định); a number a code follows is no short form ("KL 01-KL/TW")

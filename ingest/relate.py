@@ -659,8 +659,8 @@ def _cited_last(cits, before: int, kind: str, paragraph: int) -> int | None:
         c = cits[b]
         if paragraph - c.paragraph > ANAPHOR_REACH:
             return None
-        if (c.type or "").lower() == kind:
-            return b
+        if (c.type or "").lower() == kind and c.kind is not MentionKind.NAMED:
+            return b  # (a resolution named by its congress or plenum is named so where it is meant)
     return None
 
 
@@ -761,18 +761,30 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
-_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})\s+"
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+"
                           rf"(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,]|và\s|$)")
+
+
+#: (lowered) the same at the end of the document's clause, after its subject
+_KIND_OBJECT_AT_END = re.compile(rf"\s(?:để|nhằm)\s+(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+{_KIND_WORD}{_THIS}"
+                                 r"\s*[.,]?$")
 
 
 def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     """"Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 156-KH/TU thực hiện Nghị quyết; ..." -> 156-KH/TU
     implements the Nghị quyết cited last (in this paragraph or the few before)."""
-    for a in indexes:
+    for n, a in enumerate(indexes):
         ca = cits[a]
-        m = _KIND_OBJECT.match(lowered, ca.tail)
-        if not m or ca.type not in DIRECTIVE_TYPES + PROGRAMMES:
+        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án",):
             continue
+        m = _KIND_OBJECT.match(lowered, ca.tail)
+        if not m:  # "Đề án số 05-ĐA/TU, ngày ... về phát triển cây ăn quả ... để cụ thể hóa Nghị quyết."
+            stop = min(x for x in (lowered.find(". ", ca.tail), lowered.find(";", ca.tail), len(lowered)) if x >= 0)
+            if n + 1 < len(indexes) and cits[indexes[n + 1]].pos < stop or stop - ca.tail > 300:
+                continue
+            m = _KIND_OBJECT_AT_END.search(lowered, ca.tail, stop)
+            if not m:
+                continue
         kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
         if any(s.source == a and (cits[s.target].type or "").lower() == kind for s in out):
             continue  # already said to carry out one of that kind

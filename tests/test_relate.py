@@ -62,6 +62,13 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Nghị quyết số 11-NQ/TU, ngày 20/12/2021 được ban hành để cụ thể hóa Nghị quyết Đại hội XIII của "
+                 "Đảng.\nBan Thường vụ Tỉnh ủy ban hành Đề án số 05-ĐA/TU, ngày 15/3/2022 về phát triển cây ăn quả "
+                 "giai đoạn 2022 - 2025 để cụ thể hóa Nghị quyết. UBND tỉnh ban hành Kế hoạch số 35/KH-UBND, ngày "
+                 "22/02/2022 triển khai thực hiện Nghị quyết, lồng ghép các nguồn vốn.",
+                 {(IMPLEMENTS, "05-ĐA/TU", "11-NQ/TU"), (IMPLEMENTS, "35/KH-UBND", "11-NQ/TU"),
+                  (IMPLEMENTS, "11-NQ/TU", "Nghị quyết nghi-quyet-dai-hoi-xiii.tw.2021")},
+                 id="'A về ... để cụ thể hóa Nghị quyết': the numbered one cited last, not a congress's"),
     pytest.param("Ở cấp huyện, Kế hoạch số 95-KH/HU, ngày 13/01/2025 (Huyện ủy Tam Đường) và Kế hoạch số 112-KH/ThU "
                  "ngày 15-01-2025 (Thành ủy Lai Châu) đã cụ thể hóa Nghị quyết số 57-NQ/TW; Huyện ủy Mường Tè chưa "
                  "triển khai.", {(IMPLEMENTS, "95-KH/HU", "57-NQ/TW"), (IMPLEMENTS, "112-KH/ThU", "57-NQ/TW")},
