@@ -49,7 +49,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     out: list[Context] = []
     made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
-    dateline = _dateline_unit(first, roster, province)
+    dateline = _dateline_unit(first, roster, province) or _headline_commune(first, doc_layout, roster, province)
     unit, section_author, asks = None, author, False
     above = None  # the committee a letterhead line names, which a board's line under it belongs to
     for p in doc_layout.paragraphs:
@@ -78,6 +78,28 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
 #: "Kiến nghị, đề xuất", "2. Phân công nhiệm vụ"
 _ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp|phân công)(?:\W|$)")
 _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
+
+
+#: a headline that opens with a place: "Chiềng Chăn đưa Nghị quyết 11 của Tỉnh ủy vào cuộc sống"
+_HEADLINE_PLACE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s+[a-zđà-ỹ]")
+_COMMUNE_COMMITTEE = re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")
+#: how many paragraphs after the headline may name the commune it opens with in full
+_HEADLINE_REACH = 6
+
+
+def _headline_commune(headline: str, doc_layout: Layout, roster: Roster, province: str | None) -> str | None:
+    """"Chiềng Chăn đưa ..." over "... Đảng ủy xã Chiềng Chăn (Mai Sơn) đã ban hành ...": a news item about a
+    commune, whose committee a bare "Đảng ủy xã" or "UBND xã" then means."""
+    m = _HEADLINE_PLACE.match(headline)
+    if not m:
+        return None
+    place = key(m.group("place"))
+    for p in doc_layout.paragraphs[1:_HEADLINE_REACH + 1]:
+        for named in _COMMUNE_COMMITTEE.finditer(p.text):
+            if key(named.group("place")).startswith(place):
+                name = named.group(0)[:named.start("place") - named.start() + len(m.group("place"))]
+                return roster.canonical(name, province) or unlisted(name)
+    return None
 
 
 def _dateline_unit(headline: str, roster: Roster, province: str | None) -> str | None:

@@ -483,6 +483,14 @@ def test_an_appendix_of_tasks_under_a_heading_joined_to_its_next_line_is_no_deed
                                                  "unit:Đảng ủy xã Pá Ma Pha Khinh"}
 
 
+def test_a_news_item_about_a_commune_gives_its_bodies_named_by_kind_alone_their_place(data):
+    b = Built(data, "Chiềng Chăn đưa Nghị quyết 11 của Tỉnh ủy vào cuộc sống\n\n(BSL) - Thực hiện Nghị quyết số 11-NQ/TU, "
+                    "Đảng ủy xã Chiềng Chăn (Mai Sơn) đã ban hành nghị quyết chuyên đề.\n\nChiềng Chăn có 14 bản.\n\n"
+                    "Bà con trồng ngô, sắn.\n\nNăm 2022, xã chuyển đổi 300 ha.\n\nUBND xã ban hành Kế hoạch số "
+                    "42/KH-UBND, ngày 25/3/2022 cụ thể hóa Nghị quyết số 11-NQ/TU.")
+    assert ("unit:UBND xã Chiềng Chăn", "42/KH-UBND") in b.issued()
+
+
 def test_tasks_a_notice_assigns_are_no_deeds(data):
     b = Built(data, "ĐẢNG ỦY XÃ CHIỀNG KHƯƠNG\nSố 118-TB/ĐU\nTHÔNG BÁO\nphân công nhiệm vụ\n1. Tình hình chung\n"
                     "Đảng ủy xã đã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024.\n"
