@@ -62,6 +62,9 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Chỉ thị số 32-CT/TU được Ban Thường vụ Tỉnh ủy Sơn La ban hành để lãnh đạo thực hiện Nghị quyết số "
+                 "20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.", {(IMPLEMENTS, "32-CT/TU", "20-NQ/TW")},
+                 id="'A được X ban hành để lãnh đạo thực hiện B'"),
     pytest.param("Nghị quyết số 11-NQ/TU, ngày 20/12/2021 được ban hành để cụ thể hóa Nghị quyết Đại hội XIII của "
                  "Đảng.\nBan Thường vụ Tỉnh ủy ban hành Đề án số 05-ĐA/TU, ngày 15/3/2022 về phát triển cây ăn quả "
                  "giai đoạn 2022 - 2025 để cụ thể hóa Nghị quyết. UBND tỉnh ban hành Kế hoạch số 35/KH-UBND, ngày "
