@@ -689,7 +689,7 @@ def _shared_codes(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
 
 #: the name a bare "Nghị quyết Đại hội" has until the congress it means is known
 BARE_CONGRESS = "Đại hội"
-_LEVELS = "tỉnh|huyện|thành phố|thị xã|xã"
+_LEVELS = "|".join(P.PARTY_OF_LEVEL)  # "thành phố|thị xã|tỉnh|huyện|xã"
 #: "Ban Chấp hành Đảng bộ huyện khóa XXII (căn cứ Nghị quyết Đại hội ...)": the term its sentence speaks of
 _TERM_OF_BODY = re.compile(rf"(?:Ban Chấp hành|BCH)\s+Đảng bộ(?:\s+(?P<level>{_LEVELS}))?[^.;]{{0,40}}?\s"
                            rf"{P.KHOA}\s+(?P<ordinal>{P.ROMAN})")
