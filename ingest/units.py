@@ -42,9 +42,11 @@ _BOARD_OF_KIND = re.compile(rf"^(?P<board>{'|'.join(BOARDS)})\s+(?P<committee>(?
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
                      re.IGNORECASE)
-#: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy
+#: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy; "Đảng bộ thị trấn Sông Mã" its Đảng ủy
+_COMMUNE_PARTY_OF = (("đảng bộ xã", "đảng ủy xã"), ("đảng bộ phường", "đảng ủy phường"),
+                     ("đảng bộ thị trấn", "đảng ủy thị trấn"))
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
-             ("đảng bộ thị xã", "thị ủy"))
+             ("đảng bộ thị xã", "thị ủy"), *_COMMUNE_PARTY_OF)
 _FUZZY_CUTOFF = 86
 _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
@@ -131,6 +133,9 @@ def unlisted(phrase: str) -> str | None:
     canonical spelling; None unless it reads as kind + level + a capitalised place."""
     written = _BODIES.sub("", spelling(phrase))
     low = key(written)
+    for old, new in _COMMUNE_PARTY_OF:  # "Đảng bộ xã Mường Phăng" is its Đảng ủy
+        if low.startswith(old + " "):
+            low, written = new + low[len(old):], "Đảng ủy" + written[len("Đảng bộ"):]
     for long, short in _STATE_NAMES:
         if low.startswith(long):
             low, written = short + low[len(long):], short + written[len(long):]

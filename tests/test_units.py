@@ -96,6 +96,8 @@ UNLISTED = [
     ("Chi bộ Thôn Na Lốc 1", "Chi bộ thôn Na Lốc 1"),
     ("Ủy ban Kiểm tra Thành ủy Điện Biên Phủ", "Ủy ban Kiểm tra Thành ủy Điện Biên Phủ"),  # a commission, not its committee
     ("Ủy ban Kiểm tra Đảng ủy xã Huổi Lèng", "Ủy ban Kiểm tra Đảng ủy xã Huổi Lèng"),
+    ("Đảng bộ thị trấn Sông Mã", "Đảng ủy thị trấn Sông Mã"),  # a commune's party organisation: its committee
+    ("Đảng bộ xã Mường Phăng", "Đảng ủy xã Mường Phăng"),
     ("Đảng ủy xã", None),
     ("Đảng ủy xã vùng cao", None),
     ("Đảng ủy xã Lò Văn Hặc", None),  # "Bí thư Đảng ủy xã Lò Văn Hặc": a person, not a commune
