@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -1118,6 +1119,9 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             for name in actors:  # (a unit's own document is left out when the graph is built)
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
+        if previous:  # "...quán triệt Chỉ thị 35 ...; Đảng ủy Công an huyện và Đảng ủy Quân sự huyện tổ chức quán triệt ..."
+            for name, clause in _elided_clauses(cits[previous[0]], ptext, lowered, s_end, actors_in()):
+                _unit_statement(file, name, previous[0], 0.6, _clean(clause), line_of(s_start), out, done)
         if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier, this_kind):
                 _unit_statement(file, name, target, 0.55, _clean(clause), line_of(s_start), out, done)
@@ -1132,6 +1136,28 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targets, out, done, line_of)
     if indexes and (":" in ptext or "：" in ptext):
         _unit_clauses(file, cits, indexes, ptext, lowered, units, doc_targets, out, done, line_of)
+
+
+#: (lowered) a clause that carries out what it does not name: "... tổ chức quán triệt đến 100% đảng viên"
+_ELIDED_DEED = re.compile(rf"(?:đã\s+|đều\s+|cũng\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT})(?!\s+(?:{_KIND_WORD}|kế hoạch))")
+
+
+def _elided_clauses(c: Citation, ptext: str, lowered: str, s_end: int, actors) -> Iterator[tuple[str, str]]:
+    """(unit, clause) for each clause after the citation's, in its sentence, whose subject units carry out something
+    they leave unnamed: the directive the clause before carried out."""
+    start = ptext.find(";", c.end_pos, s_end)
+    while start >= 0:
+        end = ptext.find(";", start + 1, s_end)
+        stop = end if end >= 0 else s_end
+        units = [u for u in actors if start < u.start < stop]
+        if not units:
+            return
+        deed = _ELIDED_DEED.search(lowered, units[-1].end, stop)
+        if deed is None or deed.start() - units[-1].end > 12 or _negated(ptext[start:deed.start()]):
+            return
+        for u in units:
+            yield u.name, ptext[start + 1:stop]
+        start = end
 
 
 def _respective(lowered: str, s_start: int, pos: int) -> bool:

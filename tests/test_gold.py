@@ -159,7 +159,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_roundup": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.8, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_national": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.82, "edges_p": 0.88, "queries_r": 0.8, "queries_p": 0.9},
     "probe_relations": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.85, "edges_p": 0.9, "queries_r": 0.9, "queries_p": 0.95},
-    "probe_commune2025": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.8, "queries_p": 0.95},
+    "probe_commune2025": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.95},
     "probe_forces": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.92, "edges_p": 0.88, "queries_r": 0.66, "queries_p": 0.9},
     "probe_reuse": {"mentions": 0.98, "b3": 0.85, "edges_r": 0.76, "edges_p": 0.9, "queries_r": 0.74, "queries_p": 0.92},
     "probe_preamble": {"mentions": 0.92, "b3": 0.97, "edges_r": 0.84, "edges_p": 0.72, "queries_r": 0.78, "queries_p": 0.82},
@@ -172,7 +172,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_dates": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.72, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.95},
     "probe_provincial": {"mentions": 0.97, "b3": 0.91, "edges_r": 0.66, "edges_p": 0.95, "queries_r": 0.76, "queries_p": 0.95},
     "probe_state": {"mentions": 0.93, "b3": 0.95, "edges_r": 0.62, "edges_p": 0.92, "queries_r": 0.69, "queries_p": 0.9},
-    "probe_guidance": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.92, "queries_r": 0.78, "queries_p": 0.92},
+    "probe_guidance": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.92, "queries_r": 0.9, "queries_p": 0.92},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 

@@ -494,6 +494,15 @@ def test_a_news_item_about_a_commune_gives_its_bodies_named_by_kind_alone_their_
     assert ("unit:UBND xã Chiềng Chăn", "42/KH-UBND") in b.issued()
 
 
+def test_a_clause_whose_units_carry_out_what_they_leave_unnamed_carries_out_the_clause_before_s(data):
+    b = Built(data, "HUYỆN ỦY SÔNG MÃ\nSố 318-BC/HU\nBan Thường vụ Huyện ủy tổ chức hội nghị quán triệt Chỉ thị số "
+                    "35-CT/TW cho cán bộ chủ chốt; Đảng ủy Công an huyện và Đảng ủy Quân sự huyện tổ chức quán triệt đến "
+                    "100% đảng viên; Đảng ủy xã Nậm Ty chưa tổ chức quán triệt.")
+    assert {(e[1], e[2]) for e in b.unit_edges()} == {
+        ("unit:Huyện ủy Sông Mã", "35-CT/TW"), ("unit:Đảng ủy Công an huyện Sông Mã", "35-CT/TW"),
+        ("unit:Đảng ủy Quân sự huyện Sông Mã", "35-CT/TW")}
+
+
 def test_tasks_a_notice_assigns_are_no_deeds(data):
     b = Built(data, "ĐẢNG ỦY XÃ CHIỀNG KHƯƠNG\nSố 118-TB/ĐU\nTHÔNG BÁO\nphân công nhiệm vụ\n1. Tình hình chung\n"
                     "Đảng ủy xã đã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024.\n"
