@@ -23,11 +23,12 @@ _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")  # holds none of the marks 
 _LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
-_HEADING = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})*[.)]|[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$)")
+_CAPITALS_LINE = r"[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$"  # "PHƯƠNG HƯỚNG, NHIỆM VỤ"
+_HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|{_CAPITALS_LINE})")
 #: a numbered item that labels what follows its colon: "4. Đảng ủy xã Mường Chiên và Đảng ủy xã Pá Ma Pha Khinh: phát triển ..."
 _LABELLED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^:]{3,100}:\s+\S")
 #: a line in capitals that heads a section
-_HEADING_LINE = re.compile(r"^\s*[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$")
+_HEADING_LINE = re.compile(rf"^\s*{_CAPITALS_LINE}")
 
 
 @dataclass(frozen=True)

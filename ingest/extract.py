@@ -238,9 +238,8 @@ def _committee_of(unit: str, code: str | None, roster: Roster, province: str | N
 def _congress_party(name: str | None, context: Context) -> str | None:
     """"Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII" with no place, in a text of Huyện ủy Tuần Giáo
     (or under its heading): that committee's congress."""
-    level = name.removeprefix("Đại hội Đảng bộ ") if name and name.startswith("Đại hội Đảng bộ ") else None
-    party = P.PARTY_OF_LEVEL.get(level) if level else None
-    return context.near if party and context.near and key(context.near).startswith(key(party) + " ") else None
+    level = _level_of(name)
+    return context.near if level and name == f"Đại hội Đảng bộ {level}" and _level_of_party(context.near) == level else None
 
 
 def _district(place: str, roster: Roster, province: str | None) -> str | None:

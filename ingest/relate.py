@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
@@ -969,7 +970,7 @@ def _examples_next(file, cits, indexes, ptext, lowered, doc_targets, out):
     if "ban hành" not in lowered:
         return
     sources = {s.source for s in out}
-    for (_, prev_end), (start, end) in zip(sentence_bounds(ptext), sentence_bounds(ptext)[1:]):
+    for (_, prev_end), (start, end) in pairwise(sentence_bounds(ptext)):
         intro = _EXAMPLES_NEXT.match(lowered, start, end)
         before = [i for i in indexes if cits[i].pos < prev_end]
         if not intro or not before or any(start <= cits[i].pos < intro.end() for i in indexes):

@@ -113,6 +113,11 @@ _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật
 _LEVEL_AT_END = re.compile(r"\s+(?:huyện|huyện ủy)$")
 
 
+def _committee_or_cell(written: str) -> str:
+    """"Đảng ủy" for "đảng ủy" or "đảng bộ" (a party organisation is named by its committee), else "Chi bộ"."""
+    return "Đảng ủy" if written.startswith("đảng") else "Chi bộ"
+
+
 def agency_cell(phrase: str, province: str | None) -> str | None:
     """"Đảng bộ Bệnh viện Đa khoa tỉnh" in a text about Điện Biên -> "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên": the
     party committee (cell) of an agency no list holds, named as written, with its province when "tỉnh" ends it."""
@@ -120,7 +125,7 @@ def agency_cell(phrase: str, province: str | None) -> str | None:
     m = _AGENCY_CELL.match(key(written))
     if not m or not written.split()[2][:1].isupper():
         return None  # ("Chi bộ trường ..." in lower case is no name)
-    cell = "Đảng ủy" if m.group("cell").startswith("đảng") else "Chi bộ"
+    cell = _committee_or_cell(m.group("cell"))
     name = written[m.start("name"):m.end("name")]
     if m.group("level"):
         return f"{cell} {name} tỉnh {province}" if province else None
@@ -257,7 +262,7 @@ class Roster:
         if hit is None:
             return None
         written = spelling(phrase).split()
-        cell = ("Đảng ủy " if m.group("cell").startswith("đảng") else "Chi bộ ") if m.group("cell") else ""
+        cell = f"{_committee_or_cell(m.group('cell'))} " if m.group("cell") else ""
         place = " ".join(written[len(written) - len(m.group("province").split()):]) if m.group("province") else province
         name = self._departments[hit[0]]
         if not place:
@@ -280,7 +285,7 @@ class Roster:
             author.split(" ", 2)[2] if author and key(author).startswith("huyện ủy ") else None)
         if hit is None or not place:
             return None
-        cell = "Đảng ủy" if m.group("cell").startswith("đảng") else "Chi bộ"
+        cell = _committee_or_cell(m.group("cell"))
         name = self._district_departments[hit[0]]
         if name.endswith(("huyện", "Huyện ủy")):
             return f"{cell} {name} {place}"
