@@ -119,6 +119,8 @@ def _read(ptext: str, roster: Roster, province: str | None) -> tuple[str | None,
     for as a heading, whether it opens a section that names no unit, the province it speaks of."""
     text = _without_markup(ptext)
     heading = _heading_unit(text, roster, province) or _labelled_unit(text, roster, province)
+    if heading and heading.startswith("Báo ") and heading == text:
+        heading = None  # "Báo Sơn La" over a news item is its byline, not a section about the paper ("3. Báo Sơn La:")
     opens = not heading and len(text) < 120 and _HEADING.match(ptext) is not None
     return letterhead_unit(text, roster, province), heading, opens, _province_of(text, roster, province)
 

@@ -22,8 +22,9 @@ from .patterns import FOOTNOTE_MARK_RE
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
 _CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-#: what opens a paragraph of its own: a heading, a list item, a numbered point, a table row ("| a | b |")
-_BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\|)")
+#: what opens a paragraph of its own: a heading, a list item, a numbered point, a table row ("| a | b |"),
+#: a news lead after its source ("(Cổng TTĐT huyện Mai Sơn) - Thực hiện ...")
+_BLOCK_START = re.compile(r"^\s*(?:#|[-+•]\s|\(?\d{1,2}[.)]\s|[IVX]+[.-]\s|\*\*|\||\([^()\n]{2,60}\)\s*[-–—]\s)")
 _OPEN_FOR_NUMBER = ("ngày", "tháng", "năm", "số")  # a line ending on these waits for a number
 
 

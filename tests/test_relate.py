@@ -494,6 +494,21 @@ def test_a_news_item_about_a_commune_gives_its_bodies_named_by_kind_alone_their_
     assert ("unit:UBND xã Chiềng Chăn", "42/KH-UBND") in b.issued()
 
 
+def test_a_news_lead_after_its_source_opens_a_paragraph_of_its_own(data):
+    b = Built(data, "Mai Sơn: Chính quyền triển khai Kết luận 127-KL/TW\nCập nhật: 14/04/2025 | 16:20\n(Cổng TTĐT huyện Mai "
+                    "Sơn) - Thực hiện Kế hoạch số 211-KH/HU ngày 07/3/2025 của Ban Thường vụ Huyện ủy Mai Sơn, UBND huyện "
+                    "ban hành Kế hoạch số 45/KH-UBND ngày 12/3/2025 về sắp xếp đơn vị hành chính.")
+    assert (Relation.IMPLEMENTS, "45/KH-UBND", "211-KH/HU") in b.doc_edges()
+
+
+def test_a_newspaper_s_name_over_a_news_item_is_its_byline_not_a_section(data):
+    b = Built(data, "Chiềng Chăn đưa Nghị quyết 11 của Tỉnh ủy vào cuộc sống\nCập nhật: 08:40, 16/05/2024\nBáo Sơn La\n"
+                    "(BSL) - Thực hiện Nghị quyết số 11-NQ/TU, Đảng ủy xã Chiềng Chăn (Mai Sơn) đã ban hành nghị quyết "
+                    "chuyên đề.\nUBND xã ban hành Kế hoạch số 42/KH-UBND, ngày 25/3/2022 cụ thể hóa Nghị quyết số 11-NQ/TU.")
+    assert ("unit:UBND xã Chiềng Chăn", "42/KH-UBND") in b.issued()
+    assert "unit:Báo Sơn La" not in {source for _, source, _ in b.unit_edges()}  # the paper carried nothing out
+
+
 def test_a_clause_whose_units_carry_out_what_they_leave_unnamed_carries_out_the_clause_before_s(data):
     b = Built(data, "HUYỆN ỦY SÔNG MÃ\nSố 318-BC/HU\nBan Thường vụ Huyện ủy tổ chức hội nghị quán triệt Chỉ thị số "
                     "35-CT/TW cho cán bộ chủ chốt; Đảng ủy Công an huyện và Đảng ủy Quân sự huyện tổ chức quán triệt đến "
