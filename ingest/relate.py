@@ -142,9 +142,9 @@ _ORGANISED_PER = re.compile(r"[\s,]*(?:(?:về|để|nhằm)\s+)?tổ chức\s[^
                             r"(?:(?:tinh thần|yêu cầu|nội dung|hướng dẫn)\s+(?:của\s+)?)?$")
 #: (lowered)
 _GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế|tổ chức"
-                       r"|phê duyệt|ban hành (?:kế hoạch|đề án|chương trình)|được\s(?:[^,;.]{2,60}?\s)?ban hành\s(?:để|nhằm)\s)")
+                       r"|phê duyệt|thành lập|kiện toàn|ban hành (?:kế hoạch|đề án|chương trình)|được\s(?:[^,;.]{2,60}?\s)?ban hành\s(?:để|nhằm)\s)")
 # ("Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B", "... ban hành Kế hoạch triển khai B", "A ... được (Ban
-# Thường vụ Huyện ủy) ban hành để thực hiện B")
+# Thường vụ Huyện ủy) ban hành để thực hiện B", "Quyết định số 89/QĐ-SYT ... thành lập Tổ công tác triển khai B")
 #: (lowered)
 _REPORTING = re.compile(r"báo cáo|sơ kết|tổng kết")
 #: (lowered)

@@ -62,6 +62,10 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("Sở Y tế ban hành Quyết định số 89/QĐ-SYT ngày 20/5/2024 thành lập Tổ công tác triển khai Kế hoạch số "
+                 "112/KH-UBND của UBND tỉnh; Huyện ủy ban hành Quyết định số 123-QĐ/HU kiện toàn Ban Chỉ đạo thực hiện "
+                 "Chỉ thị số 05-CT/TW.", {(IMPLEMENTS, "89/QĐ-SYT", "112/KH-UBND"), (IMPLEMENTS, "123-QĐ/HU", "05-CT/TW")},
+                 id="'a decision setting up (or renewing) a body to carry B out'"),
     pytest.param("Chỉ thị số 32-CT/TU được Ban Thường vụ Tỉnh ủy Sơn La ban hành để lãnh đạo thực hiện Nghị quyết số "
                  "20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.", {(IMPLEMENTS, "32-CT/TU", "20-NQ/TW")},
                  id="'A được X ban hành để lãnh đạo thực hiện B'"),
