@@ -181,14 +181,24 @@ _CONGRESS_LINE = re.compile(r"\s*ĐẠI HỘI(?: ĐẠI BIỂU)?(?: LẦN THỨ 
 
 def board_of(line: str, committee: str | None, roster: Roster, province: str | None) -> str | None:
     """"VĂN PHÒNG" under "TỈNH ỦY ĐIỆN BIÊN": the committee's board (Văn phòng Tỉnh ủy Điện Biên) signs the text;
-    "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ": the committee its congress elects."""
+    "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ": the committee its congress elects;
+    "SỞ Y TẾ" under "UBND TỈNH SƠN LA": the province's department."""
     if committee and _CONGRESS_LINE.fullmatch(_without_markup(line)):
         return committee
+    if committee and key(committee).startswith("ubnd tỉnh "):
+        return _department_under(_without_markup(line), committee, roster)
     board = _BOARDS.get(key(_without_markup(line)))
     if board is None or not committee or not key(committee).startswith(("tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy")):
         return None
     name = f"{board} {committee}"
     return roster.canonical(name, province) or name
+
+
+def _department_under(line: str, people_s_committee: str, roster: Roster) -> str | None:
+    """"SỞ Y TẾ" under "UBND TỈNH SƠN LA": the province's department (Sở Y tế tỉnh Sơn La) signs the text."""
+    if len(line) > 60 or not line.isupper():
+        return None
+    return roster.department(line, people_s_committee.split(" ", 2)[2])
 
 
 def party_line(text: str, roster: Roster, province: str | None) -> str | None:

@@ -572,6 +572,12 @@ def test_a_letterhead_s_board_under_its_committee_signs_the_text(data):
     assert ("unit:Văn phòng Tỉnh ủy Điện Biên", "1468-CV/VPTU") in b.issued()
 
 
+def test_a_department_under_its_people_s_committee_signs_the_text(data):
+    b = Built(data, "UBND TỈNH SƠN LA\nSỞ Y TẾ\nSố: 1856/BC-SYT\n\nBÁO CÁO\nKết quả thực hiện Chỉ thị số 32-CT/TU\n\n"
+                    "Sở đã tổ chức 02 hội nghị quán triệt Chỉ thị 32 cho cán bộ quản lý.")
+    assert ("unit:Sở Y tế tỉnh Sơn La", "1856/BC-SYT") in b.issued()
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
