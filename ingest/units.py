@@ -67,7 +67,8 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    # party's boards, the mass organisations
                    "Đảng ủy Công an huyện", "Đảng ủy Công an thành phố", "Đảng ủy Công an thị xã", "Công an huyện",
                    "Công an thành phố", "Công an thị xã", "Công an xã", "Đảng ủy Quân sự huyện",
-                   "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Đồn Biên phòng", *_YOUTH_KINDS,
+                   "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Chi bộ Đồn Biên phòng", "Đồn Biên phòng",
+                   "Chi bộ Công an xã", *_YOUTH_KINDS,
                    "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy",
                    *(f"Ủy ban Kiểm tra {c}" for c in ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã",
                                                       "Đảng ủy phường", "Đảng ủy thị trấn")),

@@ -213,6 +213,8 @@ DEPARTMENTS = [
     # the district and commune bodies of every province, by kind and place
     ("Đảng ủy Công an huyện Phong Thổ", LC, "Đảng ủy Công an huyện Phong Thổ"),
     ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
+    ("Chi bộ Đồn Biên phòng Mường Lói", DB, "Chi bộ Đồn Biên phòng Mường Lói"),  # the cell of a post the roster lacks
+    ("Chi bộ Công an xã Thanh Nưa", DB, "Chi bộ Công an xã Thanh Nưa"),
     ("Hội Liên hiệp Phụ nữ huyện Tam Đường", LC, "Hội Liên hiệp Phụ nữ huyện Tam Đường"),
     ("Ban Tuyên giáo Huyện ủy Bát Xát", "Lào Cai", "Ban Tuyên giáo Huyện ủy Bát Xát"),
     ("Sở Tài chính đã", SL, None),
