@@ -393,7 +393,7 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             break  # "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ", "của Tỉnh ủy và Kế hoạch số ...": the name ends
         words.append(core)
         end = w.start() + len(core)
-        if core != token or len(words) >= 12:
+        if core != token or len(words) >= 16:
             break
     while words and words[-1].casefold() in {"và", "của"}:
         words.pop()

@@ -74,7 +74,10 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                                                       "Đảng ủy phường", "Đảng ủy thị trấn")),
                    "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
                    "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã",
-                   "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ huyện")
+                   *(f"{body} {level}" for body in ("Ủy ban MTTQ Việt Nam", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+                                                     "Hội Cựu chiến binh")
+                     for level in ("thành phố", "thị xã", "phường", "thị trấn")),
+                   "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ Việt Nam xã")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
                        + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
 #: a capitalised place of up to four words
@@ -88,7 +91,11 @@ _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 _LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã", "phường": "đảng ủy phường", "thị trấn": "đảng ủy thị trấn"}
 #: the words a commune-level place is named with: "xã Sìn Hồ" is a commune even where a district bears its name
 _COMMUNE_WORDS = ("xã", "phường", "thị trấn")
-_STATE_NAMES = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "))
+#: (key) how a body's name is written in full or in short, and the spelling `unlisted` names it with: "Ủy ban nhân dân
+#: xã X" is "UBND xã X", "Hội LHPN huyện X" "Hội Liên hiệp Phụ nữ huyện X", "Ủy ban MTTQ xã X" "Ủy ban MTTQ Việt Nam xã X"
+_BODY_SPELLINGS = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "), ("hội lhpn ", "hội liên hiệp phụ nữ "),
+                   ("hội ccb ", "hội cựu chiến binh "), ("ủy ban mặt trận tổ quốc việt nam ", "ủy ban mttq việt nam "),
+                   ("ủy ban mttq việt nam ", "ủy ban mttq việt nam "), ("ủy ban mttq ", "ủy ban mttq việt nam "))
 
 
 #: a department's party committee or cell: "Đảng ủy Sở Giáo dục và Đào tạo", "Chi bộ Kho bạc Nhà nước tỉnh"
@@ -142,9 +149,10 @@ def unlisted(phrase: str) -> str | None:
     for old, new in _COMMUNE_PARTY_OF:  # "Đảng bộ xã Mường Phăng" is its Đảng ủy
         if low.startswith(old + " "):
             low, written = new + low[len(old):], "Đảng ủy" + written[len("Đảng bộ"):]
-    for long, short in _STATE_NAMES:
+    for long, short in _BODY_SPELLINGS:
         if low.startswith(long):
             low, written = short + low[len(long):], short + written[len(long):]
+            break
     m = _UNLISTED.match(low)
     if not m:
         return None

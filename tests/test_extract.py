@@ -484,6 +484,12 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mường Chà ban hành Kế hoạch số 125/KH-MTTQ-BTT, "
+        "ngày 16/12/2024; Hội LHPN huyện Mai Sơn ban hành Kế hoạch số 12/KH-HPN, ngày 28/5/2018.", DB,
+        [C("Kế hoạch số 125/KH-MTTQ-BTT, ngày 16/12/2024", "full", issuer_unit="Ủy ban MTTQ Việt Nam huyện Mường Chà"),
+         C("Kế hoạch số 12/KH-HPN, ngày 28/5/2018", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Mai Sơn")],
+        id="a Front's board of thirteen words; a women's union in short ('Hội LHPN')"),
+    pytest.param(
         "Kế hoạch số 95-KH/HU, ngày 13/01/2025 (Huyện ủy Tam Đường) và Kế hoạch số 112-KH/ThU (Thành ủy Lai Châu).",
         "Lai Châu",
         [C("Kế hoạch số 95-KH/HU, ngày 13/01/2025", "full", issuer_unit="Huyện ủy Tam Đường"),

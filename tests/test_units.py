@@ -215,6 +215,14 @@ DEPARTMENTS = [
     ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
     ("Chi bộ Đồn Biên phòng Mường Lói", DB, "Chi bộ Đồn Biên phòng Mường Lói"),  # the cell of a post the roster lacks
     ("Chi bộ Công an xã Thanh Nưa", DB, "Chi bộ Công an xã Thanh Nưa"),
+    # the Front and the mass organisations in full or in short, at every level
+    ("Hội LHPN huyện Yên Châu", SL, "Hội Liên hiệp Phụ nữ huyện Yên Châu"),
+    ("Hội LHPN thành phố Sơn La", SL, "Hội Liên hiệp Phụ nữ thành phố Sơn La"),
+    ("Hội CCB huyện Tam Đường", LC, "Hội Cựu chiến binh huyện Tam Đường"),
+    ("Ủy ban MTTQ xã Quài Tở", DB, "Ủy ban MTTQ Việt Nam xã Quài Tở"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Quài Tở", DB, "Ủy ban MTTQ Việt Nam xã Quài Tở"),
+    ("Ủy ban MTTQ huyện Tuần Giáo", DB, "Ủy ban MTTQ Việt Nam huyện Tuần Giáo"),
+    ("Ủy ban MTTQ Việt Nam thị trấn Tuần Giáo", DB, "Ủy ban MTTQ Việt Nam thị trấn Tuần Giáo"),
     ("Hội Liên hiệp Phụ nữ huyện Tam Đường", LC, "Hội Liên hiệp Phụ nữ huyện Tam Đường"),
     ("Ban Tuyên giáo Huyện ủy Bát Xát", "Lào Cai", "Ban Tuyên giáo Huyện ủy Bát Xát"),
     ("Sở Tài chính đã", SL, None),
