@@ -53,9 +53,12 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     dateline = _dateline_unit(first, roster, province) or _headline_commune(first, doc_layout, roster, province)
     unit, section_author, asks = None, author, False
     above = None  # the committee a letterhead line names, which a board's line under it belongs to
+    previous = None
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
         letterhead, heading, opens, here = read(p.text, roster, province)
+        letterhead = body_over_place(previous, p.text, roster, province) or letterhead
+        previous = p.text
         if not (opens or heading) and len(p.pieces) > 1:  # a heading the next line was joined to: "NHIỆM VỤ GIAO
             opens = _HEADING_LINE.match(p.first_line()) is not None  # CÁC ĐẢNG ỦY XÃ" + "(Kèm theo Kế hoạch ...)"
         board = board_of(p.text, above, roster, province) if above else None
@@ -199,6 +202,21 @@ def _department_under(line: str, people_s_committee: str, roster: Roster) -> str
     if len(line) > 60 or not line.isupper():
         return None
     return roster.department(line, people_s_committee.split(" ", 2)[2])
+
+
+#: (key) the bodies a letterhead may name on one line and their level and place on the next
+_PLACELESS_BODIES = frozenset(key(body) for body in (
+    "Ủy ban MTTQ Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Nông dân", "Hội Liên hiệp Phụ nữ", "Hội LHPN",
+    "Hội Cựu chiến binh", "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND"))
+_LEVEL_LINE = re.compile(r"(?:HUYỆN|TỈNH|XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|THÀNH PHỐ)\s+(?!ỦY|UỶ)\S")
+
+
+def body_over_place(previous: str | None, line: str, roster: Roster, province: str | None) -> str | None:
+    """"ỦY BAN MTTQ VIỆT NAM" over "HUYỆN TUẦN GIÁO": the body the two letterhead lines name together."""
+    if previous is None or len(previous) > 40 or key(_without_markup(previous)) not in _PLACELESS_BODIES:
+        return None
+    place = _without_markup(line)
+    return letterhead_unit(f"{_without_markup(previous)} {place}", roster, province) if _LEVEL_LINE.match(place) else None
 
 
 def party_line(text: str, roster: Roster, province: str | None) -> str | None:

@@ -251,7 +251,8 @@ def _district(place: str, roster: Roster, province: str | None) -> str | None:
 
 _PARTY_WORD = re.compile(r"(?:Đảng|Ban|Hội)(?!\w)")
 #: the kind of unit a code suffix names, where a place or a name after it makes the unit's name
-_SUFFIX_UNIT = {"HU": "Huyện ủy", "ĐU": "Đảng ủy", "CB": "Chi bộ"}
+_SUFFIX_UNIT = {"HU": "Huyện ủy", "ĐU": "Đảng ủy", "CB": "Chi bộ", "MTTQ": "Ủy ban MTTQ Việt Nam",
+                "HPN": "Hội Liên hiệp Phụ nữ", "HND": "Hội Nông dân", "HCCB": "Hội Cựu chiến binh"}
 
 
 def _coded_unit(cell: str, code: str | None) -> str | None:
@@ -510,7 +511,10 @@ def _row_units(ptext: str, start: int) -> list[str]:
     table row, the nearest first (the caller takes the first unit whose code fits)."""
     if "|" not in ptext[max(0, start - 200):start]:
         return []
-    return [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
+    cells = [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
+    if any(P.CODE_RE.search(cell) for cell in cells):
+        return []  # "| Xã Quài Nưa | Kế hoạch số 05/KH-MTTQ | Triển khai Kế hoạch số 21/KH-MTTQ-BTT của huyện |": the
+    return cells  # row's unit issued the document of its own column, not the one that document carries out
 
 
 #: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)": a unit's name

@@ -25,7 +25,7 @@ from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, St
 from .clean import key
 from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
-from .context import Context, board_of, letterhead_unit, party_line
+from .context import Context, board_of, body_over_place, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase
 from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, UPPER
 from .units import Roster, unlisted
@@ -453,11 +453,12 @@ _JOINT_SIGNATURE = re.compile(r"(?m)^\s*T\.?\s*/?\s*M\.?\s+(?:BAN THƯỜNG (?:V
 
 
 def _letterhead(text: str, roster: Roster, province: str | None) -> str | None:
-    found, last = None, None
+    found, last, previous = None, None, None
     for line in [ln for ln in head_lines(text, 12) if ln.strip()][:8]:
         line = _EMPHASIS.sub("", line)
-        here = letterhead_unit(line, roster, province) or (board_of(line, last, roster, province) if last else None)
-        found, last = here or found, here or party_line(line, roster, province)
+        here = (body_over_place(previous, line, roster, province) or letterhead_unit(line, roster, province)
+                or (board_of(line, last, roster, province) if last else None))
+        found, last, previous = here or found, here or party_line(line, roster, province), line
     return found  # the last, most specific line: "HUYỆN ỦY MƯỜNG ẢNG" under "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "VĂN PHÒNG" under it
 
 

@@ -484,6 +484,11 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "1 | Xã Quài Tở | Kế hoạch số 05/KH-MTTQ, ngày 20/02/2024 | Triển khai Kế hoạch số 21/KH-MTTQ-BTT của huyện", DB,
+        [C("Kế hoạch số 05/KH-MTTQ, ngày 20/02/2024", "full", issuer_unit="Ủy ban MTTQ Việt Nam xã Quài Tở"),
+         C("Kế hoạch số 21/KH-MTTQ-BTT", "full", issuer_unit=None)],
+        id="a row's commune and a Front's code: the commune's Front; not of the document its plan carries out"),
+    pytest.param(
         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mường Chà ban hành Kế hoạch số 125/KH-MTTQ-BTT, "
         "ngày 16/12/2024; Hội LHPN huyện Mai Sơn ban hành Kế hoạch số 12/KH-HPN, ngày 28/5/2018.", DB,
         [C("Kế hoạch số 125/KH-MTTQ-BTT, ngày 16/12/2024", "full", issuer_unit="Ủy ban MTTQ Việt Nam huyện Mường Chà"),

@@ -578,6 +578,12 @@ def test_a_department_under_its_people_s_committee_signs_the_text(data):
     assert ("unit:Sở Y tế tỉnh Sơn La", "1856/BC-SYT") in b.issued()
 
 
+def test_a_body_over_its_level_and_place_on_a_letterhead_signs_the_text(data):
+    b = Built(data, "ỦY BAN MTTQ VIỆT NAM\nHUYỆN TUẦN GIÁO\nBAN THƯỜNG TRỰC\nSố: 146/BC-MTTQ-BTT\n\nBÁO CÁO\n"
+                    "Kết quả thực hiện Kết luận số 01-KL/TW của Bộ Chính trị")
+    assert ("unit:Ủy ban MTTQ Việt Nam huyện Tuần Giáo", "146/BC-MTTQ-BTT") in b.issued()
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
