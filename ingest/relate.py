@@ -47,7 +47,8 @@ _CONTINUE = re.compile(r"tiếp tục\s+(?:thực hiện|triển khai)")
 _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?(?:thực hiện|triển khai)\s+)?)?(?:các\s+)?$")
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
 _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50})?[:：]"  # "... Kết luận 01 của các đảng bộ trực thuộc:"
-                         r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()"
+                         # (not "(theo Công văn số 1520-CV/HU ...)": what asked for the text, no list of its deeds)
+                         r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()(?!\s*theo\s)"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b)"
                          # "... 09 nghị quyết chuyên đề để cụ thể hóa B, trong đó có A1 ...; A2 ... và A3 ..."
                          # "...; trong đó Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU) ..."
@@ -259,9 +260,12 @@ def _section_owner(owns: list[int], cits: list[Citation], p_index: int) -> int |
 
 _PREAMBLE = re.compile(r"^\s*(?:[-+•]\s*)?(?:Để\s[^.;:]{0,200}?,\s*)?"  # "Để nâng cao ..., triển khai thực hiện"
                        r"(?P<verb>[Tt]hực hiện|Căn cứ|[Tt]riển khai|[Qq]uán triệt|Xét)\b")
+#: a preamble's object that is an instruction given in no document named there: "Thực hiện ý kiến chỉ đạo của
+#: Thường trực Tỉnh ủy, ..." (not "... chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 1125-CV/TU")
+_SPOKEN_INSTRUCTION = re.compile(r"\s+(?:sự\s+)?(?:ý kiến\s+)?chỉ đạo\s+của\s+[^.;,()]{3,80},")
 _PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stand
 _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
-_TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|Kết quả|"
+_TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|[Kk]ết quả|"
                             r"Kết luận (?=kiểm tra|giám sát)|"
                             r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết|"
                             r"[Tt]uyên truyền|[Hh]ọc tập|[Qq]uán triệt|[Pp]hối hợp)\b")
@@ -280,6 +284,8 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
         titled = head and _TITLE_SUBJECT.match(ptext)
         for start, end in sentence_bounds(ptext):
             pre = _PREAMBLE.match(ptext[start:end]) if head else None
+            if pre and _SPOKEN_INSTRUCTION.match(ptext, start + pre.end(), end):
+                pre = None  # "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, Văn phòng sao gửi A": A is no object of it
             for i, c in enumerate(cits):
                 if c.paragraph != p_index or not start <= c.pos < end or i == own or i in targets:
                     continue
@@ -764,8 +770,8 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
-_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+"
-                          rf"(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,]|và\s|$)")
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:và\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT}))*"
+                          rf"\s+(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,(]|và\s|$)")
 
 
 #: (lowered) the same at the end of the document's clause, after its subject
@@ -778,7 +784,7 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     implements the Nghị quyết cited last (in this paragraph or the few before)."""
     for n, a in enumerate(indexes):
         ca = cits[a]
-        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án",):
+        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án", "Công văn"):
             continue
         m = _KIND_OBJECT.match(lowered, ca.tail)
         if not m:  # "Đề án số 05-ĐA/TU, ngày ... về phát triển cây ăn quả ... để cụ thể hóa Nghị quyết."

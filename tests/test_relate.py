@@ -584,6 +584,24 @@ def test_a_body_over_its_level_and_place_on_a_letterhead_signs_the_text(data):
     assert ("unit:Ủy ban MTTQ Việt Nam huyện Tuần Giáo", "146/BC-MTTQ-BTT") in b.issued()
 
 
+def test_a_report_titled_in_lower_case_after_its_kind_cites_what_it_reports_on_and_what_asked_for_it(data):
+    b = Built(data, "ĐẢNG BỘ HUYỆN TUẦN GIÁO\nĐẢNG ỦY XÃ QUÀI CANG\nSố 42-BC/ĐU\n\nBÁO CÁO\nkết quả triển khai thực "
+                    "hiện Kết luận số 01-KL/TW và Kết luận số 21-KL/TW\n(theo Công văn số 1520-CV/HU, ngày 09/9/2021 của "
+                    "Ban Thường vụ Huyện ủy)\n\nĐảng ủy xã báo cáo như sau:")
+    assert {(r, t) for r, s, t in b.doc_edges() if s == "42-BC/ĐU"} == {
+        (Relation.CITES, "01-KL/TW"), (Relation.CITES, "21-KL/TW"), (Relation.CITES, "1520-CV/HU")}
+    assert not {e for e in b.doc_edges() if e[1] == "1520-CV/HU"}  # the letter asked for the report: no list of its deeds
+
+
+def test_a_letter_forwarding_documents_on_a_spoken_instruction_carries_none_of_them_out(data):
+    b = Built(data, "TỈNH ỦY SƠN LA\nVĂN PHÒNG\nSố 1873-CV/VPTU\n\nThực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, Văn "
+                    "phòng Tỉnh ủy sao gửi Quy định số 144-QĐ/TW, ngày 09/5/2024 của Bộ Chính trị về chuẩn mực đạo đức "
+                    "cách mạng và Công văn số 1125-CV/TU, ngày 24/5/2024 của Ban Thường vụ Tỉnh ủy về học tập, quán triệt "
+                    "và tổ chức thực hiện Quy định (có văn bản kèm theo).")
+    assert {(r, t) for r, s, t in b.doc_edges() if s == "1873-CV/VPTU"} == {(Relation.CITES, "1125-CV/TU")}
+    assert (Relation.IMPLEMENTS, "1125-CV/TU", "144-QĐ/TW") in b.doc_edges()
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
