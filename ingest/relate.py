@@ -1002,22 +1002,35 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
     to do something to that one."""
     for p_index, paragraph in enumerate(paragraphs):
         ptext = paragraph.text
-        if not ptext.rstrip().endswith((":", "：")) and not (
-                p_index + 1 < len(paragraphs) and table_row(paragraphs[p_index + 1].text)):
+        if not ptext.rstrip().endswith((":", "：")) and not _table_follows(paragraphs, p_index):
             continue
         if table_row(ptext):
             continue
         introduced = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
+        stated = out[:]  # what the items say before the intro speaks for them
         for t in introduced:
-            _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out)
+            _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated)
 
 
-def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out):
+_ATTACHMENT_NOTE = re.compile(r"\s*\(\s*[Kk]èm theo\s[^()]*\)\s*$")
+
+
+def _table_follows(paragraphs, p_index: int) -> bool:
+    """Whether a table's rows come next, maybe after an appendix's note ("(Kèm theo Báo cáo số 215-BC/ĐUK ...)")."""
+    following = [p.text for p in paragraphs[p_index + 1:p_index + 3]]
+    if following and _ATTACHMENT_NOTE.match(following[0]):
+        following = following[1:]
+    return bool(following) and table_row(following[0])
+
+
+def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated):
     """Each item of the list after paragraph `p_index` carries out `t`, unless already said to do
-    something to that one."""
+    something to that one, or (in the `stated` statements) to carry out a plan that carries `t` out."""
     ct = cits[t]
     for q in range(p_index + 1, len(paragraphs)):
         qtext = paragraphs[q].text
+        if q == p_index + 1 and _ATTACHMENT_NOTE.match(qtext):
+            continue
         row = table_row(qtext)
         if not row and not LIST_ITEM_RE.match(qtext):
             break  # the list is over
@@ -1025,9 +1038,16 @@ def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out):
         if first is None or cits[first].kind is MentionKind.NAMED or not (
                 row or _listed(qtext, cits[first]) or _labelled(qtext, cits[first])):
             continue
-        if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out):
-            continue
+        if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out) or any(
+                s.source == first and _carries_out(stated, cits, s.target, ct) for s in stated):
+            continue  # (or through what it names: "| 3 | A | Thực hiện Kế hoạch số 309-KH/TU |", 309 carrying out t)
         out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
+
+
+def _carries_out(out, cits, plan: int, directive: Citation) -> bool:
+    """Whether the statements so far have `plan` (or another citation of it) carry out `directive`."""
+    return any(isinstance(s.source, int) and s.relation is not Relation.CITES and _may_be_same(cits[s.source], cits[plan])
+               and _may_be_same(cits[s.target], directive) for s in out)
 
 
 #: (lowered) an intro naming the directive by its kind alone: "... ban hành kế hoạch thực hiện Chỉ thị:"
@@ -1046,12 +1066,17 @@ def _last(matches):
     return last
 
 
+_ATTACHED_TO = re.compile(r"kèm theo\s*$")
+
+
 def _introduced(cits, indexes, p_index, ptext) -> list[int]:
     """The directives a list's intro carries out: its last citation after a verb of carrying out,
     with those joined to it before ("... kế hoạch thực hiện Kế hoạch số 146-KH/HU ... và Chỉ thị số
     35-CT/TW ...; Cụ thể:"); or, named by its kind alone ("... kế hoạch thực hiện Chỉ thị:"), the
     last one of that kind cited in the paragraphs before."""
     lowered = _lowered(ptext)
+    # (an appendix's "(Kèm theo Báo cáo số 215-BC/ĐUK ...)" names the text it belongs to, not a directive)
+    indexes = [i for i in indexes or () if not _ATTACHED_TO.search(lowered, max(0, cits[i].pos - 12), cits[i].pos)]
     if indexes:
         run = _joined_run(cits, indexes, ptext)
         for k, i in enumerate(run):

@@ -251,7 +251,7 @@ class Resolver:
                 return narrowed
             if narrowed:
                 fits = narrowed
-        return fits
+        return _issued_by_then(c, fits)
 
     def _owner(self, c: Citation) -> str | None:
         """The unit owning the code space, as the text says: …/TW is central, else the issuer."""
@@ -579,6 +579,23 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*năm\s+((?:19|20)\d\d)\b")
 _KHOA = re.compile(r"kh[oó]a\s+(IX|XI{0,3}|XIV)\b")
 _TYPE_WORDS = re.compile(r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Kế hoạch|Hướng dẫn|Chương trình")
 _TERM_OF_OFFICE = re.compile(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
+
+
+_FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+
+
+def _issued_by_then(c: Citation, fits: list[Cluster]) -> list[Cluster]:
+    """Of a local body's documents sharing a number and code, the one an undated citation names is the last issued by
+    the date its sentence gives before it: "Kế hoạch số 87-KH/HU, ngày 06/01/2020 thực hiện ... Kế hoạch số 20-KH/TU" is
+    the 20-KH/TU of 16/12/2019, not that of 14/4/2008."""
+    if len(fits) < 2 or c.date or not c.sentence or any(cl.owner == CENTRAL for cl in fits):
+        return fits  # (a central number comes back decades apart: the text's topic tells, `_nearest`)
+    at = c.sentence.find(c.surface)
+    dates = [f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" for m in _FULL_DATE.finditer(c.sentence, 0, max(at, 0))]
+    if at < 0 or not dates:
+        return fits
+    before = [cl for cl in fits if cl.best_date() and cl.best_date() <= dates[-1]]
+    return [max(before, key=lambda cl: cl.best_date())] if before else fits
 
 
 def _by_context(c: Citation, fits: list[Cluster]) -> list[Cluster]:

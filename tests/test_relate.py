@@ -602,6 +602,25 @@ def test_a_letter_forwarding_documents_on_a_spoken_instruction_carries_none_of_t
     assert (Relation.IMPLEMENTS, "1125-CV/TU", "144-QĐ/TW") in b.doc_edges()
 
 
+@pytest.mark.parametrize("between", ["\n", " "])
+def test_a_table_under_an_appendix_s_title_and_its_note_carries_out_the_directive_the_title_names(data, between):
+    b = Built(data, "PHỤ LỤC\nVăn bản của các tổ chức cơ sở đảng cụ thể hóa Nghị quyết 27-NQ/TW (2008 - 2023)" + between +
+                    "(Kèm theo Báo cáo số 215-BC/ĐUK, ngày 24/4/2023)\nSTT | Tổ chức đảng | Số, ký hiệu | Ngày ban hành\n"
+                    "1 | Chi bộ Sở Tư pháp | 05-KH/CB | 20/02/2021\n2 | Chi bộ Sở Nội vụ | 11-KH/CB | 08/3/2021")
+    assert {(Relation.IMPLEMENTS, "05-KH/CB", "27-NQ/TW"), (Relation.IMPLEMENTS, "11-KH/CB", "27-NQ/TW")} <= b.doc_edges()
+
+
+def test_a_row_that_names_the_plan_it_carries_out_reaches_the_title_s_directive_through_that_plan(data):
+    b = Built(data, "Phụ lục\nTÌNH HÌNH BAN HÀNH VĂN BẢN TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW, NGÀY 22/12/2024 CỦA BỘ "
+                    "CHÍNH TRỊ\n(Kèm theo Báo cáo số 598-BC/TU, ngày 31/3/2025 của Ban Thường vụ Tỉnh ủy Lai Châu)\n\n"
+                    "| STT | Đơn vị | Số, ngày văn bản | Nội dung |\n|---|---|---|---|\n"
+                    "| 1 | Ban Thường vụ Tỉnh ủy | Kế hoạch số 309-KH/TU, ngày 08/01/2025 | Thực hiện Nghị quyết số "
+                    "57-NQ/TW |\n| 2 | Đảng ủy UBND tỉnh | Kế hoạch số 05-KH/ĐU, ngày 20/3/2025 | Thực hiện Kế hoạch số "
+                    "309-KH/TU của Ban Thường vụ Tỉnh ủy |")
+    assert {(r, s, t) for r, s, t in b.doc_edges() if r is Relation.IMPLEMENTS} == {
+        (Relation.IMPLEMENTS, "309-KH/TU", "57-NQ/TW"), (Relation.IMPLEMENTS, "05-KH/ĐU", "309-KH/TU")}
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "

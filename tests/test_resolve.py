@@ -116,6 +116,17 @@ def test_same_code_of_two_units_in_one_text(data):
     assert {first.unit, second.unit} == {"Huyện ủy Nậm Pồ", "Huyện ủy Mường Ảng"}
 
 
+def test_an_undated_local_number_reused_is_the_last_one_issued_by_the_date_its_sentence_gives(data):
+    s = Scenario(data,
+                 "Năm 2008, Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch số 20-KH/TU, ngày 14/4/2008 về sơ kết 5 năm. "
+                 "Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch số 20-KH/TU, ngày 16/12/2019 thực hiện Kết luận số "
+                 "65-KL/TW.\nHuyện ủy Sông Mã ban hành Kế hoạch số 87-KH/HU, ngày 06/01/2020 thực hiện Kế hoạch số "
+                 "20-KH/TU của Ban Thường vụ Tỉnh ủy.")
+    later = s.docs[s.res.assigned[("t0.txt", 1)][0]]
+    assert later.date == "2019-12-16"
+    assert s.res.assigned[("t0.txt", 4)] == [later.id]  # "... thực hiện Kế hoạch số 20-KH/TU của Ban Thường vụ ..."
+
+
 def test_bare_code_shared_by_two_documents_is_ambiguous(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca.",
