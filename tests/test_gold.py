@@ -172,8 +172,11 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_annual": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.94, "edges_p": 0.9, "queries_r": 0.82, "queries_p": 0.92},
     "probe_dates": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.72, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.95},
     "probe_provincial": {"mentions": 0.97, "b3": 0.91, "edges_r": 0.66, "edges_p": 0.95, "queries_r": 0.76, "queries_p": 0.95},
-    "probe_state": {"mentions": 0.93, "b3": 0.95, "edges_r": 0.62, "edges_p": 0.92, "queries_r": 0.69, "queries_p": 0.9},
+    "probe_state": {"mentions": 0.93, "b3": 0.95, "edges_r": 0.7, "edges_p": 0.92, "queries_r": 0.76, "queries_p": 0.95},
     "probe_guidance": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.92, "queries_r": 0.9, "queries_p": 0.92},
+    "probe_mass": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.86, "edges_p": 0.88, "queries_r": 0.72, "queries_p": 0.82},
+    "probe_letters": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.95, "queries_r": 0.85, "queries_p": 0.95},
+    "probe_review": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.93, "edges_p": 0.9, "queries_r": 0.85, "queries_p": 0.92},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 
