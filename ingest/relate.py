@@ -1267,10 +1267,15 @@ def _negated(before: str) -> bool:
         return True
     if _UNDONE.search(tail.lower()):
         return True  # "Đảng ủy Khối Doanh nghiệp tỉnh khẩn trương ban hành văn bản cụ thể hóa Nghị quyết 15": asked, not done
+    sentence = before[max(before.rfind("."), before.rfind(";")) + 1:].lower()
+    asked = sentence.rfind("đề nghị")
+    if asked >= 0 and not _DONE_AFTER_ASKING.search(sentence, asked):
+        return True  # "đề nghị Hội Liên hiệp Phụ nữ huyện, Huyện đoàn tham gia sâu hơn vào thực hiện B": over commas
     clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()
     return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
+_DONE_AFTER_ASKING = re.compile(r"(?<!\w)(?:đã|đều)(?!\w)")
 #: (lowered) what is asked or planned, not yet done: "khẩn trương ban hành", "cần quán triệt", "sẽ tổ chức"
 _UNDONE = re.compile(r"(?<!\w)(?:khẩn trương|cần(?! thiết)|phải|đề nghị|sẽ)(?!\w)")
 #: (lowered) a clause opened by its negation, whose list of what was not done runs over commas

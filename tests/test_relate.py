@@ -472,6 +472,14 @@ def test_units_listed_after_a_denial_and_units_counted_carry_nothing_out(data):
     assert not b.unit_edges()
 
 
+def test_units_a_request_lists_over_commas_carry_nothing_out(data):
+    b = Built(data, "Tam Đường: Hội Nông dân huyện làm theo Kế hoạch 68-KH/HU\n\nPhát biểu tại buổi làm việc, đồng chí Phó Bí "
+                    "thư Thường trực Huyện ủy đề nghị Hội Liên hiệp Phụ nữ huyện, Huyện đoàn Tam Đường tham gia sâu hơn "
+                    "vào thực hiện Kế hoạch 68-KH/HU trong thời gian tới.")
+    sources = {source for _, source, _ in b.unit_edges()}
+    assert not sources & {"unit:Hội Liên hiệp Phụ nữ huyện Tam Đường", "unit:Huyện đoàn Tam Đường"}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
