@@ -167,6 +167,22 @@ def unlisted(phrase: str) -> str | None:
     return f"{kind} {' '.join(place.split())}"
 
 
+#: (key) the Front and the mass organisations, named without their level: at the level of the text's unit
+_LEVELLESS_BODIES = {key(body): body for body in ("Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ",
+                                                   "Ủy ban MTTQ Việt Nam")}
+_BODY_SPELLING = {written.rstrip(): spelt.rstrip() for written, spelt in _BODY_SPELLINGS}
+
+
+def _district_s_own(phrase: str, author: str | None) -> str | None:
+    """"Hội Nông dân" in a text of Huyện ủy Tam Đường (or under its heading): Hội Nông dân huyện Tam Đường, not the
+    province's."""
+    if not author or not key(author).startswith("huyện ủy "):
+        return None
+    written = key(" ".join(_BODIES.sub("", spelling(phrase)).split()))
+    body = _LEVELLESS_BODIES.get(_BODY_SPELLING.get(written, written))  # ("Hội LHPN", "Ủy ban MTTQ" too)
+    return f"{body} huyện {author.split(' ', 2)[2]}" if body else None
+
+
 @dataclass(frozen=True)
 class Match:
     unit: Unit
@@ -244,7 +260,8 @@ class Roster:
         "UBND huyện Mường Chà"), kept as written so that nothing is lost."""
         if not phrase:
             return None
-        return (self.canonical(phrase, province) or self.bare(phrase, before, province, author)
+        return (_district_s_own(phrase, author) or self.canonical(phrase, province)
+                or self.bare(phrase, before, province, author)
                 or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author)
                 or self.district_department(phrase, author) or agency_cell(phrase, province))
 

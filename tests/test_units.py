@@ -243,6 +243,12 @@ AGENCIES = [
     ("Chi bộ Văn phòng Huyện ủy", LC, "Huyện ủy Tam Đường", "Chi bộ Văn phòng Huyện ủy Tam Đường"),
     ("Chi bộ Trung tâm Y tế huyện", SL, "Huyện ủy Mai Sơn", "Chi bộ Trung tâm Y tế huyện Mai Sơn"),
     ("Chi bộ Phòng Giáo dục và Đào tạo", LC, "Tỉnh ủy Lai Châu", None),  # no district to say
+    # the Front and the mass organisations named without their level: of the level of the text's unit
+    ("Hội Nông dân", LC, "Huyện ủy Tam Đường", "Hội Nông dân huyện Tam Đường"),
+    ("Ban Thường vụ Hội LHPN", LC, "Huyện ủy Tam Đường", "Hội Liên hiệp Phụ nữ huyện Tam Đường"),
+    ("Ủy ban MTTQ", LC, "Huyện ủy Tam Đường", "Ủy ban MTTQ Việt Nam huyện Tam Đường"),
+    ("Hội Nông dân", LC, "Tỉnh ủy Lai Châu", "Hội Nông dân tỉnh Lai Châu"),
+    ("Hội Nông dân tỉnh", LC, "Huyện ủy Tam Đường", "Hội Nông dân tỉnh Lai Châu"),
     ("Đảng bộ Bệnh viện Đa khoa tỉnh", DB, None, "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên"),
     ("Đảng ủy Công ty Điện lực Điện Biên", DB, None, "Đảng ủy Công ty Điện lực Điện Biên"),
     ("Chi bộ trường học", DB, None, None),
