@@ -85,7 +85,7 @@ EXAMPLES_WITHIN = 40
 _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện", "Thành", "Thị", "Đảng")
                             for u in ("uỷ", "ủỷ", "ủy")),
                "Đảng bộ", "Tỉnh đoàn", "Tỉnh Đoàn", "Công an tỉnh", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng",
-               "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
+               "Hội Liên hiệp", "Hội LHPN", "Hội Nông dân", "Hội Cựu chiến binh", "Hội CCB", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
                "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn",
                "Công an huyện", "Công an thành phố", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn", "Ban Chỉ huy")
 _UNIT_BODIES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Thường trực")
@@ -122,7 +122,7 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
 _ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered) "Theo" opening a clause: the source of what follows, whose subject comes after the next comma
-_ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)theo\s+$")
+_ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:theo|(?:phối hợp|kết hợp) với)\s+$")  # ("Phối hợp với X, Y đã ...")
 #: (lowered)
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
@@ -1483,7 +1483,7 @@ def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) ->
     n = 0
     while n < len(found):
         group = n + 1
-        according = _ACCORDING_TO.search(lowered, max(0, found[n].start - 12), found[n].start) is not None
+        according = _ACCORDING_TO.search(lowered, max(0, found[n].start - 16), found[n].start) is not None
         while group < len(found) and LIST_JOIN_RE.fullmatch(ptext, found[group - 1].end, found[group].start):
             if according and "," in ptext[found[group - 1].end:found[group].start]:
                 break  # "Theo Ban Tuyên giáo Tỉnh ủy, Thành ủy Sầm Sơn và Huyện ủy Hoằng Hóa đã ...": a new clause

@@ -480,6 +480,18 @@ def test_units_a_request_lists_over_commas_carry_nothing_out(data):
     assert not sources & {"unit:Hội Liên hiệp Phụ nữ huyện Tam Đường", "unit:Huyện đoàn Tam Đường"}
 
 
+def test_women_s_unions_in_short_and_a_partner_fronted_by_phoi_hop_voi(data):
+    b = Built(data, "HỘI LHPN TỈNH SƠN LA\nSố: 78/BC-HPN\nBÁO CÁO\nSơ kết 5 năm thực hiện Chỉ thị số 21-CT/TW, ngày "
+                    "20/01/2018 của Ban Bí thư\n- Hội LHPN huyện Mường La, Hội LHPN huyện Quỳnh Nhai không ban hành kế "
+                    "hoạch riêng mà tổ chức hội nghị quán triệt Chỉ thị số 21-CT/TW cho 100% chi hội trưởng.\n"
+                    "Phối hợp với Hội LHPN tỉnh, Tỉnh đoàn Sơn La đã kịp thời quán triệt Chỉ thị số 42-CT/TW, ngày "
+                    "24/3/2015 của Ban Bí thư.")
+    assert {(Relation.IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ huyện Mường La", "21-CT/TW"),
+            (Relation.IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai", "21-CT/TW"),
+            (Relation.IMPLEMENTS, "unit:Tỉnh đoàn Sơn La", "42-CT/TW")} <= b.unit_edges()
+    assert (Relation.IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ tỉnh Sơn La", "42-CT/TW") not in b.unit_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
