@@ -209,6 +209,11 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, _committee_of(unit, code, roster, province), issuer_end
+    if code is None:  # a short form: the unit that labels it ("Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025)")
+        for label in _label_unit(ptext, start, roster):
+            unit = roster.name(label, province, ptext[:start], context.near)
+            if unit:
+                return label, unit, issuer_end
     if _code_kinds(code) is None:
         return after, None, issuer_end  # the ways below only find units whose kind the code gives
     unit = _place_subject(subject, ptext[:start], code, roster, province, context)
@@ -517,9 +522,9 @@ def _row_units(ptext: str, start: int) -> list[str]:
     return cells  # row's unit issued the document of its own column, not the one that document carries out
 
 
-#: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)": a unit's name
-#: labels the citation after it
-_LABEL = re.compile(r"(?:^|[,;:]\s*|\.\s+|\snhư\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s*[:(]\s*$")
+#: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)", "... và Đảng ủy xã
+#: Mường Than (Kế hoạch số 33-KH/ĐU)": a unit's name labels the citation after it
+_LABEL = re.compile(r"(?:^|[,;:]\s*|\.\s+|\s(?:như|và)\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s*[:(]\s*$")
 
 
 def _label_unit(ptext: str, start: int, roster: Roster) -> list[str]:

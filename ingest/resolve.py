@@ -422,8 +422,15 @@ class Resolver:
         if len(fits) > 1:
             fits = [cl for cl in fits if f in cl.files] or fits
         if not fits:  # "Kế hoạch 176" after "Kế hoạch số 176-KH/HU ... của Huyện ủy Phù Yên" in the same text
-            here = [cl for cl in self._by_number[(c.type, nk)] if f in cl.files and _when_fits(c, cl.year, cl.best_date())]
+            here = [cl for cl in self._by_number[(c.type, nk)] if f in cl.files and _when_fits(c, cl.year, cl.best_date())
+                    and (owner is None or cl.owner in (None, owner))]
             fits = here if len(here) == 1 else []
+        if not fits and owner not in (None, CENTRAL) and c.issuer:
+            # "Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025)": a local body's document cited without its code
+            cl = Cluster(c.type, c.number, None, None, owner, c.province, body=body)
+            self._keep(cl)
+            self._add(cl, f, i, c, owner, body, "exact")
+            return
         if not fits:
             knowns = self.registry.by_number(c.type, c.number)
             if body:

@@ -484,6 +484,13 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Các đảng ủy đã ban hành kế hoạch gồm: Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025), Đảng ủy xã Ta Gia (Kế hoạch "
+        "số 12-KH/ĐU, ngày 24/02/2025) và Đảng ủy xã Mường Than (Kế hoạch số 33-KH/ĐU, ngày 25/02/2025).", LC,
+        [C("KH 12, ngày 20/02/2025", "short", issuer_unit="Đảng ủy xã Phúc Than"),
+         C("Kế hoạch số 12-KH/ĐU, ngày 24/02/2025", "full", issuer_unit="Đảng ủy xã Ta Gia"),
+         C("Kế hoạch số 33-KH/ĐU, ngày 25/02/2025", "full", issuer_unit="Đảng ủy xã Mường Than")],
+        id="units labelling a list's citations in brackets: a short form's too, and the last after 'và'"),
+    pytest.param(
         "1 | Xã Quài Tở | Kế hoạch số 05/KH-MTTQ, ngày 20/02/2024 | Triển khai Kế hoạch số 21/KH-MTTQ-BTT của huyện", DB,
         [C("Kế hoạch số 05/KH-MTTQ, ngày 20/02/2024", "full", issuer_unit="Ủy ban MTTQ Việt Nam xã Quài Tở"),
          C("Kế hoạch số 21/KH-MTTQ-BTT", "full", issuer_unit=None)],

@@ -127,6 +127,14 @@ def test_an_undated_local_number_reused_is_the_last_one_issued_by_the_date_its_s
     assert s.res.assigned[("t0.txt", 4)] == [later.id]  # "... thực hiện Kế hoạch số 20-KH/TU của Ban Thường vụ ..."
 
 
+def test_a_short_form_its_issuer_labels_is_that_unit_s_own_document_not_another_s_of_that_number(data):
+    s = Scenario(data, "Các đảng ủy đã ban hành kế hoạch thực hiện Nghị quyết số 57-NQ/TW gồm: Đảng ủy xã Phúc Than (KH 12, "
+                       "ngày 20/02/2025), Đảng ủy xã Ta Gia (Kế hoạch số 12-KH/ĐU, ngày 24/02/2025).")
+    phuc_than, ta_gia = s.doc("KH 12"), s.doc("Kế hoạch số 12-KH/ĐU")
+    assert phuc_than.id != ta_gia.id
+    assert (phuc_than.unit, ta_gia.unit) == ("Đảng ủy xã Phúc Than", "Đảng ủy xã Ta Gia")
+
+
 def test_bare_code_shared_by_two_documents_is_ambiguous(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca.",
