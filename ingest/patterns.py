@@ -46,13 +46,13 @@ ABBREVIATION_TYPES = {
     "NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận", "QĐ": "Quyết định",
     "QĐi": "Quy định", "QyĐ": "Quy định", "KH": "Kế hoạch", "KHLT": "Kế hoạch", "HD": "Hướng dẫn",
     "CV": "Công văn", "TB": "Thông báo", "BC": "Báo cáo", "CTr": "Chương trình",
-    "CTHĐ": "Chương trình hành động", "ĐA": "Đề án", "NĐ": "Nghị định",
+    "CTHĐ": "Chương trình", "ĐA": "Đề án", "NĐ": "Nghị định",
     "TTr": "Tờ trình", "CĐ": "Công điện", "QC": "Quy chế", "TT": "Thông tư",
 }
 
 _TYPE_WORDS = sorted(TYPE_ABBREVIATIONS, key=len, reverse=True)
-#: type words naming a kind of another: "Thông báo kết luận" is a Thông báo
-TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo"}
+#: type words naming a kind of another: "Thông báo kết luận" is a Thông báo, "Chương trình hành động" a Chương trình
+TYPE_OF_WORD = {"Thông báo kết luận": "Thông báo", "Chương trình hành động": "Chương trình"}
 
 
 _TYPE_SPELLINGS = tuple(dict.fromkeys(s for w in _TYPE_WORDS for s in spellings(w)))

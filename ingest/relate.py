@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
 
+from . import patterns as P
 from .clean import key
 from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
@@ -394,7 +395,8 @@ def _anaphora(file, cits, indexes, ptext, targets, own, out):
         m = _ANAPHOR.match(ptext, dot + 2 if dot >= 0 else 0, c.pos)
         if not m or i in targets:
             continue
-        source = own if own is not None and cits[own].type == m.group("type") else _topic(cits, m.group("type"))
+        kind = _as_type(m.group("type"))
+        source = own if own is not None and cits[own].type == kind else _topic(cits, kind)
         if source is None or _same_doc_key(cits[source]) == _same_doc_key(c):
             continue
         out.append(_statement(file, source, i, _issued_for(cits[source]), 0.7, cits, ptext))
@@ -661,6 +663,15 @@ _FRONTED_ANAPHOR = re.compile(
 ANAPHOR_REACH = 3
 
 
+#: the type a kind's word names, lowered too: "Chương trình hành động" is a Chương trình
+_TYPE_OF_KIND = {**P.TYPE_OF_WORD, **{word.lower(): type_.lower() for word, type_ in P.TYPE_OF_WORD.items()}}
+
+
+def _as_type(kind: str) -> str:
+    """The type of document a kind's word (as written, or lowered) names."""
+    return _TYPE_OF_KIND.get(kind, kind)
+
+
 def _cited_last(cits, before: int, kind: str, paragraph: int) -> int | None:
     """The citation of that kind (a type word, lowered) cited last before index `before` and at most
     ANAPHOR_REACH paragraphs back from `paragraph`: what "Kết luận", "Chỉ thị này" ... name."""
@@ -668,7 +679,7 @@ def _cited_last(cits, before: int, kind: str, paragraph: int) -> int | None:
         c = cits[b]
         if paragraph - c.paragraph > ANAPHOR_REACH:
             return None
-        if (c.type or "").lower() == kind and c.kind is not MentionKind.NAMED:
+        if (c.type or "").lower() == _as_type(kind) and c.kind is not MentionKind.NAMED:
             return b  # (a resolution named by its congress or plenum is named so where it is meant)
     return None
 
@@ -701,15 +712,17 @@ _REPLACED_BY_THIS = re.compile(r"(?P<type>kế hoạch|nghị quyết|quyết đ
 
 def _replaced(file, cits, indexes, ptext, lowered, targets, out, own: int | None = None):
     """"Kế hoạch số 41-KH/ĐU ... (Kế hoạch này thay thế Kế hoạch số 18-KH/ĐU)" -> 41-KH/ĐU amends 18-KH/ĐU;
-    "Chỉ thị này thay thế ..." in a text that is a Chỉ thị: the text's own document does."""
+    "Chỉ thị này thay thế ..." opening a sentence of a text that is a Chỉ thị: the text's own document does."""
     if "này" not in lowered:
         return
     for n, b in enumerate(indexes):
         m = _REPLACED_BY_THIS.search(lowered, max(0, cits[b].pos - 40), cits[b].pos)
         if not m:
             continue
-        same_kind = [a for a in indexes[:n] if (cits[a].type or "").lower() == m.group("type")]
-        if not same_kind and own is not None and (cits[own].type or "").lower() == m.group("type"):
+        opens = max(lowered.rfind(". ", 0, m.start()), lowered.rfind("; ", 0, m.start()))
+        kind = _as_type(m.group("type"))
+        same_kind = [a for a in indexes[:n] if (cits[a].type or "").lower() == kind and cits[a].pos > opens]
+        if not same_kind and own is not None and (cits[own].type or "").lower() == kind:
             same_kind = [own]
         if same_kind and not any(s.source == same_kind[-1] and s.target == b for s in out):
             cb = cits[b]
@@ -795,7 +808,7 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
             if not m:
                 continue
         kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
-        if any(s.source == a and (cits[s.target].type or "").lower() == kind for s in out):
+        if any(s.source == a and (cits[s.target].type or "").lower() == _as_type(kind) for s in out):
             continue  # already said to carry out one of that kind
         named = _cited_last(cits, a, kind, ca.paragraph)
         if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
@@ -950,7 +963,7 @@ def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
         return  # what _BARE_LIST_INTRO needs before its colon
     for m in _BARE_LIST_INTRO.finditer(lowered):
         kind = m.group("type")
-        here = [i for i in indexes if cits[i].pos < m.start() and (cits[i].type or "").lower() == kind]
+        here = [i for i in indexes if cits[i].pos < m.start() and (cits[i].type or "").lower() == _as_type(kind)]
         target = here[-1] if here else _cited_last(cits, indexes[0], kind, cits[indexes[0]].paragraph)
         if target is None:
             continue
@@ -1334,7 +1347,7 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
     the paragraphs before it (the first `earlier` citations)."""
     here = [i for i in indexes if cits[i].pos < pos]
     for i in reversed(here or range(earlier)):
-        if cits[i].type == type_ and cits[i].number:
+        if cits[i].type == _as_type(type_) and cits[i].number:
             return i
     return None
 

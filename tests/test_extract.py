@@ -169,7 +169,7 @@ PARTY_CODES = [
     pytest.param(
         "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động số 12-CTr/TU ngày 05/5/2021 về phát triển du lịch.",
         LC,
-        [C("Chương trình hành động số 12-CTr/TU ngày 05/5/2021", "full", type="Chương trình hành động",
+        [C("Chương trình hành động số 12-CTr/TU ngày 05/5/2021", "full", type="Chương trình",
            number="12", code="CTr/TU", date="2021-05-05", issuer_unit="Tỉnh ủy Lai Châu")],
         id="Chương trình hành động 12-CTr/TU"),
     pytest.param(
@@ -483,6 +483,12 @@ SHORT_AND_NAMED = [
 # --- issuers --------------------------------------------------------------------------------
 
 ISSUERS = [
+    pytest.param(
+        "Tỉnh ủy Thanh Hóa ban hành Chương trình hành động số 15-CTr/TU thực hiện Nghị quyết số 57-NQ/TW; Tỉnh ủy Điện "
+        "Biên ban hành Chương trình số 25-CTr/TU.", "Thanh Hóa",
+        [C("Chương trình hành động số 15-CTr/TU", "full", type="Chương trình"),
+         C("Nghị quyết số 57-NQ/TW", "full", type="Nghị quyết"), C("Chương trình số 25-CTr/TU", "full", type="Chương trình")],
+        id="an action programme is a Chương trình, as its code CTr says"),
     pytest.param(
         "Các đảng ủy đã ban hành kế hoạch gồm: Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025), Đảng ủy xã Ta Gia (Kế hoạch "
         "số 12-KH/ĐU, ngày 24/02/2025) và Đảng ủy xã Mường Than (Kế hoạch số 33-KH/ĐU, ngày 25/02/2025).", LC,

@@ -641,6 +641,16 @@ def test_a_row_that_names_the_plan_it_carries_out_reaches_the_title_s_directive_
         (Relation.IMPLEMENTS, "309-KH/TU", "57-NQ/TW"), (Relation.IMPLEMENTS, "05-KH/ĐU", "309-KH/TU")}
 
 
+def test_this_plan_opening_a_sentence_of_the_plan_s_own_text_is_the_plan_itself(data):
+    b = Built(data, "ĐẢNG BỘ HUYỆN TÂN UYÊN\nĐẢNG ỦY XÃ PHÚC KHOA\nSố 15-KH/ĐU\nPhúc Khoa, ngày 20 tháng 11 năm 2023\n\n"
+                    "KẾ HOẠCH\nthực hiện Chỉ thị số 28-CT/TW của Ban Bí thư\n\nThực hiện Kế hoạch số 146-KH/HU, ngày "
+                    "02/11/2023 của Ban Thường vụ Huyện ủy Tân Uyên về thực hiện Kế hoạch số 198-KH/TU của Tỉnh ủy, Ban "
+                    "Thường vụ Đảng ủy xã xây dựng Kế hoạch thực hiện như sau. Kế hoạch này thay thế Kế hoạch số "
+                    "15-KH/ĐU, ngày 08/4/2019 của Đảng ủy xã.")
+    amended = {(s, t) for r, s, t in b.doc_edges() if r is Relation.AMENDS}
+    assert len(amended) == 1 and next(iter(amended))[0] not in ("198-KH/TU", "146-KH/HU")
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
