@@ -185,16 +185,28 @@ _CONGRESS_LINE = re.compile(r"\s*ĐẠI HỘI(?: ĐẠI BIỂU)?(?: LẦN THỨ 
 def board_of(line: str, committee: str | None, roster: Roster, province: str | None) -> str | None:
     """"VĂN PHÒNG" under "TỈNH ỦY ĐIỆN BIÊN": the committee's board (Văn phòng Tỉnh ủy Điện Biên) signs the text;
     "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXII" under "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ": the committee its congress elects;
-    "SỞ Y TẾ" under "UBND TỈNH SƠN LA": the province's department."""
+    "SỞ Y TẾ" under "UBND TỈNH SƠN LA": the province's department; "CHI BỘ TRUNG TÂM Y TẾ HUYỆN" under "ĐẢNG BỘ
+    HUYỆN SÌN HỒ": the cell of the district's office."""
     if committee and _CONGRESS_LINE.fullmatch(_without_markup(line)):
         return committee
     if committee and key(committee).startswith("ubnd tỉnh "):
         return _department_under(_without_markup(line), committee, roster)
+    if committee and key(committee).startswith("huyện ủy "):
+        cell = _office_cell_under(_without_markup(line), committee, roster)
+        if cell:
+            return cell
     board = _BOARDS.get(key(_without_markup(line)))
     if board is None or not committee or not key(committee).startswith(("tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy")):
         return None
     name = f"{board} {committee}"
     return roster.canonical(name, province) or name
+
+
+def _office_cell_under(line: str, district_committee: str, roster: Roster) -> str | None:
+    """"CHI BỘ TRUNG TÂM Y TẾ HUYỆN" under "ĐẢNG BỘ HUYỆN SÌN HỒ": the cell of that district's office."""
+    if len(line) > 80 or not line.isupper() or not key(line).startswith(("chi bộ ", "đảng ủy ", "đảng bộ ")):
+        return None
+    return roster.district_department(line, district_committee)
 
 
 def _department_under(line: str, people_s_committee: str, roster: Roster) -> str | None:

@@ -80,7 +80,8 @@ LOWER_PARTY_CODE = rf"(?:{'|'.join(LOWER_ABBREVIATIONS)}){SLASH}[a-zđư]{{2,6}}
 OCR_PARTY_REF = rf"{OCR_NUMBER}{DASH}(?P<pcode>{PARTY_CODE_BODY}|{LOWER_PARTY_CODE})"
 #: state style: 2532/KH-ĐU, 124/KH-MTTQ-BTT, 1234/QĐ-TTg, 15/2020/NĐ-CP
 STATE_YEAR = r"(?:(?P<syear>(?:19|20)\d\d)/)?"
-STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART})+)"
+#: (a spaced dash only before capitals: "1235/KH - SYT")
+STATE_CODE = rf"(?P<scode>{CODE_PART}(?:-{CODE_PART}|[ \t]-[ \t]?[A-ZĐ]{{2,8}}(?!\w))+)"
 STATE_REF = rf"(?P<snumber>\d{{1,5}}){SLASH}{STATE_YEAR}{STATE_CODE}"
 #: laws: 20/2023/QH15
 LAW_NUMBER = r"(?P<lnumber>\d{1,3})/(?P<lyear>(?:19|20)\d\d)/(?P<lcode>QH\d{1,2})"

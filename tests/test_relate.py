@@ -651,6 +651,15 @@ def test_this_plan_opening_a_sentence_of_the_plan_s_own_text_is_the_plan_itself(
     assert len(amended) == 1 and next(iter(amended))[0] not in ("198-KH/TU", "146-KH/HU")
 
 
+def test_a_district_office_s_cell_under_its_party_organisation_s_line_signs_the_text(data):
+    b = Built(data, "ĐẢNG BỘ HUYỆN SÌN HỒ\nCHI BỘ TRUNG TÂM Y TẾ HUYỆN\n*\nSố 14-BC/CB\n\nBÁO CÁO\nkết quả 6 tháng thực "
+                    "hiện Chỉ thị số 31-CT/TU của Ban Thường vụ Tỉnh ủy\n\nThực hiện Kế hoạch số 1235/KH - SYT và Kế "
+                    "hoạch số 118-KH/HU, Chi bộ ban hành Kế hoạch số 06-KH/CB, ngày 20/5/2024 thực hiện Chỉ thị 31.")
+    assert {("unit:Chi bộ Trung tâm Y tế huyện Sìn Hồ", "14-BC/CB"),
+            ("unit:Chi bộ Trung tâm Y tế huyện Sìn Hồ", "06-KH/CB")} <= b.issued()
+    assert (Relation.IMPLEMENTS, "06-KH/CB", "1235/KH-SYT") in b.doc_edges()  # (its code written "KH - SYT")
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
