@@ -140,10 +140,10 @@ _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
 _NEXT_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")  # ". Ủy ban MTTQ ...": any capital opens one
 #: (lowered) what a document organises as a directive says: " về tổ chức đại hội theo "
-_ORGANISED_PER = re.compile(r"[\s,]*(?:(?:về|để|nhằm)\s+)?tổ chức\s[^.;,]{0,40}?\stheo\s+(?:đúng\s+)?"
+_ORGANISED_PER = re.compile(r"[\s,]*(?:(?:về|để|nhằm)\s+)?(?:tổ chức|chuẩn bị)\s[^.;,]{0,40}?\stheo\s+(?:đúng\s+)?"
                             r"(?:(?:tinh thần|yêu cầu|nội dung|hướng dẫn)\s+(?:của\s+)?)?$")
 #: (lowered)
-_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế|tổ chức"
+_GAP_HEAD = re.compile(rf"(?:về|v/v|để|nhằm|{_CARRY_OUT}|tiếp tục|kiểm tra|giám sát|hướng dẫn|sửa đổi|thay thế|tổ chức|chuẩn bị"
                        r"|phê duyệt|thành lập|kiện toàn|ban hành (?:kế hoạch|đề án|chương trình)|được\s(?:[^,;.]{2,60}?\s)?ban hành\s(?:để|nhằm)\s)")
 # ("Quyết định số 401/QĐ-TTg ... phê duyệt Đề án thực hiện B", "... ban hành Kế hoạch triển khai B", "A ... được (Ban
 # Thường vụ Huyện ủy) ban hành để thực hiện B", "Quyết định số 89/QĐ-SYT ... thành lập Tổ công tác triển khai B")
@@ -1346,6 +1346,10 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
     """The citation of that kind last before `pos`: in this paragraph if any precedes, else in
     the paragraphs before it (the first `earlier` citations)."""
     here = [i for i in indexes if cits[i].pos < pos]
+    if not any(cits[i].type == _as_type(type_) and cits[i].number for i in here):
+        topic = _topic(cits[:earlier], _as_type(type_))
+        if topic is not None:
+            return topic  # "4. Tại Trường X, chi bộ đã quán triệt Chỉ thị": the report's Chỉ thị, not the last one named
     for i in reversed(here or range(earlier)):
         if cits[i].type == _as_type(type_) and cits[i].number:
             return i
@@ -1485,6 +1489,7 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
             continue
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     found += _places(ptext, roster, province)
+    found += _schools_cells(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
     return _coordinated_subjects(_drop_nested(found), ptext, lowered)
@@ -1565,6 +1570,21 @@ def _enumerated(org: str | None, noun: str, place: str, roster: Roster, province
     if noun in _COMMUNE_NOUNS:
         return unlisted(f"Đảng ủy {noun} {place}")
     return roster.department(named, province) if noun == "chi bộ" else None  # "Các chi bộ: Sở Tư pháp, ..."
+
+
+#: "Tại Trường THPT Mường Nhé, chi bộ nhà trường đã ...": the school's cell, named by the school before it
+_SCHOOL_S_CELL = re.compile(r"(?:[Tt]ại|Ở|ở)\s+(?P<school>Trường\s[^,;.()]{3,60}?),\s+(?P<cell>chi bộ (?:nhà trường|trường|của trường))\b")
+
+
+def _schools_cells(ptext, roster: Roster, province) -> list[UnitMention]:
+    if "chi bộ" not in ptext:
+        return []
+    out = []
+    for m in _SCHOOL_S_CELL.finditer(ptext):
+        name = roster.name(f"Chi bộ {m.group('school')}", province)
+        if name:
+            out.append(UnitMention(name, m.start("cell"), m.end("cell"), True))
+    return out
 
 
 def _enumerations(ptext, roster: Roster, province) -> list[UnitMention]:

@@ -492,6 +492,18 @@ def test_women_s_unions_in_short_and_a_partner_fronted_by_phoi_hop_voi(data):
     assert (Relation.IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ tỉnh Sơn La", "42-CT/TW") not in b.unit_edges()
 
 
+def test_a_school_s_cell_named_after_its_school_carries_out_the_report_s_directive_named_by_its_kind(data):
+    b = Built(data, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN\nĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO\nBÁO CÁO\nkết quả thực hiện Chỉ thị số 35-CT/TW\n"
+                    "1. Chi bộ Trường Phổ thông DTNT tỉnh đã ban hành Kế hoạch số 02-KH/CB, ngày 09/9/2024 chuẩn bị đại hội "
+                    "theo Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n"
+                    "2. Chi bộ Trường THPT Thanh Chăn ban hành Kế hoạch số 05-KH/CB về thực hiện Chỉ thị 35, gắn với "
+                    "việc nâng cao chất lượng sinh hoạt chi bộ theo Chỉ thị số 28-CT/TW của Ban Bí thư.\n"
+                    "3. Tại Trường THPT Mường Nhé, chi bộ nhà trường đã tổ chức quán triệt Chỉ thị cho 100% đảng viên.")
+    assert (Relation.IMPLEMENTS, "02-KH/CB", "35-CT/TW") in b.doc_edges()
+    assert (Relation.IMPLEMENTS, "unit:Chi bộ Trường THPT Mường Nhé", "35-CT/TW") in b.unit_edges()
+    assert (Relation.IMPLEMENTS, "unit:Chi bộ Trường THPT Mường Nhé", "28-CT/TW") not in b.unit_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
