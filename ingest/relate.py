@@ -1025,6 +1025,7 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
             _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated)
 
 
+_HEADER_ROW = re.compile(r"\s*\|?\s*(?:S?TT|Số TT|Stt)\s*\|")
 _ATTACHMENT_NOTE = re.compile(r"\s*\(\s*[Kk]èm theo\s[^()]*\)\s*$")
 
 
@@ -1042,8 +1043,8 @@ def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stat
     ct = cits[t]
     for q in range(p_index + 1, len(paragraphs)):
         qtext = paragraphs[q].text
-        if q == p_index + 1 and _ATTACHMENT_NOTE.match(qtext):
-            continue
+        if (q == p_index + 1 and _ATTACHMENT_NOTE.match(qtext)) or _HEADER_ROW.match(qtext):
+            continue  # (a header row: "| TT | Đơn vị | Số, ngày kế hoạch | Học tập, quán triệt Quy định 144 |")
         row = table_row(qtext)
         if not row and not LIST_ITEM_RE.match(qtext):
             break  # the list is over

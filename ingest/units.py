@@ -52,7 +52,8 @@ _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "T
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
                 "đảng ủy phường": "phường", "đảng ủy thị trấn": "thị trấn",
-                "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện"}
+                "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện", "ubnd thành phố": "thành phố",
+                "ủy ban nhân dân thành phố": "thành phố", "ubnd thị xã": "thị xã", "ủy ban nhân dân thị xã": "thị xã"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
 #: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
@@ -167,6 +168,8 @@ def unlisted(phrase: str) -> str | None:
     return f"{kind} {' '.join(place.split())}"
 
 
+#: the party committee of a district-level place: "UBND thành phố" in a Thành ủy's text is the city's
+_COMMITTEE_OF_LEVEL = {"huyện": "huyện ủy ", "thành phố": "thành ủy ", "thị xã": "thị ủy "}
 #: (key) the Front and the mass organisations, named without their level: at the level of the text's unit
 _LEVELLESS_BODIES = {key(body): body for body in ("Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ",
                                                    "Ủy ban MTTQ Việt Nam")}
@@ -344,7 +347,7 @@ class Roster:
             unit = self.canonical(f"{head} {place}", province)
             if unit:
                 return unit
-        if head.startswith(("ubnd", "ủy ban")) and author and key(author).startswith("huyện ủy"):
+        if head.startswith(("ubnd", "ủy ban")) and author and key(author).startswith(_COMMITTEE_OF_LEVEL.get(word, "-")):
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author

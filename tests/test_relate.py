@@ -672,6 +672,14 @@ def test_a_district_office_s_cell_under_its_party_organisation_s_line_signs_the_
     assert (Relation.IMPLEMENTS, "06-KH/CB", "1235/KH-SYT") in b.doc_edges()  # (its code written "KH - SYT")
 
 
+def test_a_table_s_header_row_naming_a_directive_carries_nothing_out(data):
+    b = Built(data, "Các đảng bộ, chi bộ trực thuộc đã ban hành kế hoạch thực hiện Kế hoạch số 96-KH/TU của Ban Thường vụ "
+                    "Thị ủy, cụ thể như sau:\n\n| TT | Đơn vị | Số, ngày kế hoạch | Học tập, quán triệt Quy định 144 |\n"
+                    "|---|---|---|---|\n| 1 | Đảng bộ phường Na Lay | 27-KH/ĐU, 08/7/2024 | Đã tổ chức |")
+    assert not {e for e in b.doc_edges() if e[1].startswith("Quy định") or e[1] == "144-QĐ/TW"}
+    assert (Relation.IMPLEMENTS, "27-KH/ĐU", "96-KH/TU") in b.doc_edges()
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "

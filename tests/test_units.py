@@ -136,6 +136,10 @@ def test_canonical_names_use_new_style_tones(roster):
 # --- bare kinds: "Ban Thường vụ Huyện ủy" ------------------------------------------------
 
 BARE = [
+    # a People's Committee named by its level alone in a city's or a town's text: that city's (town's)
+    ("UBND thành phố", "", SL, "Thành ủy Sơn La", "UBND thành phố Sơn La"),
+    ("Ủy ban nhân dân thị xã", "", DB, "Thị ủy Mường Lay", "UBND thị xã Mường Lay"),
+    ("UBND huyện", "", SL, "Thành ủy Sơn La", None),
     ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, ", SL, None, "Huyện ủy Mai Sơn"),
     ("Ban Thường vụ Huyện ủy", "Tại huyện Mai Sơn, ", None, None, "Huyện ủy Mai Sơn"),
     ("Ban Thường vụ Huyện ủy", "Ở Mộc Châu, ", SL, None, "Huyện ủy Mộc Châu"),
