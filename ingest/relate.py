@@ -135,7 +135,10 @@ _SUBJECT_AFTER = re.compile(
     r"tổng kết|hoàn thành|kiểm tra|giám sát|cụ thể hóa|cụ thể hoá)\b)")
 #: the place a unit's name is followed by: "Đảng ủy xã Mường Cơi, huyện Phù Yên", "Đồn Biên phòng A Pa Chải (huyện
 #: Mường Nhé)"
-_WHERE_AFTER = re.compile(rf"\s*(?:,\s*|\(\s*)(?:huyện|tỉnh|thị xã|thành phố|xã)\s+{PLACE_WORDS}\s*\)?(?=\s*,?\s*[a-zđà-ỹ])")
+_PLACE_LEVEL = r"(?:huyện|tỉnh|thị xã|thành phố|TP\.?|xã)\s+"
+#: where a unit is, after its name: ", huyện Phù Yên", "(TP Điện Biên Phủ)", "(Mai Sơn)"
+_WHERE_AFTER = re.compile(rf"\s*(?:,\s*{_PLACE_LEVEL}{PLACE_WORDS}\s*\)?|\(\s*(?:{_PLACE_LEVEL})?{PLACE_WORDS}\s*\))"
+                          r"(?=\s*,?\s*[a-zđà-ỹ])")
 _EMPHASIS = re.compile(r"[*_#]")
 _DONE_OR_NOT = re.compile(r"\b(?:đã|chưa|còn)\b")
 _NEXT_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")  # ". Ủy ban MTTQ ...": any capital opens one

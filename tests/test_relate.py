@@ -504,6 +504,13 @@ def test_a_school_s_cell_named_after_its_school_carries_out_the_report_s_directi
     assert (Relation.IMPLEMENTS, "unit:Chi bộ Trường THPT Mường Nhé", "28-CT/TW") not in b.unit_edges()
 
 
+@pytest.mark.parametrize("where", ["(TP Điện Biên Phủ)", "(Điện Biên Phủ)", ", thành phố Điện Biên Phủ"])
+def test_a_unit_with_its_place_after_its_name_is_the_subject_of_its_clause(data, where):
+    b = Built(data, "Thực hiện Kết luận 01-KL/TW của Bộ Chính trị về công tác dân vận, thời gian qua Đảng ủy phường Him Lam "
+                    f"{where} đã chỉ đạo các chi bộ tổ dân phố xây dựng 16 mô hình.")
+    assert b.unit_edges() == {(Relation.IMPLEMENTS, "unit:Đảng ủy phường Him Lam", "01-KL/TW")}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
