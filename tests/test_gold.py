@@ -174,9 +174,12 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_provincial": {"mentions": 0.97, "b3": 0.91, "edges_r": 0.66, "edges_p": 0.95, "queries_r": 0.76, "queries_p": 0.95},
     "probe_state": {"mentions": 0.93, "b3": 0.95, "edges_r": 0.7, "edges_p": 0.92, "queries_r": 0.76, "queries_p": 0.95},
     "probe_guidance": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.92, "queries_r": 0.9, "queries_p": 0.92},
-    "probe_mass": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.86, "edges_p": 0.88, "queries_r": 0.72, "queries_p": 0.82},
-    "probe_letters": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.95, "queries_r": 0.85, "queries_p": 0.95},
+    "probe_mass": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.86, "edges_p": 0.88, "queries_r": 0.8, "queries_p": 0.95},
+    "probe_letters": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.95, "queries_r": 0.92, "queries_p": 0.95},
     "probe_review": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.93, "edges_p": 0.9, "queries_r": 0.85, "queries_p": 0.92},
+    "probe_plans": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.78, "edges_p": 0.88, "queries_r": 0.72, "queries_p": 0.95},
+    "probe_schools": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.86, "queries_r": 0.64, "queries_p": 0.95},
+    "probe_wards": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.72, "queries_p": 0.84},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 
