@@ -1143,7 +1143,9 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
         for i in here:
             c = cits[i]
             if i in doc_targets or c.type not in DIRECTIVE_TYPES or _respective(lowered, s_start, c.pos):
-                previous = None
+                # (a directive a document carries out: "X ban hành A tuyên truyền B; Y và Z đã ban hành kế hoạch thực
+                # hiện" — the clauses after it may leave B unnamed)
+                previous = (i, []) if i in doc_targets and c.type in DIRECTIVE_TYPES else None
                 continue
             if _INSPECTING_BEFORE.search(lowered, max(s_start, c.pos - 60), c.pos):
                 previous = None
@@ -1189,7 +1191,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
 
 
 #: (lowered) a clause that carries out what it does not name: "... tổ chức quán triệt đến 100% đảng viên"
-_ELIDED_DEED = re.compile(rf"(?:đã\s+|đều\s+|cũng\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT})(?!\s+(?:{_KIND_WORD}|kế hoạch))")
+_ELIDED_DEED = re.compile(rf"(?:đã\s+|đều\s+|cũng\s+)?(?:(?:tổ chức\s+)?(?:{_CARRY_OUT})(?!\s+(?:{_KIND_WORD}|kế hoạch))"
+                          rf"|(?:ban hành|xây dựng)\s+(?:kế hoạch|văn bản)(?:\s+(?:{_CARRY_OUT}))?\s*(?=[;.]|$))")
 
 
 def _elided_clauses(c: Citation, ptext: str, lowered: str, s_end: int, actors) -> Iterator[tuple[str, str]]:

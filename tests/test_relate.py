@@ -511,6 +511,18 @@ def test_a_unit_with_its_place_after_its_name_is_the_subject_of_its_clause(data,
     assert b.unit_edges() == {(Relation.IMPLEMENTS, "unit:Đảng ủy phường Him Lam", "01-KL/TW")}
 
 
+@pytest.mark.parametrize("first", [
+    "Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt Nghị quyết số 43-NQ/TW cho cán bộ chủ chốt",
+    "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh đã ban hành Kế hoạch số 126/KH-MTTQ-BTT, ngày 22/01/2024 tuyên truyền "
+    "Nghị quyết 43-NQ/TW trong các tầng lớp Nhân dân"])
+def test_units_that_issued_a_plan_for_what_they_leave_unnamed_carry_out_the_clause_before_s_directive(data, first):
+    b = Built(data, f"TỈNH ỦY ĐIỆN BIÊN\n\n{first}; Huyện uỷ Tủa Chùa và Huyện ủy Mường Ảng đã ban hành kế hoạch thực "
+                    "hiện; Thị ủy Mường Lay đang dự thảo kế hoạch.")
+    assert {(source, target) for _, source, target in b.unit_edges()} >= {
+        ("unit:Huyện ủy Tủa Chùa", "43-NQ/TW"), ("unit:Huyện ủy Mường Ảng", "43-NQ/TW")}
+    assert "unit:Thị ủy Mường Lay" not in {s for _, s, _ in b.unit_edges()}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
