@@ -173,6 +173,8 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
                                               doc_layout.paragraphs[max(0, index - EARLIER_PARAGRAPHS):index])
     if attrs.get("code", "").endswith("/TƯ") and issuer_unit and key(issuer_unit).startswith(_PROVINCE_PARTY):
         attrs["code"] = attrs["code"][:-1] + "U"  # "Kế hoạch số 289-KH/TƯ của Tỉnh ủy": TƯ typed for TU, not Trung ương
+    elif attrs.get("code", "").endswith("/TU") and issuer_unit in _CENTRAL_PARTY:
+        attrs["code"] = attrs["code"][:-1] + "W"  # "Nghị quyết số 57-NQ/TU của Bộ Chính trị": TU typed for TW
     if issuer_unit is None and kind is MentionKind.NAMED:
         issuer_unit = _congress_party(attrs.get("name"), context)
     subject, subject_end = _subject_after(ptext, max(issuer_end, date_end), limit)
@@ -187,6 +189,7 @@ def _citation(match, text, file, paragraph: Paragraph, index, doc_layout: Layout
 #: an "Ư" typed for "U" in a code: any but the one of "TƯ", which may also write Trung ương (TW)
 _TYPED_U = re.compile(r"(?<!T)Ư")
 _PROVINCE_PARTY = ("tỉnh ủy", "thành ủy", "thị ủy")
+_CENTRAL_PARTY = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương")
 _DATED_KINDS = (MentionKind.FULL, MentionKind.SHORT, MentionKind.CODE)
 #: how many paragraphs back a unit named by its kind alone may have been named in full
 EARLIER_PARAGRAPHS = 3

@@ -484,6 +484,11 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Thực hiện Kế hoạch số 112-KH/HU của Ban Thường vụ Huyện ủy về thực hiện Nghị quyết số 57-NQ/TU của Bộ Chính trị;",
+        DB, [C("Kế hoạch số 112-KH/HU", "full", code="KH/HU"),
+             C("Nghị quyết số 57-NQ/TU", "full", code="NQ/TW", issuer_unit="Bộ Chính trị")],
+        id="a central body's number typed with TU: TW"),
+    pytest.param(
         "Tỉnh ủy Thanh Hóa ban hành Chương trình hành động số 15-CTr/TU thực hiện Nghị quyết số 57-NQ/TW; Tỉnh ủy Điện "
         "Biên ban hành Chương trình số 25-CTr/TU.", "Thanh Hóa",
         [C("Chương trình hành động số 15-CTr/TU", "full", type="Chương trình"),
