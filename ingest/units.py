@@ -40,7 +40,7 @@ BOARDS = ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chứ
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
 _BOARD_OF_KIND = re.compile(rf"^(?P<board>{'|'.join(BOARDS)})\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
-_BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|ban chấp hành(?! trung ương))\s+",
+_BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|(?:ban chấp hành|bch)(?! trung ương))\s+",
                      re.IGNORECASE)
 #: "Đảng bộ tỉnh" and "Ban Chấp hành Đảng bộ tỉnh" name the Tỉnh ủy; "Đảng bộ thị trấn Sông Mã" its Đảng ủy
 _COMMUNE_PARTY_OF = (("đảng bộ xã", "đảng ủy xã"), ("đảng bộ phường", "đảng ủy phường"),
@@ -96,7 +96,8 @@ _COMMUNE_WORDS = ("xã", "phường", "thị trấn")
 #: xã X" is "UBND xã X", "Hội LHPN huyện X" "Hội Liên hiệp Phụ nữ huyện X", "Ủy ban MTTQ xã X" "Ủy ban MTTQ Việt Nam xã X"
 _BODY_SPELLINGS = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "), ("hội lhpn ", "hội liên hiệp phụ nữ "),
                    ("hội ccb ", "hội cựu chiến binh "), ("ủy ban mặt trận tổ quốc việt nam ", "ủy ban mttq việt nam "),
-                   ("ủy ban mttq việt nam ", "ủy ban mttq việt nam "), ("ủy ban mttq ", "ủy ban mttq việt nam "))
+                   ("ủy ban mttq việt nam ", "ủy ban mttq việt nam "), ("ủy ban mttq ", "ủy ban mttq việt nam "),
+                   *((f"cb {place} ", f"chi bộ {place} ") for place in ("bản", "thôn", "tổ dân phố", "tiểu khu", "xóm")))
 
 
 #: a department's party committee or cell: "Đảng ủy Sở Giáo dục và Đào tạo", "Chi bộ Kho bạc Nhà nước tỉnh"

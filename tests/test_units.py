@@ -219,6 +219,9 @@ DEPARTMENTS = [
     ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
     ("Chi bộ Đồn Biên phòng Mường Lói", DB, "Chi bộ Đồn Biên phòng Mường Lói"),  # the cell of a post the roster lacks
     ("Chi bộ Công an xã Thanh Nưa", DB, "Chi bộ Công an xã Thanh Nưa"),
+    # a commune's notes: "CB" for a village's Chi bộ
+    ("CB bản Phát", SL, "Chi bộ bản Phát"),
+    ("CB thôn Nà Pẹt", "Hà Giang", "Chi bộ thôn Nà Pẹt"),
     # the Front and the mass organisations in full or in short, at every level
     ("Hội LHPN huyện Yên Châu", SL, "Hội Liên hiệp Phụ nữ huyện Yên Châu"),
     ("Hội LHPN thành phố Sơn La", SL, "Hội Liên hiệp Phụ nữ thành phố Sơn La"),
@@ -253,6 +256,7 @@ AGENCIES = [
     ("Ủy ban MTTQ", LC, "Huyện ủy Tam Đường", "Ủy ban MTTQ Việt Nam huyện Tam Đường"),
     ("Hội Nông dân", LC, "Tỉnh ủy Lai Châu", "Hội Nông dân tỉnh Lai Châu"),
     ("Hội Nông dân tỉnh", LC, "Huyện ủy Tam Đường", "Hội Nông dân tỉnh Lai Châu"),
+    ("BCH Đảng bộ xã", SL, "Đảng ủy xã Chiềng Mung", "Đảng ủy xã Chiềng Mung"),  # its Ban Chấp hành, in short
     ("Đảng bộ Bệnh viện Đa khoa tỉnh", DB, None, "Đảng ủy Bệnh viện Đa khoa tỉnh Điện Biên"),
     ("Đảng ủy Công ty Điện lực Điện Biên", DB, None, "Đảng ủy Công ty Điện lực Điện Biên"),
     ("Chi bộ trường học", DB, None, None),
