@@ -422,9 +422,9 @@ class Resolver:
         if len(fits) > 1:
             fits = [cl for cl in fits if f in cl.files] or fits
         if not fits:  # "Kế hoạch 176" after "Kế hoạch số 176-KH/HU ... của Huyện ủy Phù Yên" in the same text
-            here = [cl for cl in self._by_number[(c.type, nk)] if f in cl.files and _when_fits(c, cl.year, cl.best_date())
-                    and (owner is None or cl.owner in (None, owner))]
-            fits = here if len(here) == 1 else []
+            here = _by_context(c, [cl for cl in self._by_number[(c.type, nk)] if f in cl.files
+                                   and _when_fits(c, cl.year, cl.best_date()) and (owner is None or cl.owner in (None, owner))])
+            fits = here if len(here) == 1 else []  # (of one unit's two, the one the sentence's period dates)
         if not fits and owner not in (None, CENTRAL) and c.issuer:
             # "Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025)": a local body's document cited without its code
             cl = Cluster(c.type, c.number, None, None, owner, c.province, body=body)
@@ -586,6 +586,8 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*năm\s+((?:19|20)\d\d)\b")
 _KHOA = re.compile(r"kh[oó]a\s+(IX|XI{0,3}|XIV)\b")
 _TYPE_WORDS = re.compile(r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Kế hoạch|Hướng dẫn|Chương trình")
 _TERM_OF_OFFICE = re.compile(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
+#: (lowered) the time a sentence is about: "Giai đoạn 2016 - 2020, Kế hoạch 47 ...", "Từ năm 2021 đến nay, thực hiện ..."
+_PERIOD = re.compile(r"(?:giai đoạn|từ năm)\s+((?:19|20)\d\d)")
 
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
@@ -607,8 +609,9 @@ def _issued_by_then(c: Citation, fits: list[Cluster]) -> list[Cluster]:
 
 def _by_context(c: Citation, fits: list[Cluster]) -> list[Cluster]:
     """Of documents sharing a type and number, the one the short form's sentence dates: by a year right after it,
-    by the Central Committee's term it names, else by the term of office it is about (the one issued last before
-    the term begins: Chỉ thị 35 of 2019 for 2020 - 2025, of 2024 for 2025 - 2030)."""
+    by the Central Committee's term it names, else by the term of office or the period it is about (the one issued
+    last before it begins: Chỉ thị 35 of 2019 for 2020 - 2025, of 2024 for 2025 - 2030; "Giai đoạn 2016 - 2020,
+    Kế hoạch 47" the 47-KH/HU of 2016, "Từ năm 2021, thực hiện Kế hoạch 47" that of 2021)."""
     if len(fits) < 2 or c.date or c.year or not c.sentence:
         return fits
     at = c.sentence.find(c.surface)
@@ -626,7 +629,7 @@ def _by_context(c: Citation, fits: list[Cluster]) -> list[Cluster]:
         n = _KHOA_ORDER.index(khoa.group(1))
         start, end = TERMS_FROM[n], TERMS_FROM[n + 1] if n + 1 < len(TERMS_FROM) else "9999"
         return [cl for cl in fits if cl.best_date() and start <= cl.best_date() < end] or fits
-    term = _TERM_OF_OFFICE.search(own)
+    term = _TERM_OF_OFFICE.search(own) or _PERIOD.search(own.lower())
     if term:
         before = [cl for cl in fits if cl.year and cl.year <= term.group(1)]
         return [max(before, key=lambda cl: cl.year)] if before else fits

@@ -135,6 +135,16 @@ def test_a_short_form_its_issuer_labels_is_that_unit_s_own_document_not_another_
     assert (phuc_than.unit, ta_gia.unit) == ("Đảng ủy xã Phúc Than", "Đảng ủy xã Ta Gia")
 
 
+def test_a_short_form_of_a_number_one_unit_reused_is_the_one_of_the_period_its_sentence_names(data):
+    s = Scenario(data, "Huyện ủy Phù Yên ban hành Kế hoạch số 47-KH/HU, ngày 11/7/2016 thực hiện Chỉ thị số 05-CT/TW. "
+                       "Huyện ủy Phù Yên ban hành Kế hoạch số 47-KH/HU, ngày 06/8/2021 thực hiện Kết luận số 01-KL/TW.\n"
+                       "Giai đoạn 2016 - 2020, Kế hoạch 47 được quán triệt đến 100% chi, đảng bộ cơ sở.\n"
+                       "Từ năm 2021 đến nay, thực hiện Kế hoạch 47, Đảng ủy xã Tường Phong ban hành Kế hoạch số 35-KH/ĐU.")
+    short = [i for i, c in enumerate(s.cits()) if c.surface == "Kế hoạch 47"]
+    dates = [s.docs[s.res.assigned[("t0.txt", i)][0]].date for i in short]
+    assert dates == ["2016-07-11", "2021-08-06"]
+
+
 def test_bare_code_shared_by_two_documents_is_ambiguous(data):
     s = Scenario(data,
                  "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển cây mắc ca.",
