@@ -56,7 +56,7 @@ class Paragraph:
         parts, self._starts, pos = [], [], 0
         for start, end in self.pieces:
             self._starts.append(pos)
-            parts.append(source[start:end])
+            parts.append(flattened_row(source[start:end]))
             pos += end - start + 1
         self.text = " ".join(parts)
 
@@ -190,8 +190,9 @@ def layout(text: str) -> Layout:
             continue
         note = notes and _FOOTNOTE_START.match(line)
         target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
-        if target is None:  # a paragraph of one line is that line
-            paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None, line, [0]))
+        if target is None:  # a paragraph of one line is that line (a table row's cells between bars)
+            paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None,
+                                        flattened_row(line), [0]))
         else:
             target.pieces.append((start, start + len(line)))
         blank_before = False
@@ -233,12 +234,26 @@ _DANGLING = ("của", "và", "về", "số", "ngày", "tháng", "năm", "các", 
 
 def _opens_block(line: str) -> bool:
     """A line that opens a paragraph of its own: _BLOCK_START, or a table row."""
-    return _BLOCK_START.match(line) is not None or table_row(line)
+    return _BLOCK_START.match(line) is not None or table_row(line) or flattened_row(line) is not line
 
 
 def table_row(text: str) -> bool:
-    """"| a | b |", or "a | b | c" (a DOCX/HTML row's cells joined by " | ")."""
-    return "|" in text and (text.lstrip().startswith("|") or text.count(" | ") >= 2)
+    """"| a | b |", or "a | b | c" (a DOCX/HTML row's cells joined by " | "), or "1|a|b" (`flattened_row`)."""
+    return "|" in text and (text.lstrip().startswith("|") or text.count("|") >= 2)
+
+
+#: what a table's cells copied as text stand between: a tab, or a run of three spaces or more
+_CELL_GAP = re.compile(r"\t[ \t]*|   +")
+
+
+def flattened_row(line: str) -> str:
+    """A line of three cells or more that copying a table left between tabs (or runs of spaces), with a bar
+    opening each gap, as long as the line ("1\tXã Bình Lư\tKế hoạch số 51-KH/ĐU" -> "1|Xã Bình Lư|Kế hoạch ...");
+    any other line as it is (two columns, a letterhead's "HUYỆN ỦY ...      ĐẢNG CỘNG SẢN VIỆT NAM", stay)."""
+    if ("\t" not in line and "   " not in line) or len(_CELL_GAP.findall(line.strip())) < 2:
+        return line
+    lead, end = len(line) - len(line.lstrip()), len(line.rstrip())
+    return line[:lead] + _CELL_GAP.sub(lambda m: "|" + m.group(0)[1:], line[lead:end]) + line[end:]
 
 
 def _wrapped(text: str, last: Paragraph, head: str) -> bool:

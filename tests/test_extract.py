@@ -791,3 +791,17 @@ def test_lines_read_without_splitting_the_whole_text(text, n):
     assert L.head_lines(text * 40, n) == (text * 40).splitlines()[:n]  # beyond the first slice read
     doc = L.layout(text)
     assert [doc.line(text, k) for k in range(1, len(lines) + 1)] == lines
+
+
+@pytest.mark.parametrize("line,row", [
+    ("1\tXã Bình Lư\tKế hoạch số 51-KH/ĐU\t29/7/2024", "1|Xã Bình Lư|Kế hoạch số 51-KH/ĐU|29/7/2024"),
+    ("3\tXã Khun Há     Kế hoạch số  47 -KH/ĐU     05/8/2024", "3|Xã Khun Há|    Kế hoạch số  47 -KH/ĐU|    05/8/2024"),
+    ("HUYỆN ỦY TUẦN GIÁO          ĐẢNG CỘNG SẢN VIỆT NAM", None),  # two columns: a letterhead, no table
+    ("Thực hiện Chỉ thị số 05-CT/TW, Huyện ủy đã ban hành kế hoạch.", None),
+])
+def test_a_table_row_copied_as_text_gets_bars_between_its_cells_and_keeps_its_length(line, row):
+    from ingest.layout import flattened_row, table_row
+    got = flattened_row(line)
+    assert len(got) == len(line)
+    assert got == (row or line)
+    assert table_row(got) is (row is not None)

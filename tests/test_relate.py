@@ -699,6 +699,16 @@ def test_a_table_s_header_row_naming_a_directive_carries_nothing_out(data):
     assert (Relation.IMPLEMENTS, "27-KH/ĐU", "96-KH/TU") in b.doc_edges()
 
 
+@pytest.mark.parametrize("gap", ["\t", "     "])
+def test_a_table_copied_as_text_with_its_cells_between_tabs_or_spaces_is_still_a_table(data, gap):
+    rows = [["STT", "Đảng bộ", "Kế hoạch thực hiện", "Ngày ban hành"],
+            ["1", "Xã Bình Lư", "Kế hoạch số 51-KH/ĐU", "29/7/2024"], ["2", "Xã Bản Bo", "Kế hoạch số 47-KH/ĐU", "02/8/2024"]]
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\n\nCác đảng ủy xã đã ban hành kế hoạch thực hiện Chỉ thị số 35-CT/TW:\n"
+                    + "\n".join(gap.join(row) for row in rows))
+    assert {("unit:Đảng ủy xã Bình Lư", "51-KH/ĐU"), ("unit:Đảng ủy xã Bản Bo", "47-KH/ĐU")} <= b.issued()
+    assert {(Relation.IMPLEMENTS, "51-KH/ĐU", "35-CT/TW"), (Relation.IMPLEMENTS, "47-KH/ĐU", "35-CT/TW")} <= b.doc_edges()
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
