@@ -211,6 +211,8 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
         return None
     if not blank_before:
         last = paragraphs[-1]
+        if line[:1] == "\t" and not _opens_block(line) and table_row(last.text):
+            return last  # a cell's text wrapped onto a line of its own: "5<TAB>Thị trấn<TAB>..." + "<TAB>Tam Đường"
         if _opens_block(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
             return None
         return last

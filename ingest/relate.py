@@ -306,8 +306,9 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                         relation = Relation.CITES  # "Kết quả thực hiện Kết luận ...": a report on it
                 elif pre:
                     relation = Relation.CITES if pre.group("verb") in ("Căn cứ", "Xét") else Relation.IMPLEMENTS
-                elif _about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c):
-                    continue  # what another unit did, or a document the list names as issued
+                elif (_about_another(ptext[start:end], cits[own], ctxs[p_index]) or _listed(ptext, c)
+                      or _another_s_row(ptext, c, cits[own])):
+                    continue  # what another unit did, or a document the list (or a table's row) names as issued
                 elif cits[own].type in _REPORTING_TYPES and not _LINKED_BEFORE.search(
                         _lowered(ptext[max(start, c.pos - 50):c.pos])):
                     continue  # a report or a notice tells of what it names: it links only what it ties to
@@ -326,6 +327,12 @@ def _own_relations(file, cits, own, doc_layout: Layout, paragraphs: range, targe
                     cited[len(out)] = c
                 out.append(Statement(own, i, relation, 0.8 if head else 0.5, Evidence(file, c.line, c.sentence)))
     out[:] = [s for s in out if s is not None]
+
+
+def _another_s_row(ptext: str, c: Citation, own: Citation) -> bool:
+    """A table row's document of another local unit (or of one it leaves unsaid): "1|Xã Bình Lư|Kế hoạch số 51-KH/ĐU"
+    in a district's plan."""
+    return table_row(ptext) and c.issuer_unit != own.issuer_unit and bool(c.code) and not c.code.endswith("TW")
 
 
 _STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", *PROGRAMMES, "Công văn")

@@ -709,6 +709,15 @@ def test_a_table_copied_as_text_with_its_cells_between_tabs_or_spaces_is_still_a
     assert {(Relation.IMPLEMENTS, "51-KH/ĐU", "35-CT/TW"), (Relation.IMPLEMENTS, "47-KH/ĐU", "35-CT/TW")} <= b.doc_edges()
 
 
+def test_a_copied_table_s_wrapped_cell_and_a_plan_s_own_table_of_others_plans(data):
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 203-KH/HU\n\nKẾ HOẠCH\ngiám sát việc thực hiện Chỉ thị số 35-CT/TW\n\n"
+                    "Các đảng ủy đã ban hành kế hoạch thực hiện Chỉ thị số 35-CT/TW:\n"
+                    "1\tXã Bình Lư\tKế hoạch số 51-KH/ĐU\t29/7/2024\n5\tThị trấn\tKế hoạch số 62-KH/ĐU\t30/7/2024\n"
+                    "\tTam Đường\n6\tXã Thèn Sin\tKế hoạch số 40-KH/ĐU\t10/8/2024")
+    assert (Relation.IMPLEMENTS, "40-KH/ĐU", "35-CT/TW") in b.doc_edges()  # the list goes on past the wrapped cell
+    assert not {t for _, s, t in b.doc_edges() if s == "203-KH/HU"} & {"51-KH/ĐU", "62-KH/ĐU", "40-KH/ĐU"}
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
