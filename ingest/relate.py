@@ -271,7 +271,7 @@ _SPOKEN_INSTRUCTION = re.compile(r"\s+(?:sự\s+)?(?:ý kiến\s+)?chỉ đạo\
 _PREAMBLE_SPAN = 25  # paragraphs after the letterhead where a preamble may stand
 _BODY_START = re.compile(r"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]\s|Điều\s+\d|\d{1,2}[.)]\s+[A-ZĐ])")
 _TITLE_SUBJECT = re.compile(r"^\s*(?:#+\s*|\*\*|\*)?(?:[A-ZĐÀ-Ỹ ]{4,}\s+)?(?:về|V/v|v/v|Hội nghị|[Kk]ết quả|"
-                            r"Kết luận (?=kiểm tra|giám sát)|"
+                            r"[Kk]ết luận (?=kiểm tra|giám sát)|"
                             r"kiểm tra|giám sát|thực hiện|triển khai|sửa đổi|[Tt]ổng kết|[Ss]ơ kết|"
                             r"[Tt]uyên truyền|[Hh]ọc tập|[Qq]uán triệt|[Pp]hối hợp)\b")
 

@@ -718,6 +718,14 @@ def test_a_copied_table_s_wrapped_cell_and_a_plan_s_own_table_of_others_plans(da
     assert not {t for _, s, t in b.doc_edges() if s == "203-KH/HU"} & {"51-KH/ĐU", "62-KH/ĐU", "40-KH/ĐU"}
 
 
+def test_a_notice_of_inspection_findings_titled_in_lower_case_inspects_what_its_title_names(data):
+    b = Built(data, "HUYỆN ỦY TỦA CHÙA\nSố 112-TB/HU\n\nTHÔNG BÁO\nkết luận kiểm tra việc thực hiện Chỉ thị số 28-CT/TW, ngày "
+                    "21/9/2023 của Ban Bí thư và Kế hoạch số 145-KH/HU, ngày 06/11/2023 của Ban Thường vụ Huyện ủy\n\n"
+                    "Đoàn kiểm tra đã làm việc với các đảng ủy xã.")
+    assert {(r, t) for r, s, t in b.doc_edges() if s == "112-TB/HU"} == {
+        (Relation.INSPECTS, "28-CT/TW"), (Relation.INSPECTS, "145-KH/HU")}
+
+
 def test_a_board_under_its_party_organisation_s_line_signs_the_text(data):
     b = Built(data, "ĐẢNG BỘ HUYỆN MƯỜNG CHÀ                   ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n*\n"
                     "Số 41-BC/UBKTHU\n\nBÁO CÁO\nkết quả công tác kiểm tra\n\nThực hiện Quy định số 22-QĐ/TW, ngày "
