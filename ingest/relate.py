@@ -556,6 +556,8 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
         head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"
     if not _GAP_HEAD.match(lowered, head_at) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
         return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
+    if _BY_MEANS_PASSIVE.match(lowered):
+        return None  # "A về ... được X triển khai bằng B": B carries A out (`_by_means`), not A B
     verbs = list(_VERB.finditer(lowered))
     if not verbs:
         # "Kế hoạch số 02-KH/ĐU ... tổ chức đại hội theo Chỉ thị 45-CT/TW": done as B says
@@ -760,8 +762,8 @@ def _issued_next(cits, rest: list[int], a: int, lowered: str) -> list[int]:
 #: (lowered)
 _BY_MEANS = re.compile(r"\s*,?\s*(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")
 #: (lowered) "B được Ban Thường vụ Huyện ủy cụ thể hóa bằng A": the same, in the passive
-_BY_MEANS_PASSIVE = re.compile(rf"\s*,?\s*(?:đã\s+)?được\s+[^.;,]{{0,60}}?(?:{_CARRY_OUT})\s+(?:kịp thời\s+)?"
-                               r"(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")
+_BY_MEANS_PASSIVE = re.compile(rf"(?:\s+về\s[^.;]{{0,160}}?)?\s*,?\s*(?:đã\s+)?được\s+[^.;,]{{0,60}}?(?:{_CARRY_OUT})\s+"
+                               r"(?:kịp thời\s+)?(?:bằng|thông qua)\s*(?:việc\s+)?(?:ban hành\s+)?$")  # (B's subject before)
 
 
 def _by_means(file, cits, indexes, ptext, lowered, targets, out):

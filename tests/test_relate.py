@@ -62,6 +62,9 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("- Kết luận 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về Đề án bổ sung phát triển kinh tế - "
+                 "xã hội năm 2025 được Ban Thường vụ Tỉnh ủy triển khai bằng Công văn 2456-CV/TU ngày 05/02/2025.",
+                 {(IMPLEMENTS, "2456-CV/TU", "123-KL/TW")}, id="'B về ... được X triển khai bằng A': B's subject before"),
     pytest.param("Sở Y tế ban hành Quyết định số 89/QĐ-SYT ngày 20/5/2024 thành lập Tổ công tác triển khai Kế hoạch số "
                  "112/KH-UBND của UBND tỉnh; Huyện ủy ban hành Quyết định số 123-QĐ/HU kiện toàn Ban Chỉ đạo thực hiện "
                  "Chỉ thị số 05-CT/TW.", {(IMPLEMENTS, "89/QĐ-SYT", "112/KH-UBND"), (IMPLEMENTS, "123-QĐ/HU", "05-CT/TW")},
