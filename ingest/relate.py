@@ -551,6 +551,9 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
     head_at = len(gap) - len(gap.lstrip(" ,|"))  # (a table row: "| Kế hoạch số 214/KH-ĐU | Thực hiện Nghị quyết 57 |")
+    if "|" in gap[head_at:]:  # "| Kế hoạch số 402-KH/TU | Ban Thường vụ Tỉnh ủy | 22/4/2025 | thực hiện Chỉ thị 45 |":
+        cell = gap.rfind("|") + 1  # B's own cell says what A does to it
+        head_at = cell + len(gap[cell:]) - len(gap[cell:].lstrip())
     subjects = _SUBJECTS_VERB.match(lowered, head_at)
     if subjects:
         head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"

@@ -62,6 +62,8 @@ class Built:
 NQ15 = "Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Tỉnh ủy Điện Biên"
 
 DOC_TO_DOC = [
+    pytest.param("| 1 | Kế hoạch số 402-KH/TU | Ban Thường vụ Tỉnh ủy | 22/4/2025 | thực hiện Chỉ thị 45-CT/TW |",
+                 {(IMPLEMENTS, "402-KH/TU", "45-CT/TW")}, id="a row whose cells between A and B give its issuer and date"),
     pytest.param("- Kết luận 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về Đề án bổ sung phát triển kinh tế - "
                  "xã hội năm 2025 được Ban Thường vụ Tỉnh ủy triển khai bằng Công văn 2456-CV/TU ngày 05/02/2025.",
                  {(IMPLEMENTS, "2456-CV/TU", "123-KL/TW")}, id="'B về ... được X triển khai bằng A': B's subject before"),
