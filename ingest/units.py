@@ -33,7 +33,8 @@ _FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Ph
                  "Ngô", "Dương", "Lý", "Lò", "Lường", "Quàng", "Cà", "Tòng", "Vàng", "Giàng", "Sùng", "Thào", "Mùa",
                  "Lầu", "Vừ", "Lù", "Điêu", "Lèo", "Hà", "Đinh", "Trịnh", "Đào", "Mai", "Cao", "Lương", "Tạ", "Tô",
                  "Lâm", "Triệu", "Lưu", "Đoàn", "Vi", "Nông", "Lục", "Bế", "Sầm", "Chẻo", "Phàn", "Tẩn")
-_PERSON = re.compile(rf"^(?:{'|'.join(_FAMILY_NAMES)})\s+(?:Văn|Thị)\s+\S+")
+#: (the Mông's middle names: "Giàng A Lử", "Sùng Seo Pao", "Vàng Thị Mỷ")
+_PERSON = re.compile(rf"^(?:{'|'.join(_FAMILY_NAMES)})\s+(?:Văn|Thị|A|Seo|Páo|Chứ|Mí)\s+\S+")
 #: the boards of a party committee: "Ban Tuyên giáo Huyện ủy Sông Mã", "Văn phòng Tỉnh ủy Điện Biên"
 BOARDS = ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
           "Văn phòng")
@@ -352,10 +353,13 @@ class Roster:
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author
-        # a district the roster does not know anywhere: "Huyện ủy Mù Cang Chải" named before, in Yên Bái; a commune
+        # a district the roster does not know anywhere, named with its word: "Huyện ủy Mù Cang Chải" named before, in Yên Bái; a commune
         # named with its word ("Ở xã Sìn Hồ, Đảng ủy xã ..."); not a heading's capitals ("Ở CÁC CHI BỘ TRỰC THUỘC")
-        unknown = [p for lead_word, p in found if " " in p and not p.isupper() and (
-            not self._places.get(key(p)) or word in _COMMUNE_WORDS and lead_word.casefold() in (word, head))]
+        def unknown_here(lead_word: str, place: str) -> bool:
+            unknown, by_its_word = not self._places.get(key(place)), lead_word.casefold() in (word, head)
+            # (a district only after its word: "ở Pá Chặp" names a village)
+            return (unknown or by_its_word) if word in _COMMUNE_WORDS else (unknown and by_its_word)
+        unknown = [p for lead_word, p in found if " " in p and not p.isupper() and unknown_here(lead_word, p)]
         return unlisted(f"{head} {unknown[-1]}") if unknown else None
 
     def _named_last(self, head: str, before: str, province: str | None, author: str | None) -> str | None:

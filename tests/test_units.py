@@ -136,6 +136,9 @@ def test_canonical_names_use_new_style_tones(roster):
 # --- bare kinds: "Ban Thường vụ Huyện ủy" ------------------------------------------------
 
 BARE = [
+    # a district the roster lacks only after its word: "ở Pá Chặp" names a village, no "Huyện ủy Pá Chặp"
+    ("Ban Thường vụ Huyện ủy", "Đánh giá cách làm ở Pá Chặp, đồng chí Bí thư cho biết ", SL, None, None),
+    ("Ban Thường vụ Huyện ủy", "Tại huyện Mù Cang Chải, ", "Yên Bái", None, "Huyện ủy Mù Cang Chải"),
     # a People's Committee named by its level alone in a city's or a town's text: that city's (town's)
     ("UBND thành phố", "", SL, "Thành ủy Sơn La", "UBND thành phố Sơn La"),
     ("Ủy ban nhân dân thị xã", "", DB, "Thị ủy Mường Lay", "UBND thị xã Mường Lay"),
@@ -219,6 +222,7 @@ DEPARTMENTS = [
     ("Đảng ủy Đồn Biên phòng A Pa Chải", DB, "Đảng ủy Đồn Biên phòng A Pa Chải"),
     ("Chi bộ Đồn Biên phòng Mường Lói", DB, "Chi bộ Đồn Biên phòng Mường Lói"),  # the cell of a post the roster lacks
     ("Chi bộ Công an xã Thanh Nưa", DB, "Chi bộ Công an xã Thanh Nưa"),
+    ("Chi bộ Giàng A Lử", SL, None),  # "Bí thư Chi bộ Giàng A Lử cho biết": a Mông person's name, no cell
     # a commune's notes: "CB" for a village's Chi bộ
     ("CB bản Phát", SL, "Chi bộ bản Phát"),
     ("CB thôn Nà Pẹt", "Hà Giang", "Chi bộ thôn Nà Pẹt"),
