@@ -64,8 +64,10 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 _PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+"
                          r"(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
-#: triển khai thực hiện"
-_INSPECTING_BEFORE = re.compile(r"(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?(?:thực hiện|triển khai)\s+$")
+#: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"
+_INSPECTING_BEFORE = re.compile(r"(?:(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?"
+                                r"|làm việc với\s[^.;:]{3,80}?\svề\s+(?:kết quả\s+|tình hình\s+)?(?:việc\s+)?)"
+                                r"(?:thực hiện|triển khai)\s+$")
 #: the documents under which a unit is inspected ("kiểm tra theo Quyết định ..."); inspecting as a Quy định or a
 #: Chỉ thị says ("tiến hành kiểm tra, giám sát theo Quy định 22-QĐ/TW") is carrying it out
 _INSPECTION_WARRANTS = ("Quyết định", "Kế hoạch", "Chương trình", "Thông báo")
@@ -1153,6 +1155,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             continue
         actors_in = _Once(lambda s=s_start, e=s_end: [u for u in units() if s <= u.start < e and u.subject])
         previous: tuple[int, list[str]] | None = None
+        inspected: int | None = None  # the citation before, when an inspection (a working session) is about it
         for i in here:
             c = cits[i]
             if i in doc_targets or c.type not in DIRECTIVE_TYPES or _respective(lowered, s_start, c.pos):
@@ -1160,9 +1163,11 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 # hiện" — the clauses after it may leave B unnamed)
                 previous = (i, []) if i in doc_targets and c.type in DIRECTIVE_TYPES else None
                 continue
-            if _INSPECTING_BEFORE.search(lowered, max(s_start, c.pos - 60), c.pos):
-                previous = None
-                continue  # "kiểm tra việc thực hiện Kế hoạch số 146-KH/HU đối với ...": inspecting and inspected
+            if _INSPECTING_BEFORE.search(lowered, max(s_start, c.pos - 130), c.pos) or (
+                    inspected is not None and _JOINED.fullmatch(ptext[cits[inspected].tail:c.pos])):
+                previous, inspected = None, i
+                continue  # "kiểm tra việc thực hiện Kế hoạch số 146-KH/HU (và B) đối với ...": inspecting and inspected
+            inspected = None
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
                 if actors is None:

@@ -528,6 +528,13 @@ def test_units_that_issued_a_plan_for_what_they_leave_unnamed_carry_out_the_clau
     assert "unit:Thị ủy Mường Lay" not in {s for _, s, _ in b.unit_edges()}
 
 
+def test_a_working_session_on_how_a_unit_carried_out_directives_carries_none_of_them_out(data):
+    b = Built(data, "TỈNH ỦY ĐIỆN BIÊN\nSố 1456-TB/TU\n\nNgày 05/9/2024, Thường trực Tỉnh ủy làm việc với Ban Thường vụ "
+                    "Huyện ủy Tủa Chùa về kết quả thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị và Chỉ "
+                    "thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.")
+    assert not b.unit_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
