@@ -182,6 +182,9 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_wards": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.74, "queries_p": 0.84},
     "probe_inspect": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.82, "edges_p": 0.95, "queries_r": 0.65, "queries_p": 0.68},
     "probe_scans": {"mentions": 0.95, "b3": 0.95, "edges_r": 0.84, "edges_p": 0.9, "queries_r": 0.66, "queries_p": 0.92},
+    "probe_monthly": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.77, "edges_p": 0.95, "queries_r": 0.78, "queries_p": 0.86},
+    "probe_villages": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.85, "edges_p": 0.88, "queries_r": 0.75, "queries_p": 0.88},
+    "probe_notices": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.55, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.88},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 
