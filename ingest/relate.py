@@ -561,7 +561,7 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
         head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"
     if not _GAP_HEAD.match(lowered, head_at) or _AND_BEFORE.search(ptext, max(0, start - 5), start):
         return None  # (after "và" the verb is the sentence's: "kết quả thực hiện A của Bộ Chính trị và triển khai B")
-    if _BY_MEANS_PASSIVE.match(lowered):
+    if ("bằng" in lowered or "thông qua" in lowered) and _BY_MEANS_PASSIVE.match(lowered):
         return None  # "A về ... được X triển khai bằng B": B carries A out (`_by_means`), not A B
     verbs = list(_VERB.finditer(lowered))
     if not verbs:
@@ -1190,7 +1190,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
             previous = (i, actors)
         if previous:  # "...quán triệt Chỉ thị 35 ...; Đảng ủy Công an huyện và Đảng ủy Quân sự huyện tổ chức quán triệt ..."
-            for name, clause in _elided_clauses(cits[previous[0]], ptext, lowered, s_end, actors_in()):
+            for name, clause in _elided_clauses(cits[previous[0]], ptext, lowered, s_end, actors_in):
                 _unit_statement(file, name, previous[0], 0.6, _clean(clause), line_of(s_start), out, done)
         if kind_alone:
             for name, target, clause in _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier, this_kind):
@@ -1213,14 +1213,14 @@ _ELIDED_DEED = re.compile(rf"(?:đã\s+|đều\s+|cũng\s+)?(?:(?:tổ chức\s+
                           rf"|(?:ban hành|xây dựng)\s+(?:kế hoạch|văn bản)(?:\s+(?:{_CARRY_OUT}))?\s*(?=[;.]|$))")
 
 
-def _elided_clauses(c: Citation, ptext: str, lowered: str, s_end: int, actors) -> Iterator[tuple[str, str]]:
+def _elided_clauses(c: Citation, ptext: str, lowered: str, s_end: int, actors_in) -> Iterator[tuple[str, str]]:
     """(unit, clause) for each clause after the citation's, in its sentence, whose subject units carry out something
-    they leave unnamed: the directive the clause before carried out."""
+    they leave unnamed: the directive the clause before carried out (`actors_in()`: the sentence's subject units)."""
     start = ptext.find(";", c.end_pos, s_end)
     while start >= 0:
         end = ptext.find(";", start + 1, s_end)
         stop = end if end >= 0 else s_end
-        units = [u for u in actors if start < u.start < stop]
+        units = [u for u in actors_in() if start < u.start < stop]
         if not units:
             return
         deed = _ELIDED_DEED.search(lowered, units[-1].end, stop)
