@@ -1250,8 +1250,8 @@ def _activity_negated(ptext: str, lowered: str, unit_end: int, s_end: int) -> bo
     """Whether the activity a unit is said to carry out is denied: "Đảng ủy xã Pa Cheo chưa ban hành
     văn bản thực hiện" (the first activity after the unit's name, in its sentence)."""
     m = _ACTIVITY.search(lowered, unit_end, s_end)
-    if m is not None:
-        return _negated(ptext[unit_end:m.start()])
+    if m is not None:  # (or turned down within it: "đã đăng ký nhưng đến nay chưa triển khai mô hình nào")
+        return _negated(ptext[unit_end:m.start()]) or _negated(ptext[unit_end:m.end()])
     # "...; còn 02 đảng bộ chưa ban hành kế hoạch: Đảng bộ huyện Sốp Cộp và ...": the units listed after a denial
     clause = lowered.rfind(";", 0, unit_end) + 1
     colon = lowered.rfind(":", clause, unit_end)

@@ -535,6 +535,14 @@ def test_a_working_session_on_how_a_unit_carried_out_directives_carries_none_of_
     assert not b.unit_edges()
 
 
+def test_units_that_registered_but_have_not_begun_carry_nothing_out(data):
+    b = Built(data, "BAN TUYÊN GIÁO HUYỆN ỦY ĐIỆN BIÊN ĐÔNG\nSố 52-BC/BTGHU\nBÁO CÁO\nkết quả phong trào thi đua gắn với thực "
+                    "hiện Kết luận số 01-KL/TW\n\nThực hiện Kết luận số 01-KL/TW, các đảng bộ đăng ký mô hình làm theo "
+                    "Bác. Kết luận 01 được quán triệt đến 100% chi bộ.\nIII. HẠN CHẾ\nĐảng bộ xã Tìa Dình và Đảng bộ xã Phình Giàng đã đăng ký "
+                    "nhưng đến nay chưa triển khai mô hình nào, chưa tổ chức sinh hoạt chuyên đề.")
+    assert not {source for _, source, _ in b.unit_edges()} & {"unit:Đảng ủy xã Tìa Dình", "unit:Đảng ủy xã Phình Giàng"}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
