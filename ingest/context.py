@@ -25,8 +25,9 @@ _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
 _CAPITALS_LINE = r"[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$"  # "PHƯƠNG HƯỚNG, NHIỆM VỤ"
 _HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|{_CAPITALS_LINE})")
-#: a numbered item that labels what follows its colon: "4. Đảng ủy xã Mường Chiên và Đảng ủy xã Pá Ma Pha Khinh: phát triển ..."
-_LABELLED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^:]{3,100}:\s+\S")
+#: an item of a section, not a heading: one that labels what follows its colon ("4. Đảng ủy xã Mường Chiên và Đảng ủy
+#: xã Pá Ma Pha Khinh: phát triển ..."), or a whole sentence ("1. Các huyện ủy rà soát, bổ sung kế hoạch ... .")
+_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?:[^:]{3,100}:\s+\S|.{40,}[.;]\s*$)")
 #: a line in capitals that heads a section
 _HEADING_LINE = re.compile(rf"^\s*{_CAPITALS_LINE}")
 
@@ -71,8 +72,10 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
             unit = heading
         elif opens:
             unit = None  # a new section that names no unit ...
-            if not _LABELLED_ITEM.match(p.text):  # ... or an item of this one: "4. Đảng ủy xã A và Đảng ủy xã B: ..."
-                asks = _ASKING.match(key(_NUMBERING.sub("", _without_markup(p.text)))) is not None
+            own = _ASKING.match(key(_NUMBERING.sub("", _without_markup(p.text)))) is not None
+            # ... or an item of this one ("4. Đảng ủy xã A và Đảng ủy xã B: ...", "2. Ban cán sự đảng UBND tỉnh chỉ đạo
+            # tổng kết Đề án ... trong quý III/2025."), asked for if the section or the item asks
+            asks = (asks or own) if _ITEM.match(p.text) else own
         now = (here, unit, section_author, dateline, asks and p.footnote is None)  # a footnote tells what was done
         out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out

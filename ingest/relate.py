@@ -31,7 +31,7 @@ from .extract import EARLIER_PARAGRAPHS, _unit_phrase
 from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, UPPER
 from .units import Roster, unlisted
 
-DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định")
+DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định", "Chương trình", "Đề án")
 PROGRAMMES = ("Chương trình", "Chương trình hành động")
 _CARRY_OUT = (r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
               r"|theo (?:đúng )?tinh thần")
@@ -1035,14 +1035,16 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
         ptext = paragraph.text
         if not ptext.rstrip().endswith((":", "：")) and not _table_follows(paragraphs, p_index):
             continue
-        if table_row(ptext):
-            continue
+        if table_row(ptext) or _TASKS_INTRO.match(_lowered(ptext)):
+            continue  # (a table of tasks to come: "NHIỆM VỤ CỤ THỂ THỰC HIỆN CHƯƠNG TRÌNH ...", its rows no deeds)
         introduced = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
         stated = out[:]  # what the items say before the intro speaks for them
         for t in introduced:
             _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated)
 
 
+#: (lowered) what opens an intro to tasks set, not deeds: "NHIỆM VỤ CỤ THỂ ...", "Phân công nhiệm vụ ..."
+_TASKS_INTRO = re.compile(r"\s*(?:[ivx]+[.-]\s*|\d{1,2}[.)]\s*)?(?:phụ lục\s*:?\s*)?(?:danh mục\s+)?(?:nhiệm vụ|phân công)")
 _HEADER_ROW = re.compile(r"\s*\|?\s*(?:S?TT|Số TT|Stt)\s*\|")
 _ATTACHMENT_NOTE = re.compile(r"\s*\(\s*[Kk]èm theo\s[^()]*\)\s*$")
 

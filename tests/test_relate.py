@@ -543,6 +543,22 @@ def test_units_that_registered_but_have_not_begun_carry_nothing_out(data):
     assert not {source for _, source, _ in b.unit_edges()} & {"unit:Đảng ủy xã Tìa Dình", "unit:Đảng ủy xã Phình Giàng"}
 
 
+def test_units_carry_out_a_programme_or_a_scheme_and_items_under_a_heading_of_tasks_carry_nothing_out(data):
+    b = Built(data, "TỈNH ỦY SƠN LA\nSố 418-BC/TU\nBÁO CÁO\nkết quả thực hiện Đề án số 05-ĐA/TU\n\n"
+                    "I. KẾT QUẢ\nHuyện ủy Mai Sơn đã tổ chức hội nghị quán triệt Đề án số 05-ĐA/TU, ngày 15/3/2022 của "
+                    "Ban Thường vụ Tỉnh ủy đến cán bộ chủ chốt.\n"
+                    "II. NHIỆM VỤ THỜI GIAN TỚI\n1. Các huyện ủy rà soát, bổ sung kế hoạch cho năm 2025.\n"
+                    "2. Ban cán sự đảng UBND tỉnh chỉ đạo tổng kết Đề án số 05-ĐA/TU trong quý III/2025, đề xuất đề án mới.")
+    assert b.unit_edges() == {(Relation.IMPLEMENTS, "unit:Huyện ủy Mai Sơn", "05-ĐA/TU")}
+
+
+def test_a_table_of_tasks_to_come_carries_nothing_out(data):
+    b = Built(data, "NHIỆM VỤ CỤ THỂ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 25-CTr/TU\n(Kèm theo Chương trình hành động số "
+                    "25-CTr/TU, ngày 12/3/2024 của Tỉnh ủy)\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n"
+                    "| 1 | Tuyên truyền Nghị quyết 43 trên Báo Điện Biên Phủ | Ban Tuyên giáo Tỉnh ủy |")
+    assert not {e for e in b.doc_edges() if e[0] is Relation.IMPLEMENTS}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
