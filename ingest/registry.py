@@ -99,8 +99,13 @@ class Registry:
 
 @lru_cache(maxsize=262144)
 def code_key(code: str) -> str:
-    """Comparable form of a code: "CT/TƯ", "ct/tw", "CT / TW" -> "CT/TW"."""
-    return re.sub(r"\s+", "", spelling(code)).upper().replace("Ư", "W").replace("QĐI", "QĐ")
+    """Comparable form of a code: "CT/TƯ", "ct/tw", "CT / TW" -> "CT/TW"; "ĐA" typed without its bar, "DA/TU" -> "ĐA/TU"."""
+    key_ = re.sub(r"\s+", "", spelling(code)).upper().replace("Ư", "W").replace("QĐI", "QĐ")
+    return _D_FOR_DJ.sub("Đ", key_) if "D" in key_ else key_
+
+
+#: a "D" typed for the "Đ" a code part begins with: "DA" (Đề án), "DU", "DUK" (Đảng ủy, Đảng ủy Khối)
+_D_FOR_DJ = re.compile(r"(?:(?<=^)|(?<=[/-]))D(?=(?:A|U|UK|UCA)(?:$|[/-]))")
 
 
 def _known(d: dict) -> Known:

@@ -263,6 +263,13 @@ def test_garbled_code_joins_the_real_document(data):
     assert len(s.cited(number="15")) == 1
 
 
+def test_a_code_typed_with_d_for_its_barred_d_is_the_same_document(data):
+    s = Scenario(data, "Ban Thường vụ Tỉnh ủy Điện Biên ban hành Đề án số 05-ĐA/TU, ngày 10/3/2023 về phát triển nông nghiệp.",
+                 "Thực hiện Đề án số 05-DA/TU, ngày 10/3/2023 của Ban Thường vụ Tỉnh ủy Điện Biên, Huyện ủy Mường Ảng ban "
+                 "hành Kế hoạch số 45-KH/DU.")
+    assert s.doc("Đề án số 05-ĐA/TU").id == s.doc("Đề án số 05-DA/TU", 1).id
+
+
 def test_a_code_alone_is_not_garbled(data):
     s = Scenario(data, "Tỉnh Sơn La triển khai Nghị quyết số 15-NQ/ThU, ngày 18/11/2021 về phát triển cây cà phê.")
     doc = s.doc("Nghị quyết số 15-NQ/ThU")
