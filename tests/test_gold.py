@@ -186,7 +186,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_villages": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.85, "edges_p": 0.88, "queries_r": 0.75, "queries_p": 0.88},
     "probe_notices": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.55, "edges_p": 0.95, "queries_r": 0.84, "queries_p": 0.88},
     "probe_awards": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.9, "edges_p": 0.9, "queries_r": 0.78, "queries_p": 0.95},
-    "probe_programmes": {"mentions": 0.97, "b3": 0.87, "edges_r": 0.56, "edges_p": 0.9, "queries_r": 0.66, "queries_p": 0.9},
+    "probe_programmes": {"mentions": 0.97, "b3": 0.93, "edges_r": 0.66, "edges_p": 0.9, "queries_r": 0.7, "queries_p": 0.9},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 
