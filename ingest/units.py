@@ -105,8 +105,10 @@ _BODY_SPELLINGS = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân
 _DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?!\s+ủy)(?P<province>\s+\S.*)?)?$")
 #: a district office's party committee or cell: "Chi bộ Phòng Giáo dục và Đào tạo", "Đảng bộ Công an huyện",
 #: "Chi bộ Văn phòng Huyện ủy" (the district written after it or the text's)
-_DISTRICT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)(?P<name>.+?)(?:\s+(?P<level>huyện ủy|huyện)"
-                            r"(?P<place>\s+\S.*)?)?$")
+_DISTRICT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)(?P<name>.+?)(?:\s+(?P<level>huyện ủy|huyện|thị ủy|thị xã"
+                            r"|thành ủy|thành phố)(?P<place>\s+\S.*)?)?$")
+#: a district-level committee, the word for its place, its committee's kind: a town's office is "Công an thị xã"
+_DISTRICT_LEVELS = {"huyện ủy ": ("huyện", "Huyện ủy"), "thị ủy ": ("thị xã", "Thị ủy"), "thành ủy ": ("thành phố", "Thành ủy")}
 #: how near a written department name must be to a known one ("Giáo dục và Đạo tạo")
 DEPARTMENT_CUTOFF = 90
 
@@ -312,15 +314,25 @@ class Roster:
         hit = process.extractOne(m.group("name"), self._district_department_keys, scorer=fuzz.ratio,
                                  score_cutoff=DEPARTMENT_CUTOFF)
         written = spelling(phrase).split()
-        place = " ".join(written[len(written) - len(m.group("place").split()):]) if m.group("place") else (
-            author.split(" ", 2)[2] if author and key(author).startswith("huyện ủy ") else None)
+        if m.group("place"):  # the district written after it: "Đảng bộ Công an thị xã Mường Lay"
+            place = " ".join(written[len(written) - len(m.group("place").split()):])
+            level = next(v for v in _DISTRICT_LEVELS.values() if m.group("level") in (v[0], key(v[1])))
+            if f"{level[0]} {place}".casefold() in {p.casefold() for p in self.provinces}:
+                return None  # "Đảng ủy Quân sự Thành phố Hồ Chí Minh": a province's, no district's
+        else:  # else the text's district committee's: "Công an thị xã" in a Thị ủy's text
+            level = next((v for k, v in _DISTRICT_LEVELS.items() if author and key(author).startswith(k)), None)
+            if level and (unit := self.by_name(author or "")) and unit.level is not Level.DISTRICT:
+                level = None  # (Thành ủy Thành phố Hồ Chí Minh is a province's committee)
+            place = author.split(" ", 2)[2] if level and author else None
         if hit is None or not place:
             return None
+        word, committee = level
         cell = _committee_or_cell(m.group("cell"))
         name = self._district_departments[hit[0]]
-        if name.endswith(("huyện", "Huyện ủy")):
+        name = re.sub(r"(?:huyện|Huyện ủy)$", lambda k: word if k.group(0) == "huyện" else committee, name)
+        if name.endswith((word, committee)):
             return f"{cell} {name} {place}"
-        return f"{cell} {name} huyện {place}"
+        return f"{cell} {name} {word} {place}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""

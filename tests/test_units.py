@@ -254,6 +254,10 @@ AGENCIES = [
     ("Chi bộ Văn phòng Huyện ủy", LC, "Huyện ủy Tam Đường", "Chi bộ Văn phòng Huyện ủy Tam Đường"),
     ("Chi bộ Trung tâm Y tế huyện", SL, "Huyện ủy Mai Sơn", "Chi bộ Trung tâm Y tế huyện Mai Sơn"),
     ("Chi bộ Phòng Giáo dục và Đào tạo", LC, "Tỉnh ủy Lai Châu", None),  # no district to say
+    # a town's or a city's offices, in its committee's text or with the town written after them
+    ("Đảng bộ Công an thị xã", DB, "Thị ủy Mường Lay", "Đảng ủy Công an thị xã Mường Lay"),
+    ("Chi bộ Phòng Giáo dục và Đào tạo", DB, "Thị ủy Mường Lay", "Chi bộ Phòng Giáo dục và Đào tạo thị xã Mường Lay"),
+    ("Đảng bộ Công an thị xã Mường Lay", DB, None, "Đảng ủy Công an thị xã Mường Lay"),
     # the Front and the mass organisations named without their level: of the level of the text's unit
     ("Hội Nông dân", LC, "Huyện ủy Tam Đường", "Hội Nông dân huyện Tam Đường"),
     ("Ban Thường vụ Hội LHPN", LC, "Huyện ủy Tam Đường", "Hội Liên hiệp Phụ nữ huyện Tam Đường"),
