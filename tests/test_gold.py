@@ -179,7 +179,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_review": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.93, "edges_p": 0.9, "queries_r": 0.85, "queries_p": 0.92},
     "probe_plans": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.78, "edges_p": 0.88, "queries_r": 0.82, "queries_p": 0.95},
     "probe_schools": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.86, "edges_p": 0.86, "queries_r": 0.65, "queries_p": 0.95},
-    "probe_wards": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.74, "queries_p": 0.84},
+    "probe_wards": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.8, "queries_p": 0.88},
     "probe_inspect": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.82, "edges_p": 0.95, "queries_r": 0.65, "queries_p": 0.68},
     "probe_scans": {"mentions": 0.95, "b3": 0.95, "edges_r": 0.84, "edges_p": 0.9, "queries_r": 0.66, "queries_p": 0.92},
     "probe_monthly": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.77, "edges_p": 0.95, "queries_r": 0.78, "queries_p": 0.86},
