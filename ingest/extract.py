@@ -343,7 +343,7 @@ def _named_attributes(m: re.Match, g: dict) -> dict:
 
 def _date_after(ptext: str, end: int) -> tuple[str | None, int]:
     m = P.DATE_RE.match(ptext, end)
-    date = _iso_date(m) if m else None
+    date = iso_date(m) if m else None
     return (date, m.end()) if date else (None, end)
 
 
@@ -353,10 +353,11 @@ def _date_before(ptext: str, start: int) -> str | None:
     if "ban hành" not in ptext[max(0, start - 16):start]:
         return None
     m = P.DATE_BEFORE_RE.search(ptext, max(0, start - 160), start)
-    return _iso_date(m) if m else None
+    return iso_date(m) if m else None
 
 
-def _iso_date(m: re.Match) -> str | None:
+def iso_date(m: re.Match) -> str | None:
+    """The ISO date a match of a date pattern (patterns.NUMERIC_DATE, WORDED_DATE) reads, if it is a real day."""
     d, mo, y = (m.group("d") or m.group("wd"), m.group("m") or m.group("wm"), m.group("y") or m.group("wy"))
     try:
         return _date(int(y), int(mo), int(d)).isoformat()

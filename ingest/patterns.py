@@ -99,6 +99,7 @@ NGAY = r"(?:ngày|Ngày|NGÀY|ngay|Ngay)"  # "ngay": typed or OCR'd without its 
 DATE_TAIL = (rf"(?P<date_sep>\s*,?\s*)(?:(?P<paren>\()\s*(?:{NGAY}\s*)?|(?:ban hành\s+)?{NGAY}\s*)"
              rf"(?:{WORDED_DATE}|{NUMERIC_DATE})(?(paren)\s*\))")
 DATE_RE = re.compile(DATE_TAIL)
+NUMERIC_DATE_RE = re.compile(NUMERIC_DATE)
 #: "Ngày 10 tháng 6 năm 2021, Ban Bí thư ban hành " before a citation: the date it was issued
 DATE_BEFORE_RE = re.compile(rf"(?:^|[.;:,]\s+)(?:Đến\s+|đến\s+)?(?:{NGAY})\s+(?:{WORDED_DATE}|{NUMERIC_DATE})"
                             r"(?:\s*,\s*|\s+)(?:[^,.;]{3,100}?\s)?(?:(?:đã|mới)\s+)?ban hành\s+$")

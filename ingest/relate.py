@@ -22,17 +22,16 @@ from typing import NamedTuple
 
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
 
-from . import patterns as P
 from .clean import key
 from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, board_of, body_over_place, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase
-from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, UPPER
+from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, TYPE_OF_WORD, UPPER
 from .units import Roster, unlisted
 
+#: what a unit or a document carries out (an action programme is a Chương trình: patterns.TYPE_OF_WORD)
 DIRECTIVE_TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", "Kế hoạch", "Hướng dẫn", "Quyết định", "Chương trình", "Đề án")
-PROGRAMMES = ("Chương trình", "Chương trình hành động")
 _CARRY_OUT = (r"thực hiện|triển khai|quán triệt|học tập|tuyên truyền|cụ thể hóa|cụ thể hoá|thi hành|đưa nội dung"
               r"|theo (?:đúng )?tinh thần")
 # The case-blind patterns are written in lower case and read `_lowered` text (see there); each
@@ -337,7 +336,7 @@ def _another_s_row(ptext: str, c: Citation, own: Citation) -> bool:
     return table_row(ptext) and c.issuer_unit != own.issuer_unit and bool(c.code) and not c.code.endswith("TW")
 
 
-_STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", *PROGRAMMES, "Công văn")
+_STATE_TYPES = ("Luật", "Nghị định", "Thông tư", "Tờ trình", "Công văn")
 _REPORTING_TYPES = ("Báo cáo", "Thông báo")
 #: (lowered) a report's own link to a document: "... được Đảng ủy gắn với thực hiện Nghị quyết số 15"
 _LINKED_BEFORE = re.compile(r"(?:gắn với|căn cứ|trên cơ sở)(?:\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai))?"
@@ -535,7 +534,7 @@ def _joined_sources(cits, before: list[int], b: Citation, ptext: str) -> list[in
     out, nxt = [], b
     for k in reversed(before):
         ck = cits[k]
-        if ck.type not in DIRECTIVE_TYPES + PROGRAMMES or not _JOINED_SOURCE.fullmatch(ptext, ck.tail, nxt.pos):
+        if ck.type not in DIRECTIVE_TYPES or not _JOINED_SOURCE.fullmatch(ptext, ck.tail, nxt.pos):
             break
         out.append(k)
         nxt = ck
@@ -682,7 +681,7 @@ ANAPHOR_REACH = 3
 
 
 #: the type a kind's word names, lowered too: "Chương trình hành động" is a Chương trình
-_TYPE_OF_KIND = {**P.TYPE_OF_WORD, **{word.lower(): type_.lower() for word, type_ in P.TYPE_OF_WORD.items()}}
+_TYPE_OF_KIND = {**TYPE_OF_WORD, **{word.lower(): type_.lower() for word, type_ in TYPE_OF_WORD.items()}}
 
 
 def _as_type(kind: str) -> str:
@@ -815,7 +814,7 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
     implements the Nghị quyết cited last (in this paragraph or the few before)."""
     for n, a in enumerate(indexes):
         ca = cits[a]
-        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án", "Công văn"):
+        if ca.type not in DIRECTIVE_TYPES + ("Công văn",):
             continue
         m = _KIND_OBJECT.match(lowered, ca.tail)
         if not m:  # "Đề án số 05-ĐA/TU, ngày ... về phát triển cây ăn quả ... để cụ thể hóa Nghị quyết."
@@ -883,7 +882,7 @@ def _by_means_elided(file, cits, indexes, ptext, lowered, targets, out):
         return
     for n, a in enumerate(indexes):
         ca = cits[a]
-        if ca.type not in DIRECTIVE_TYPES + PROGRAMMES or any(s.source == a for s in out):
+        if ca.type not in DIRECTIVE_TYPES or any(s.source == a for s in out):
             continue
         if not _BY_MEANS_ELIDED.search(lowered, max(0, ca.pos - 40), ca.pos):
             continue
@@ -960,7 +959,7 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
                 break  # past the list
             if ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
                 continue
-            if ca.type not in DIRECTIVE_TYPES + PROGRAMMES + ("Công văn", "Đề án", "Thông báo"):
+            if ca.type not in DIRECTIVE_TYPES + ("Công văn", "Thông báo"):
                 continue
             for target in joined:
                 out.append(_statement(file, a, target, _issued_for(ca), 0.75, cits, ptext))
@@ -992,7 +991,7 @@ def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):
             ca = cits[a]
             if not m.end() <= ca.pos < end or ca.kind is MentionKind.NAMED or a in doc_targets or a in sources:
                 continue
-            if ca.type in DIRECTIVE_TYPES + PROGRAMMES + ("Công văn", "Đề án"):
+            if ca.type in DIRECTIVE_TYPES + ("Công văn",):
                 out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
 
@@ -1021,7 +1020,7 @@ def _examples_next(file, cits, indexes, ptext, lowered, doc_targets, out):
         for a in indexes:
             ca = cits[a]
             if (intro.end() <= ca.pos < end and ca.kind is not MentionKind.NAMED and a not in doc_targets
-                    and a not in sources and ca.type in DIRECTIVE_TYPES + PROGRAMMES + ("Đề án",)):
+                    and a not in sources and ca.type in DIRECTIVE_TYPES):
                 for target in run:
                     out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
@@ -1372,13 +1371,14 @@ def _anaphoric(cits, indexes, ptext, s_start, s_end, actors_in, earlier, this_ki
 def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
     """The citation of that kind last before `pos`: in this paragraph if any precedes, else in
     the paragraphs before it (the first `earlier` citations)."""
+    type_ = _as_type(type_)
     here = [i for i in indexes if cits[i].pos < pos]
-    if not any(cits[i].type == _as_type(type_) and cits[i].number for i in here):
-        topic = _topic(cits[:earlier], _as_type(type_))
+    if not any(cits[i].type == type_ and cits[i].number for i in here):
+        topic = _topic(cits[:earlier], type_)
         if topic is not None:
             return topic  # "4. Tại Trường X, chi bộ đã quán triệt Chỉ thị": the report's Chỉ thị, not the last one named
     for i in reversed(here or range(earlier)):
-        if cits[i].type == _as_type(type_) and cits[i].number:
+        if cits[i].type == type_ and cits[i].number:
             return i
     return None
 

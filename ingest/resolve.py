@@ -21,7 +21,8 @@ from rapidfuzz import fuzz, process
 from graph.model import Citation, Document, MentionKind
 
 from .clean import fold
-from .patterns import PARTY_OF_LEVEL
+from .extract import iso_date
+from .patterns import NUMERIC_DATE_RE, PARTY_OF_LEVEL
 from .registry import Known, Registry, code_key
 from .units import CENTRAL, Roster
 
@@ -590,9 +591,6 @@ _TERM_OF_OFFICE = re.compile(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|2
 _PERIOD = re.compile(r"(?:giai đoạn|từ năm)\s+((?:19|20)\d\d)")
 
 
-_FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
-
-
 def _issued_by_then(c: Citation, fits: list[Cluster]) -> list[Cluster]:
     """Of a local body's documents sharing a number and code, the one an undated citation names is the last issued by
     the date its sentence gives before it: "Kế hoạch số 87-KH/HU, ngày 06/01/2020 thực hiện ... Kế hoạch số 20-KH/TU" is
@@ -600,8 +598,8 @@ def _issued_by_then(c: Citation, fits: list[Cluster]) -> list[Cluster]:
     if len(fits) < 2 or c.date or not c.sentence or any(cl.owner == CENTRAL for cl in fits):
         return fits  # (a central number comes back decades apart: the text's topic tells, `_nearest`)
     at = c.sentence.find(c.surface)
-    dates = [f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" for m in _FULL_DATE.finditer(c.sentence, 0, max(at, 0))]
-    if at < 0 or not dates:
+    dates = [d for m in NUMERIC_DATE_RE.finditer(c.sentence, 0, at) if (d := iso_date(m))] if at > 0 else []
+    if not dates:
         return fits
     before = [cl for cl in fits if cl.best_date() and cl.best_date() <= dates[-1]]
     return [max(before, key=lambda cl: cl.best_date())] if before else fits

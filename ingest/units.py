@@ -97,6 +97,7 @@ _COMMUNE_WORDS = ("xã", "phường", "thị trấn")
 #: xã X" is "UBND xã X", "Hội LHPN huyện X" "Hội Liên hiệp Phụ nữ huyện X", "Ủy ban MTTQ xã X" "Ủy ban MTTQ Việt Nam xã X"
 _BODY_SPELLINGS = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân ", "hđnd "), ("hội lhpn ", "hội liên hiệp phụ nữ "),
                    ("hội ccb ", "hội cựu chiến binh "), ("ủy ban mặt trận tổ quốc việt nam ", "ủy ban mttq việt nam "),
+                   # (the first that fits spells it: "Ủy ban MTTQ Việt Nam xã" stays, "Ủy ban MTTQ xã" gains "Việt Nam")
                    ("ủy ban mttq việt nam ", "ủy ban mttq việt nam "), ("ủy ban mttq ", "ủy ban mttq việt nam "),
                    *((f"cb {place} ", f"chi bộ {place} ") for place in ("bản", "thôn", "tổ dân phố", "tiểu khu", "xóm")))
 
@@ -173,7 +174,7 @@ def unlisted(phrase: str) -> str | None:
 
 
 #: the party committee of a district-level place: "UBND thành phố" in a Thành ủy's text is the city's
-_COMMITTEE_OF_LEVEL = {"huyện": "huyện ủy ", "thành phố": "thành ủy ", "thị xã": "thị ủy "}
+_COMMITTEE_OF_LEVEL = {word: committee for committee, (word, _) in _DISTRICT_LEVELS.items()}
 #: (key) the Front and the mass organisations, named without their level: at the level of the text's unit
 _LEVELLESS_BODIES = {key(body): body for body in ("Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ",
                                                    "Ủy ban MTTQ Việt Nam")}
@@ -221,6 +222,7 @@ class Roster:
         self.unmarked_pairs = {(fold(a), fold(b)) for name in [*self._departments, *_AGENCY_WORDS]
                                for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
+        self._folded_provinces = {p.casefold() for p in self.provinces}  # ("Thành phố Hồ Chí Minh" as written)
         #: the first word of every name the roster can give (a line opening otherwise names no unit of it)
         self.first_words = {k.split()[0] for k in [*self._by_key, *self._departments] if k}
         self._by_name = {u.name: u for u in self.units.values()}
@@ -317,7 +319,7 @@ class Roster:
         if m.group("place"):  # the district written after it: "Đảng bộ Công an thị xã Mường Lay"
             place = " ".join(written[len(written) - len(m.group("place").split()):])
             level = next(v for v in _DISTRICT_LEVELS.values() if m.group("level") in (v[0], key(v[1])))
-            if f"{level[0]} {place}".casefold() in {p.casefold() for p in self.provinces}:
+            if f"{level[0]} {place}".casefold() in self._folded_provinces:
                 return None  # "Đảng ủy Quân sự Thành phố Hồ Chí Minh": a province's, no district's
         else:  # else the text's district committee's: "Công an thị xã" in a Thị ủy's text
             level = next((v for k, v in _DISTRICT_LEVELS.items() if author and key(author).startswith(k)), None)
