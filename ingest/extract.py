@@ -223,7 +223,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     if unit:
         return None, unit, issuer_end
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
-                     + _issuers_earlier(ptext, start, roster)):
+                     + _issuers_earlier(ptext, start, roster) + _named_in_full_earlier(ptext, start, before, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
                 or _coded_unit(by_means, code))
         unit = unit and _committee_of(unit, code, roster, province)
@@ -513,6 +513,28 @@ def _issuers_earlier(ptext: str, start: int, roster: Roster) -> list[str]:
     sentence = max(ptext.rfind(". ", 0, verb), ptext.rfind(";", 0, verb), verb - 300, -1) + 1
     phrases = [_unit_phrase(ptext, w.start(), roster)[0] for w in _UNIT_WORD.finditer(ptext, sentence, verb)]
     return [p for p in reversed(phrases) if p]
+
+
+_CELL_KINDS = ("Chi bộ", "Đảng ủy", "Đảng bộ")
+
+
+def _named_in_full_earlier(ptext: str, start: int, kind_alone: str | None, roster: Roster) -> list[str]:
+    """"Chi bộ Trường PTDTNT tỉnh được chọn làm điểm. Chi bộ đã ban hành Kế hoạch số 02-KH/CB ...": the units of the
+    kind a subject names alone that the paragraph named in full before, the nearest first (the caller takes the
+    first whose kind the code's suffix gives)."""
+    if kind_alone not in _CELL_KINDS:
+        return []  # (a kind with its level, "Hội LHPN huyện", is the one of the place named last: Roster.bare)
+    phrases = [_unit_phrase(ptext, at, roster)[0] for at in _word_starts(ptext[:start], kind_alone + " ")]
+    return [p for p in reversed(phrases) if p and p != kind_alone]
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where `word` begins in `text`, in order."""
+    at, i = [], text.find(word)
+    while i >= 0:
+        at.append(i)
+        i = text.find(word, i + 1)
+    return at
 
 
 def _row_units(ptext: str, start: int) -> list[str]:

@@ -181,6 +181,15 @@ _LEVELLESS_BODIES = {key(body): body for body in ("Hội Nông dân", "Hội C�
 _BODY_SPELLING = {written.rstrip(): spelt.rstrip() for written, spelt in _BODY_SPELLINGS}
 
 
+def _spelt(low: str) -> str:
+    """A key with its body written in full or short as `_BODY_SPELLINGS` spells it: "hội lhpn huyện" -> "hội liên
+    hiệp phụ nữ huyện"."""
+    for written, spelt in _BODY_SPELLINGS:
+        if (low + " ").startswith(written):
+            return (spelt + low[len(written):]).rstrip()
+    return low
+
+
 def _district_s_own(phrase: str, author: str | None) -> str | None:
     """"Hội Nông dân" in a text of Huyện ủy Tam Đường (or under its heading): Hội Nông dân huyện Tam Đường, not the
     province's."""
@@ -345,7 +354,7 @@ class Roster:
         """A unit named by its kind alone ("Ban Thường vụ Huyện ủy"): the one of that kind named
         last in `before` ("Huyện ủy Mường Nhé", "Tại huyện Mai Sơn", "Ở Mộc Châu"), else the
         text's author when it is of that kind."""
-        head = _BODIES.sub("", key(phrase))
+        head = _spelt(_BODIES.sub("", key(phrase)))  # ("Hội LHPN huyện" is the Hội Liên hiệp Phụ nữ huyện)
         head = dict(_PARTY_OF).get(head, head)  # "Ban Chấp hành Đảng bộ huyện" is the Huyện ủy
         if head in _NAMED_IN_FULL:
             return self._named_last(head, before, province, author)

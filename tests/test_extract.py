@@ -630,6 +630,17 @@ ISSUERS = [
         [C("Kế hoạch số 24-KH/ĐU", "full", issuer_unit="Đảng ủy xã Chà Cang")],
         id="'Đảng ủy' alone after a person's title: the commune of the paragraphs before"),
     pytest.param(
+        "1. Chi bộ Trường Phổ thông DTNT tỉnh được Đảng ủy Sở chọn tổ chức đại hội điểm. Chi bộ đã ban hành Kế hoạch số "
+        "02-KH/CB, ngày 09/9/2024 chuẩn bị đại hội. Đảng ủy đã ban hành Kế hoạch số 31/KH-UBND.", DB,
+        [C("Kế hoạch số 02-KH/CB, ngày 09/9/2024", "full", issuer_unit="Chi bộ Trường Phổ thông DTNT tỉnh Điện Biên"),
+         C("Kế hoạch số 31/KH-UBND", "full", issuer_unit=None)],
+        id="'Chi bộ' alone as the subject: the cell the paragraph named in full before, when the code is a cell's"),
+    pytest.param(
+        "Hội LHPN huyện Thuận Châu mở 18 lớp học. Tại Quỳnh Nhai, Hội LHPN huyện cũng ban hành Kế hoạch số 19/KH-HPN, "
+        "ngày 26/02/2025.", SL,
+        [C("Kế hoạch số 19/KH-HPN, ngày 26/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai")],
+        id="a mass organisation in short with its level alone: the one of the place named last"),
+    pytest.param(
         "Huyện ủy Tủa Chùa ban hành Kế hoạch số 47-KH/HƯ. Đảng ủy phường Chiềng Cơi ban hành Kế hoạch số 06-KH/ĐU thực "
         "hiện Kế hoạch số 289-KH/TƯ của Tỉnh ủy Sơn La và Nghị quyết số 35-NQ/TƯ của Bộ Chính trị.", DB,
         [C("Kế hoạch số 47-KH/HƯ", "full", code="KH/HU", issuer_unit="Huyện ủy Tủa Chùa"),
