@@ -205,6 +205,7 @@ DEPARTMENTS = [
     ("Sở Y tế", LC, "Sở Y tế tỉnh Lai Châu"),
     ("Sở Nội vụ tỉnh Lai Châu", SL, "Sở Nội vụ tỉnh Lai Châu"),  # its own province written
     ("Chi bộ Kho bạc Nhà nước tỉnh", DB, "Chi bộ Kho bạc Nhà nước tỉnh Điện Biên"),
+    ("Chi bộ Chi cục Trồng trọt và Bảo vệ thực vật tỉnh", DB, "Chi bộ Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Điện Biên"),
     ("Sở Y tế", None, "Sở Y tế"),
     ("Ủy ban Kiểm tra Tỉnh ủy", "Cao Bằng", "Ủy ban Kiểm tra Tỉnh ủy Cao Bằng"),  # a province the roster lists thin
     ("Chi bộ Ban Tổ chức Tỉnh ủy", "Cao Bằng", "Chi bộ Ban Tổ chức Tỉnh ủy Cao Bằng"),
