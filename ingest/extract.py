@@ -395,6 +395,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
                     words and roster and ((key(words[-1]), key(low)) in roster.lower_pairs  # thôn": not "triển khai")
                                           or (fold(words[-1]), fold(low)) in roster.unmarked_pairs)):
                 break
+        elif core == "-" and words and roster and (key(words[-1]), key(_next_word(ptext, w.end()))) in roster.dash_pairs:
+            pass  # "Chi bộ Đội Tham mưu - Tổng hợp"
         elif not core[0].isupper() and not (core.isdigit() and len(core) <= 2 and words[:2] == ["Chi", "bộ"]):
             break  # (a village's number is part of its cell's name: "Chi bộ bản Phăng 2", "Chi bộ thôn 3")
         if low == "ban" and ptext[w.end():w.end() + 5] == " hành":
@@ -408,6 +410,11 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     while words and words[-1].casefold() in {"và", "của"}:
         words.pop()
     return (" ".join(words) or None), end
+
+
+def _next_word(ptext: str, pos: int) -> str:
+    m = _TOKEN.search(ptext, pos, pos + 40)
+    return m.group(0) if m else ""
 
 
 #: a unit's name or a document beginning after "và": "... và Huyện ủy Nậm Pồ", "... và Quy định số",

@@ -123,6 +123,14 @@ _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật
                  "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế",
                  "Trường Mầm non", "Trường Tiểu học", "Trường Trung học cơ sở", "Trường Trung học phổ thông",
                  "Trường Phổ thông dân tộc nội trú", "Trường Phổ thông dân tộc bán trú")
+#: the teams and offices an agency's cells are named after ("Chi bộ Đội An ninh" of a district's police, "Chi bộ
+#: Ban Tham mưu" of a military command), for the words they hold in lower case
+_AGENCY_TEAMS = ("Đội An ninh", "Đội Cảnh sát điều tra tội phạm về trật tự xã hội",
+                 "Đội Cảnh sát điều tra tội phạm về kinh tế và chức vụ", "Đội Cảnh sát điều tra tội phạm về ma túy",
+                 "Đội Cảnh sát giao thông - Trật tự", "Đội Cảnh sát quản lý hành chính về trật tự xã hội",
+                 "Đội Cảnh sát thi hành án hình sự và hỗ trợ tư pháp", "Đội Tham mưu - Tổng hợp",
+                 "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Phòng An ninh chính trị nội bộ",
+                 "Ban Tham mưu", "Ban Chính trị", "Ban Hậu cần - Kỹ thuật")
 #: the level word a district office's name ends with ("Công an huyện", "Văn phòng Huyện ủy")
 _LEVEL_AT_END = re.compile(r"\s+(?:huyện|huyện ủy)$")
 
@@ -144,6 +152,23 @@ def agency_cell(phrase: str, province: str | None) -> str | None:
     if m.group("level"):
         return f"{cell} {name} tỉnh {province}" if province else None
     return f"{cell} {name}"
+
+
+#: a party committee whose cells are no villages' or quarters': an agency's ("Đảng ủy Công an huyện Tân Uyên")
+_AGENCY_COMMITTEE = re.compile(r"^Đảng ủy (?!xã |phường |thị trấn |Khối )(?P<agency>\S.*)$")
+
+
+def _author_s_cell(phrase: str, author: str | None) -> str | None:
+    """"Chi bộ Đội An ninh" in a text of Đảng ủy Công an huyện Tân Uyên -> "Chi bộ Đội An ninh Công an huyện Tân
+    Uyên": a cell named by its team or office alone is one of the agency's whose committee writes."""
+    m = _AGENCY_COMMITTEE.match(author or "")
+    written = " ".join(_BODIES.sub("", spelling(phrase)).split())
+    if not m or not written.startswith("Chi bộ ") or not written[7:8].isupper() or written.isupper():
+        return None
+    agency = m.group("agency")
+    if written.rsplit(" ", 1)[-1] == agency.split(" ", 1)[0]:  # "Chi bộ Văn phòng Sở" of Đảng ủy Sở Y tế tỉnh X
+        written = written.rsplit(" ", 1)[0]
+    return f"{written} {agency}"
 
 
 @lru_cache(maxsize=65536)
@@ -225,9 +250,13 @@ class Roster:
         self._district_department_keys = list(self._district_departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
         self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *self._district_departments,
-                                                           *_CELL_KINDS, *_YOUTH_KINDS, *_AGENCY_WORDS]
+                                                           *_CELL_KINDS, *_YOUTH_KINDS, *_AGENCY_WORDS, *_AGENCY_TEAMS]
                             for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         #: those of the agencies' names without marks: "Ban Dân tôc" (a mark typed wrong) still goes on past "Dân"
+        #: (word, word) pairs a dash joins inside real unit names: "Tham mưu - Tổng hợp", "Lao động - Thương binh"
+        self.dash_pairs = {(key(a), key(b)) for name in [*self._departments.values(), *self._district_departments.values(),
+                                                         *_AGENCY_TEAMS]
+                           for a, dash, b in zip(name.split(), name.split()[1:], name.split()[2:]) if dash == "-"}
         self.unmarked_pairs = {(fold(a), fold(b)) for name in [*self._departments, *_AGENCY_WORDS]
                                for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})
@@ -281,7 +310,8 @@ class Roster:
         return (_district_s_own(phrase, author) or self.canonical(phrase, province)
                 or self.bare(phrase, before, province, author)
                 or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author)
-                or self.district_department(phrase, author) or agency_cell(phrase, province))
+                or self.district_department(phrase, author) or agency_cell(phrase, province)
+                or _author_s_cell(phrase, author))
 
     def _board(self, phrase: str, before: str, province: str | None, author: str | None) -> str | None:
         """"Ban Tuyên giáo Huyện ủy" after "Huyện ủy Sông Mã ..." -> Ban Tuyên giáo Huyện ủy Sông Mã: a board of a

@@ -636,6 +636,13 @@ ISSUERS = [
          C("Kế hoạch số 31/KH-UBND", "full", issuer_unit=None)],
         id="'Chi bộ' alone as the subject: the cell the paragraph named in full before, when the code is a cell's"),
     pytest.param(
+        "ĐẢNG ỦY CÔNG AN HUYỆN TÂN UYÊN\n\n- Chi bộ Đội Tham mưu - Tổng hợp: ban hành Kế hoạch số 04-KH/CB, ngày "
+        "21/02/2022.\n- Chi bộ Đội Cảnh sát giao thông - Trật tự: ban hành Kế hoạch số 05-KH/CB.", LC,
+        [C("Kế hoạch số 04-KH/CB, ngày 21/02/2022", "full",
+           issuer_unit="Chi bộ Đội Tham mưu - Tổng hợp Công an huyện Tân Uyên"),
+         C("Kế hoạch số 05-KH/CB", "full", issuer_unit="Chi bộ Đội Cảnh sát giao thông - Trật tự Công an huyện Tân Uyên")],
+        id="an agency's cells by their team's name, a dash inside it, in its committee's text"),
+    pytest.param(
         "Hội LHPN huyện Thuận Châu mở 18 lớp học. Tại Quỳnh Nhai, Hội LHPN huyện cũng ban hành Kế hoạch số 19/KH-HPN, "
         "ngày 26/02/2025.", SL,
         [C("Kế hoạch số 19/KH-HPN, ngày 26/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai")],

@@ -270,6 +270,12 @@ AGENCIES = [
     ("Đảng ủy Công ty Điện lực Điện Biên", DB, None, "Đảng ủy Công ty Điện lực Điện Biên"),
     ("Chi bộ trường học", DB, None, None),
     ("Chi bộ Trường Mầm non Chiềng Hặc", SL, None, "Chi bộ Trường Mầm non Chiềng Hặc"),
+    # an agency's cells named by their team or office alone, in its committee's text
+    ("Chi bộ Đội An ninh", LC, "Đảng ủy Công an huyện Tân Uyên", "Chi bộ Đội An ninh Công an huyện Tân Uyên"),
+    ("Chi bộ Văn phòng Sở", DB, "Đảng ủy Sở Giáo dục và Đào tạo tỉnh Điện Biên",
+     "Chi bộ Văn phòng Sở Giáo dục và Đào tạo tỉnh Điện Biên"),
+    ("Chi bộ Đội An ninh", LC, "Đảng ủy xã Pắc Ta", None),  # a commune's cells are its villages'
+    ("Chi bộ Đội An ninh", LC, None, None),
 ]
 
 
