@@ -17,14 +17,14 @@ from .layout import Layout
 from .patterns import PLACE_WORDS
 from .units import BOARDS, Roster, unlisted
 
-_NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*)?")
+_NUMBERING = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ][.)]\s*|[IVX]+[.-]\s*|[A-Đ][.]\s+)?")
 _MARKS = re.compile(r"[*_#`]+")  # emphasis, headings, code
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")  # holds none of the marks above
 _LOWER_ASCII = re.compile(r"[a-z]")
 _PARTS = re.compile(r"\s{3,}|\t|\|")  # the columns of a letterhead line
 _MOST_WORDS = 12  # in a unit's name standing as a heading
-_CAPITALS_LINE = r"[A-ZĐ][A-ZĐÀ-Ỹ ,]{6,}$"  # "PHƯƠNG HƯỚNG, NHIỆM VỤ"
-_HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|{_CAPITALS_LINE})")
+_CAPITALS_LINE = r"[A-ZĐ][A-ZĐÀ-Ỹ ,]{6}[A-ZĐÀ-Ỹ\d/ ,]*$"  # "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024"
+_HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|(?:[A-Đ][.]\s+)?{_CAPITALS_LINE})")
 #: an item of a section, not a heading: one that labels what follows its colon ("4. Đảng ủy xã Mường Chiên và Đảng ủy
 #: xã Pá Ma Pha Khinh: phát triển ..."), or a whole sentence ("1. Các huyện ủy rà soát, bổ sung kế hoạch ... .")
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?:[^:]{3,100}:\s+\S|.{40,}[.;]\s*$)")
@@ -68,6 +68,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
         above = letterhead or party_line(p.text, roster, province)
         if letterhead:
             section_author, unit, asks = letterhead, None, False
+        label = None if heading else _unit_label(p.text)
         if heading:
             unit = heading
         elif opens:
@@ -76,14 +77,18 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
             # ... or an item of this one ("4. Đảng ủy xã A và Đảng ủy xã B: ...", "2. Ban cán sự đảng UBND tỉnh chỉ đạo
             # tổng kết Đề án ... trong quý III/2025."), asked for if the section or the item asks
             asks = (asks or own) if _ITEM.match(p.text) else own
-        now = (here, unit, section_author, dateline, asks and p.footnote is None)  # a footnote tells what was done
+        # "- Đảng bộ Công an huyện: Kế hoạch số 09-KH/ĐU ...": an item about another unit (the district's office, or
+        # one the roster cannot name here), not the one of the item above
+        item = roster.district_department(label, section_author) if label else unit
+        now = (here, item, section_author, dateline, asks and p.footnote is None)  # a footnote tells what was done
         out.append(made.get(now) or made.setdefault(now, Context(*now)))
     return out
 
 
 #: (key) a heading over what is asked or planned, not done: "3. Yêu cầu", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
-#: "Kiến nghị, đề xuất", "2. Phân công nhiệm vụ"
-_ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp|phân công)(?:\W|$)")
+#: "Kiến nghị, đề xuất", "2. Phân công nhiệm vụ", a work programme's "II. NỘI DUNG CHƯƠNG TRÌNH NĂM 2024"
+_ASKING = re.compile(r"(?:yêu cầu|đề nghị|kiến nghị|đề xuất|nhiệm vụ|phương hướng|giải pháp|phân công"
+                     r"|nội dung chương trình)(?:\W|$)")
 _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 
@@ -168,6 +173,13 @@ _UNIT_KINDS = ("Huyện", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng �
 
 
 _LABELLED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[-+•])\s*(?P<label>[^:;.,()]{4,90}):\s")
+
+
+def _unit_label(text: str) -> str | None:
+    """The label of a list item that names a unit by its kind: "Đảng bộ Công an huyện" of "- Đảng bộ Công an huyện:
+    Kế hoạch số ..." (None for any other paragraph)."""
+    m = _LABELLED.match(text) if ":" in text[:100] else None
+    return m.group("label") if m and m.group("label").startswith(_UNIT_KINDS) else None
 
 
 def _labelled_unit(text: str, roster: Roster, province: str | None) -> str | None:

@@ -48,7 +48,7 @@ _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
 _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50})?[:：]"  # "... Kết luận 01 của các đảng bộ trực thuộc:"
                          # (not "(theo Công văn số 1520-CV/HU ...)": what asked for the text, no list of its deeds)
-                         r"|,?\s*(?:cụ thể|gồm|như sau)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()(?!\s*theo\s)"
+                         r"|,?\s*(?:cụ thể|gồm|như sau|như|(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()(?!\s*theo\s)"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b)"
                          # "... 09 nghị quyết chuyên đề để cụ thể hóa B, trong đó có A1 ...; A2 ... và A3 ..."
                          # "...; trong đó Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU) ..."
@@ -517,7 +517,33 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _this_carries_out(file, cits, indexes, ptext, lowered, targets, out)
     _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
+    _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out)
     return targets
+
+
+#: (lowered) the verb after units' plans written in brackets: "Huyện ủy Tuần Giáo (Kế hoạch số 58-KH/HU), Huyện ủy
+#: Mường Nhé (Kế hoạch số 28-KH/HU) ban hành kế hoạch thực hiện Kết luận 01-KL/TW"
+_BRACKETED_VERB = re.compile(rf"\)\s*(?:đã\s+|đều\s+|cũng\s+)?(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|nghị quyết)"
+                             rf"\s+(?:{_CARRY_OUT})\s+$")
+
+
+def _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out):
+    """"X (Kế hoạch số A1), Y (Kế hoạch số A2) ban hành kế hoạch thực hiện B và C" -> A1 and A2 implement B and C:
+    the plans in brackets are the ones the verb says their units issued."""
+    if ")" not in ptext:
+        return
+    for n, b in enumerate(indexes):
+        verb = _BRACKETED_VERB.search(lowered, max(0, cits[b].pos - 80), cits[b].pos)
+        if verb is None:
+            continue
+        clause = max(ptext.rfind(". ", 0, verb.start()), ptext.rfind(";", 0, verb.start()), ptext.rfind(":", 0, verb.start()))
+        plans = [a for a in indexes[:n] if cits[a].pos > clause and cits[a].type in DIRECTIVE_TYPES
+                 and ptext.rfind("(", 0, cits[a].pos) > ptext.rfind(")", 0, cits[a].pos)]
+        objects = [b] + [t for t, linked in _coordinated(cits, indexes[n:], ptext, cits[b]) if not linked]
+        for a in plans:
+            for t in objects:
+                out.append(_statement(file, a, t, _issued_for(cits[a]), 0.8, cits, ptext))
+                targets.add(t)
 
 
 #: what joins two documents that are the subjects of one verb: ", ", " và ", after an issuer in brackets
@@ -1385,7 +1411,7 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
 
 #: (lowered) a clause whose subject is units the text does not name: "các đảng bộ ...", "một số chi bộ ...",
 #: "Đến ngày 15/3/2024, 19/19 huyện ủy, thành ủy, đảng ủy trực thuộc ..."
-_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
+_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
                               r"(?:các|những|một số|nhiều|\d+\s*/\s*\d+|\d+|100\s*%)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị"
                               r"|tổ chức cơ sở|huyện ủy|thành ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
 

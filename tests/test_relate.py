@@ -559,6 +559,40 @@ def test_a_table_of_tasks_to_come_carries_nothing_out(data):
     assert not {e for e in b.doc_edges() if e[0] is Relation.IMPLEMENTS}
 
 
+def test_a_work_programme_and_a_lettered_heading_of_tasks_carry_nothing_out(data):
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 268-BC/HU\nBÁO CÁO\nA. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024\n"
+                    "Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt Quy định số 144-QĐ/TW, ngày 09/5/2024.\n"
+                    "B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n1. Trong tháng 7/2024, ban hành kế hoạch thực hiện "
+                    "Chỉ thị 35-CT/TW.\nII. NỘI DUNG CHƯƠNG TRÌNH NĂM 2024\n| Tháng 1 | Hội nghị học tập, quán triệt "
+                    "Nghị quyết số 43-NQ/TW | Ban Tuyên giáo Huyện ủy |")
+    assert b.unit_edges() == {(IMPLEMENTS, "unit:Huyện ủy Tam Đường", "144-QĐ/TW")}
+
+
+def test_an_item_labelled_with_another_unit_is_not_the_item_above_s(data):
+    b = Built(data, "HUYỆN ỦY TUẦN GIÁO\nSố 846-TB/HU\nCó 05 đảng bộ cơ sở đã ban hành kế hoạch, cụ thể:\n"
+                    "- Đảng ủy xã Chiềng Sinh: Kế hoạch số 71-KH/ĐU, ngày 05/8/2024 về thực hiện Chỉ thị 35-CT/TW;\n"
+                    "- Đảng bộ Công an huyện: Kế hoạch số 09-KH/ĐU, ngày 09/8/2024 thực hiện Kế hoạch 118-KH/HU.")
+    assert ("unit:Đảng ủy Công an huyện Tuần Giáo", "09-KH/ĐU") in b.issued()
+
+
+def test_units_plans_in_brackets_are_what_the_verb_after_them_issued(data):
+    b = Built(data, "TỈNH ỦY ĐIỆN BIÊN\nSố 402-BC/TU\nBÁO CÁO\nHuyện ủy Tuần Giáo (Kế hoạch số 58-KH/HU, ngày 05/10/2021), "
+                    "Huyện uỷ Mường Nhé (Kế hoạch số 28-KH/HU, ngày 08/10/2021) và Đảng ủy Công an tỉnh (Kế hoạch số "
+                    "1156-KH/ĐUCA, ngày 18/10/2021) ban hành kế hoạch thực hiện Kết luận 01-KL/TW và Kế hoạch số 29-KH/TU "
+                    "của Tỉnh ủy.")
+    for plan in ("58-KH/HU", "28-KH/HU", "1156-KH/ĐUCA"):
+        assert (IMPLEMENTS, plan, "01-KL/TW") in b.doc_edges() and (IMPLEMENTS, plan, "29-KH/TU") in b.doc_edges()
+    assert ("unit:Huyện ủy Mường Nhé", "28-KH/HU") in b.issued()
+
+
+def test_examples_after_tieu_bieu_carry_out_what_their_intro_names_and_counted_units_are_no_author(data):
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 287-BC/HU\nBÁO CÁO\n2. 13/13 đảng bộ xã, thị trấn xây dựng kế hoạch thực hiện "
+                    "Kế hoạch 156-KH/HU, tiêu biểu: Đảng ủy xã Bản Bo (Kế hoạch số 27-KH/ĐU, ngày 05/12/2023), Đảng ủy xã "
+                    "Khun Há (Kế hoạch số 19-KH/ĐU, ngày 08/12/2023).")
+    assert {(IMPLEMENTS, "27-KH/ĐU", "156-KH/HU"), (IMPLEMENTS, "19-KH/ĐU", "156-KH/HU")} <= b.doc_edges()
+    assert not [e for e in b.unit_edges() if "Tam Đường" in e[1]]
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
