@@ -28,6 +28,9 @@ _HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}
 #: an item of a section, not a heading: one that labels what follows its colon ("4. Đảng ủy xã Mường Chiên và Đảng ủy
 #: xã Pá Ma Pha Khinh: phát triển ..."), or a whole sentence ("1. Các huyện ủy rà soát, bổ sung kế hoạch ... .")
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?:[^:]{3,100}:\s+\S|.{40,}[.;]\s*$)")
+#: whom a letter is addressed to, and the items of that list
+_ADDRESSED = re.compile(r"^\s*(?:\*\*)?Kính gửi\b")
+_LIST_ITEM = re.compile(r"^\s*[-+•]\s")
 #: a line in capitals that heads a section
 _HEADING_LINE = re.compile(rf"^\s*{_CAPITALS_LINE}")
 
@@ -54,6 +57,7 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     dateline = _dateline_unit(first, roster, province) or _headline_commune(first, doc_layout, roster, province)
     unit, section_author, asks = None, author, False
     above = None  # the committee a letterhead line names, which a board's line under it belongs to
+    recipients = False  # in the list of whom a letter is addressed to
     previous = None
     for p in doc_layout.paragraphs:
         read = _read_line if len(p.text) < _LINE else _read
@@ -68,6 +72,9 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
         above = letterhead or party_line(p.text, roster, province)
         if letterhead:
             section_author, unit, asks = letterhead, None, False
+        recipients = recipients and _LIST_ITEM.match(p.text) is not None or _ADDRESSED.match(p.text) is not None
+        if recipients:
+            heading = None  # "Kính gửi: / - Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh.": whom a letter goes to
         label = None if heading else _unit_label(p.text)
         if heading:
             unit = heading

@@ -455,7 +455,8 @@ def _code_fits(code: str | None, unit: str) -> bool:
     """Whether a document numbered `code` can be the unit's own."""
     kinds = _code_kinds(code)
     return kinds is not None and key(unit).startswith(kinds)
-_BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng")
+_BAN_HANH_WORDS = ("ban hành", "Ban hành", "đã ban hành", "ra", "có", "cụ thể hóa bằng", "cụ thể hoá bằng", "xây dựng",
+                   "gửi")  # ("X mới gửi Kế hoạch số 112-KH/ĐU": its own plan)
 _BAN_HANH = re.compile("(?:" + "|".join(_BAN_HANH_WORDS) + r")(?:\s+kịp thời)?\s*$")  # "Ban hành kịp thời Kế hoạch ..."
 _BAN_HANH_LONGEST = max(map(len, _BAN_HANH_WORDS)) + len(" kịp thời")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")

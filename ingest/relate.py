@@ -1411,7 +1411,7 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
 
 #: (lowered) a clause whose subject is units the text does not name: "các đảng bộ ...", "một số chi bộ ...",
 #: "Đến ngày 15/3/2024, 19/19 huyện ủy, thành ủy, đảng ủy trực thuộc ..."
-_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
+_GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:trong đó\s+(?:có\s+)?)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
                               r"(?:các|những|một số|nhiều|\d+\s*/\s*\d+|\d+|100\s*%)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị"
                               r"|tổ chức cơ sở|huyện ủy|thành ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
 

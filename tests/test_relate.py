@@ -593,6 +593,17 @@ def test_examples_after_tieu_bieu_carry_out_what_their_intro_names_and_counted_u
     assert not [e for e in b.unit_edges() if "Tam Đường" in e[1]]
 
 
+def test_a_letter_s_recipients_are_no_section_and_counted_units_after_trong_do_no_deed(data):
+    b = Built(data, "TỈNH ỦY LAI CHÂU\nVĂN PHÒNG\nSố 1342-CV/VPTU\nKính gửi:\n- Ban Thường vụ Huyện ủy Mường Tè;\n"
+                    "- Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh.\n"
+                    "Đến ngày 23/5/2025 có 9/13 đảng bộ đã ban hành kế hoạch; trong đó 08 đảng bộ ban hành kế hoạch thực "
+                    "hiện Chỉ thị 45 và Kế hoạch số 347-KH/TU, cụ thể:\n- Thành ủy Lai Châu: Kế hoạch số 301-KH/ThU.\n"
+                    "- Đảng ủy Bộ đội Biên phòng tỉnh mới gửi Kế hoạch số 112-KH/ĐU, ngày 12/7/2024 thực hiện Chỉ thị số "
+                    "35-CT/TW.")
+    assert not [e for e in b.unit_edges() if "Biên phòng" in e[1] or "Mường Tè" in e[1]]
+    assert ("unit:Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu", "112-KH/ĐU") in b.issued()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
