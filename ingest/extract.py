@@ -15,7 +15,7 @@ from datetime import date as _date
 from graph.model import Citation, MentionKind
 
 from . import patterns as P
-from .layout import Layout, Paragraph, layout as make_layout, clause_at
+from .layout import Layout, Paragraph, layout as make_layout, clause_at, row_cells
 from .registry import Registry
 from .wordtree import spellings
 from .clean import fold, key
@@ -550,7 +550,7 @@ def _row_units(ptext: str, start: int) -> list[str]:
     table row, the nearest first (the caller takes the first unit whose code fits)."""
     if "|" not in ptext[max(0, start - 200):start]:
         return []
-    cells = [cell.strip() for cell in reversed(ptext[:start].split("|")[:-1]) if cell.strip()]
+    cells = [cell.strip() for cell in reversed(row_cells(ptext)[:ptext.count("|", 0, start)]) if cell.strip()]
     if any(P.CODE_RE.search(cell) for cell in cells):
         return []  # "| Xã Quài Nưa | Kế hoạch số 05/KH-MTTQ | Triển khai Kế hoạch số 21/KH-MTTQ-BTT của huyện |": the
     return cells  # row's unit issued the document of its own column, not the one that document carries out

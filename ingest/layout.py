@@ -258,6 +258,19 @@ def flattened_row(line: str) -> str:
     return line[:lead] + _CELL_GAP.sub(lambda m: "|" + m.group(0)[1:], line[lead:end]) + line[end:]
 
 
+def row_cells(text: str) -> list[str]:
+    """The cells of a table row (`table_row`), a cell's text that copying wrapped onto a line of its own added to its
+    column: "15|Đảng ủy các cơ quan|Kế hoạch số 03-KH/ĐU" + " <TAB>Đảng tỉnh" -> [..., "Đảng ủy các cơ quan Đảng tỉnh",
+    ...] (its tabs count the columns before it)."""
+    head, *wraps = text.split(" \t")
+    cells = head.split("|")
+    for wrap in wraps:
+        column = len(wrap) - len(wrap.lstrip("\t")) + 1
+        if column < len(cells) and wrap.strip():
+            cells[column] = f"{cells[column].rstrip()} {wrap.strip()}"
+    return cells
+
+
 def _wrapped(text: str, last: Paragraph, head: str) -> bool:
     """A line with no blank line before it goes on the paragraph above when it reads as
     the rest of a sentence: it opens (`head`) in lower case or with a number, or the line

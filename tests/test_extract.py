@@ -823,3 +823,15 @@ def test_a_table_row_copied_as_text_gets_bars_between_its_cells_and_keeps_its_le
     assert len(got) == len(line)
     assert got == (row or line)
     assert table_row(got) is (row is not None)
+
+
+@pytest.mark.parametrize("text,cells", [
+    ("15|Đảng ủy các cơ quan|Kế hoạch số 03-KH/ĐU|Thực hiện Nghị quyết số 57-NQ/TW \tĐảng tỉnh",
+     ["15", "Đảng ủy các cơ quan Đảng tỉnh", "Kế hoạch số 03-KH/ĐU", "Thực hiện Nghị quyết số 57-NQ/TW"]),
+    ("7|Thị ủy Mộc Châu|Kế hoạch số 09-KH/TU|Thực hiện Chương trình hành động \t\t\tsố 62-CTr/TU",
+     ["7", "Thị ủy Mộc Châu", "Kế hoạch số 09-KH/TU", "Thực hiện Chương trình hành động số 62-CTr/TU"]),
+    ("| 1 | Huyện ủy Tủa Chùa | Kế hoạch số 91-KH/HU |", ["", " 1 ", " Huyện ủy Tủa Chùa ", " Kế hoạch số 91-KH/HU ", ""]),
+])
+def test_a_row_s_cells_take_the_text_copying_wrapped_onto_a_line_of_its_own(text, cells):
+    from ingest.layout import row_cells
+    assert row_cells(text) == cells
