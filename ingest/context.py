@@ -54,7 +54,8 @@ def contexts(doc_layout: Layout, roster: Roster, province: str | None, author: s
     out: list[Context] = []
     made: dict[tuple, Context] = {}  # paragraphs in one context share its object
     first = next((p.text for p in doc_layout.paragraphs if p.text.strip()), "")
-    dateline = _dateline_unit(first, roster, province) or _headline_commune(first, doc_layout, roster, province)
+    dateline = (_dateline_unit(first, roster, province) or _headline_unit(first, roster, province)
+                or _headline_commune(first, doc_layout, roster, province))
     unit, section_author, asks = None, author, False
     above = None  # the committee a letterhead line names, which a board's line under it belongs to
     recipients = False  # in the list of whom a letter is addressed to
@@ -104,6 +105,18 @@ _HEADLINE_PLACE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s+[a
 _COMMUNE_COMMITTEE = re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")
 #: how many paragraphs after the headline may name the commune it opens with in full
 _HEADLINE_REACH = 6
+
+
+#: a headline that opens with a committee: "Thị ủy Sa Pa sơ kết 3 năm thực hiện Kết luận 21-KL/TW"
+_HEADLINE_UNIT = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<unit>(?:Huyện ủy|Thị ủy|Thành ủy|Đảng ủy (?:xã|phường|thị trấn))"
+                            rf"\s+{PLACE_WORDS})\s+[a-zđà-ỹ]")
+
+
+def _headline_unit(headline: str, roster: Roster, province: str | None) -> str | None:
+    """"Thị ủy Sa Pa sơ kết ..." — a news item about the committee its headline opens with, which a bare "Thị ủy"
+    then means."""
+    m = _HEADLINE_UNIT.match(headline)
+    return m and (roster.canonical(m.group("unit"), province) or unlisted(m.group("unit")))
 
 
 def _headline_commune(headline: str, doc_layout: Layout, roster: Roster, province: str | None) -> str | None:

@@ -86,7 +86,9 @@ _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED
 _PLACE_NAME = rf"[{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}}"
 #: the kinds a text names alone after naming one unit of that kind in full, and how it names it: "Đảng ủy xã Chà Cang",
 #: "Đảng ủy phường Tân Phong"; "Chi bộ bản Nà Cang", "Chi bộ thôn Nà Pẹt"
-_NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) {_PLACE_NAME}"),
+#: ("2. Xã Nậm Dịch: Đảng ủy ban hành ...": a commune labelling its paragraph names its committee too)
+_NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) {_PLACE_NAME}"
+                                        rf"|(?<!\w)(?:Xã|Phường|Thị trấn) {_PLACE_NAME}(?=\s*:)"),
                   "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) {_PLACE_NAME}")}
 _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 #: the level word a body's kind ends with, and the party committee of that level
@@ -422,6 +424,8 @@ class Roster:
         if author and key(author).startswith(head + " "):
             return author
         for m in reversed(_NAMED_IN_FULL[head].findall(spelling(before))):
+            if not m.startswith(("Đảng ủy", "Chi bộ")):
+                m = f"Đảng ủy {m[:1].lower()}{m[1:]}"  # "Xã Nậm Dịch:" -> Đảng ủy xã Nậm Dịch
             unit = self.canonical(m, province) or unlisted(m)
             if unit:
                 return unit

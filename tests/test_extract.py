@@ -643,6 +643,17 @@ ISSUERS = [
          C("Kế hoạch số 05-KH/CB", "full", issuer_unit="Chi bộ Đội Cảnh sát giao thông - Trật tự Công an huyện Tân Uyên")],
         id="an agency's cells by their team's name, a dash inside it, in its committee's text"),
     pytest.param(
+        "2. Xã Nậm Dịch: Đảng ủy ban hành Kế hoạch số 33-KH/ĐU, ngày 08/12/2023 triển khai Kế hoạch số 127-KH/HU.",
+        "Hà Giang",
+        [C("Kế hoạch số 33-KH/ĐU, ngày 08/12/2023", "full", issuer_unit="Đảng ủy xã Nậm Dịch"),
+         C("Kế hoạch số 127-KH/HU", "full")],
+        id="'Đảng ủy' alone after a commune labelling its paragraph ('Xã Nậm Dịch:')"),
+    pytest.param(
+        "Thị ủy Sa Pa sơ kết 3 năm thực hiện Kết luận 21-KL/TW\n\nĐảng ủy phường Ô Quý Hồ tổ chức hội nghị sơ kết theo "
+        "Kế hoạch số 61-KH/TU của Thị ủy.", "Lào Cai",
+        [C("Kết luận 21-KL/TW", "full"), C("Kế hoạch số 61-KH/TU", "full", issuer_unit="Thị ủy Sa Pa")],
+        id="a news item's headline opening with a committee: a bare 'Thị ủy' is that one"),
+    pytest.param(
         "Hội LHPN huyện Thuận Châu mở 18 lớp học. Tại Quỳnh Nhai, Hội LHPN huyện cũng ban hành Kế hoạch số 19/KH-HPN, "
         "ngày 26/02/2025.", SL,
         [C("Kế hoạch số 19/KH-HPN, ngày 26/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai")],
