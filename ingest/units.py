@@ -398,7 +398,8 @@ class Roster:
             return author if author and head.count(" ") >= 2 and key(author).startswith(head + " ") else None
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
-        found = re.findall(rf"({lead})\s+({_PLACE_NAME})", spelling(before))  # (lead, place)
+        # (lead, place); a district in brackets after a commune, "xã Chiềng Chăn (Mai Sơn)", leads with ""
+        found = re.findall(rf"(?:({lead})\s+|\(\s*)({_PLACE_NAME})", spelling(before))
         named = [place for _, place in found]
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province)

@@ -654,6 +654,11 @@ ISSUERS = [
         [C("Kết luận 21-KL/TW", "full"), C("Kế hoạch số 61-KH/TU", "full", issuer_unit="Thị ủy Sa Pa")],
         id="a news item's headline opening with a committee: a bare 'Thị ủy' is that one"),
     pytest.param(
+        "Đảng ủy xã Chiềng Chăn (Mai Sơn) đã ban hành nghị quyết chuyên đề.\n\nNgay sau khi có Kế hoạch 58 của Huyện ủy "
+        "về thực hiện NQ 11, Đảng ủy xã đã ban hành nghị quyết.", SL,
+        [C("Kế hoạch 58", "short", issuer_unit="Huyện ủy Mai Sơn"), C("NQ 11", "short")],
+        id="a bare 'Huyện ủy' after a commune with its district in brackets ('xã Chiềng Chăn (Mai Sơn)')"),
+    pytest.param(
         "Hội LHPN huyện Thuận Châu mở 18 lớp học. Tại Quỳnh Nhai, Hội LHPN huyện cũng ban hành Kế hoạch số 19/KH-HPN, "
         "ngày 26/02/2025.", SL,
         [C("Kế hoạch số 19/KH-HPN, ngày 26/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai")],
