@@ -65,6 +65,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
             if cit is not None:
                 out.append(cit)
     out = _listed_issuers(out, doc_layout, roster, province, paragraph_contexts)
+    out = _serial_issuers(out, doc_layout)
     out = _respective_issuers(out, doc_layout, roster, paragraph_contexts)
     out = _bare_congresses(out, doc_layout, paragraph_contexts)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
@@ -475,8 +476,9 @@ def _subject_before(ptext: str, start: int) -> str | None:
         named = _PARENTHETICAL.sub("", named)
     parts = _CLAUSE_CUT.split(named)
     clause = parts[-1].strip()
-    if not clause and len(parts) > 1 and named.rstrip().endswith(":"):
-        clause = parts[-2].strip()  # "1. Chi bộ bản Che Căn: ban hành Kế hoạch số 03-KH/CB"
+    if not clause and len(parts) > 1 and named.rstrip().endswith(":") and " của " not in parts[-2]:
+        clause = parts[-2].strip()  # "1. Chi bộ bản Che Căn: ban hành Kế hoạch số 03-KH/CB" (not "... của Tỉnh ủy: ban
+        # hành ...", whose subject is further back)
     clause = _DIRECTED.sub("", clause, count=1)  # "Đảng ủy xã lãnh đạo UBND xã ban hành ...": the UBND issues
     return _ADVERBS_AT_END.sub("", clause)
 
@@ -648,6 +650,26 @@ def _listed_issuers(cits: list[Citation], doc_layout: Layout, roster: Roster, pr
         unit = intro_units[c.paragraph]
         if unit and _code_fits(c.code, unit):
             out[n] = replace(c, issuer=unit, issuer_unit=unit)
+    return out
+
+
+def _serial_issuers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
+    """"X ban hành Kế hoạch số 83-KH/HU ...; Nghị quyết chuyên đề số 14-NQ/HU ...; Kế hoạch số 135-KH/HU ...": a
+    document opening a clause after a semicolon goes on the list of what the sentence's subject issued, the unit of
+    the nearest document before it in the sentence that was issued there and whose code is that unit's kind."""
+    out = list(cits)
+    for n, c in enumerate(out):
+        ptext = doc_layout.paragraphs[c.paragraph].text
+        if c.issuer_unit or not c.code or not ptext[:c.pos].rstrip().endswith(";"):
+            continue
+        for k in range(n - 1, -1, -1):
+            ck = out[k]
+            if ck.paragraph != c.paragraph or ". " in ptext[ck.pos:c.pos]:
+                break  # another paragraph or sentence
+            issued_here = ptext[:ck.pos].rstrip().endswith(";") or _BAN_HANH.search(ptext, max(0, ck.pos - 30), ck.pos)
+            if issued_here and ck.issuer_unit and _code_fits(c.code, ck.issuer_unit):
+                out[n] = replace(c, issuer=ck.issuer_unit, issuer_unit=ck.issuer_unit)
+                break
     return out
 
 

@@ -659,6 +659,17 @@ ISSUERS = [
         [C("Kế hoạch 58", "short", issuer_unit="Huyện ủy Mai Sơn"), C("NQ 11", "short")],
         id="a bare 'Huyện ủy' after a commune with its district in brackets ('xã Chiềng Chăn (Mai Sơn)')"),
     pytest.param(
+        "1. Ban Thường vụ Huyện ủy Mường La đã kịp thời cụ thể hóa các nghị quyết của Tỉnh ủy: ban hành Kế hoạch số "
+        "83-KH/HU, ngày 21/01/2022 thực hiện Nghị quyết số 11-NQ/TU của Ban Chấp hành Đảng bộ tỉnh; Nghị quyết chuyên đề "
+        "số 14-NQ/HU, ngày 06/6/2022 về du lịch; Kế hoạch số 135 - KH/HU, ngày 20/9/2023 thực hiện Kết luận số 640-KL/TU.",
+        SL,
+        [C("Kế hoạch số 83-KH/HU, ngày 21/01/2022", "full", issuer_unit="Huyện ủy Mường La"),
+         C("Nghị quyết số 11-NQ/TU", "full", issuer_unit="Tỉnh ủy Sơn La"),
+         C("Nghị quyết chuyên đề số 14-NQ/HU, ngày 06/6/2022", "full", issuer_unit="Huyện ủy Mường La"),
+         C("Kế hoạch số 135 - KH/HU, ngày 20/9/2023", "full", issuer_unit="Huyện ủy Mường La"),
+         C("Kết luận số 640-KL/TU", "full")],
+        id="'... của Tỉnh ủy: ban hành A; B; C': the subject further back issued the list, clause by clause"),
+    pytest.param(
         "Hội LHPN huyện Thuận Châu mở 18 lớp học. Tại Quỳnh Nhai, Hội LHPN huyện cũng ban hành Kế hoạch số 19/KH-HPN, "
         "ngày 26/02/2025.", SL,
         [C("Kế hoạch số 19/KH-HPN, ngày 26/02/2025", "full", issuer_unit="Hội Liên hiệp Phụ nữ huyện Quỳnh Nhai")],
