@@ -78,6 +78,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
 #: with one length
 _FORMS = ((P.FULL_RE, MentionKind.FULL, True, (), P.TYPE_WORD_START_RE),
           (P.LAW_RE, MentionKind.FULL, True, P.LAW_NEEDS, None),
+          (P.NAMED_LAW_RE, MentionKind.NAMED, True, P.NAMED_LAW_NEEDS, None),  # (its year's digits)
           (P.PLENUM_RE, MentionKind.NAMED, False, P.PLENUM_NEEDS, None),  # "lần thứ tám": no digit
           (P.NATIONAL_CONGRESS_RE, MentionKind.NAMED, False, P.NATIONAL_CONGRESS_NEEDS, None),
           (P.LOCAL_CONGRESS_RE, MentionKind.NAMED, False, P.LOCAL_CONGRESS_NEEDS, None),

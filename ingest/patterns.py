@@ -181,6 +181,9 @@ BODY_TERM_REF = (
 #: "Luật Giao dịch điện tử số 20/2023/QH15": a law's name stands between the word and the number
 LAW_NAME_WORD = r"(?!số\s)[^\s,;.()\d/]+"  # no number and no "số": the name ends before them
 LAW_REF = rf"(?P<type>Luật)(?P<lawname>(?:\s+{LAW_NAME_WORD}){{1,8}}?)\s+số\s*{LAW_NUMBER}(?![\w/])"
+#: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law by its name and the day it was passed
+LAW_PASSED = r"(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?năm\s+(?:19|20)\d\d(?!\d)"
+NAMED_LAW_REF = rf"(?P<type>Luật)(?=\s+[{UPPER}])(?P<lawname>(?:\s+{LAW_NAME_WORD}){{1,12}}?)(?=\s+{LAW_PASSED})"
 
 # --- issuer and subject phrases after a citation --------------------------------
 ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
@@ -189,6 +192,7 @@ SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 # --- compiled -------------------------------------------------------------------
 FULL_RE = re.compile(rf"{TYPE_WORD}{QUALIFIER}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{CODE_END}")
 LAW_RE = re.compile(LAW_REF)
+NAMED_LAW_RE = re.compile(NAMED_LAW_REF)
 CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
 #: where CODE_RE can match: a digit no letter, digit, slash or dash precedes, whose number a dash
 #: or a slash follows (the engine skips straight to digits, which it cannot do for CODE_RE's
@@ -206,6 +210,7 @@ BODY_TERM_RE = re.compile(BODY_TERM_REF)
 ROMAN_RE = re.compile(ROMAN)
 #: words each pattern needs: a text that lacks every word of one of the tuples cannot match it
 LAW_NEEDS = (("Luật",), ("số",))
+NAMED_LAW_NEEDS = (("Luật",), ("năm",))
 PLENUM_NEEDS = (PLENUM_TYPE_WORDS, TRUNG_UONG_WORDS)
 NATIONAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội",), ("Đảng",))
 LOCAL_CONGRESS_NEEDS = (NGHI_QUYET_WORDS, ("Đại hội", "ĐẠI HỘI"), ("Đảng bộ", "ĐẢNG BỘ"))

@@ -20,8 +20,8 @@ from rapidfuzz import fuzz, process
 
 from graph.model import Citation, Document, MentionKind
 
-from .clean import fold
-from .extract import iso_date
+from .clean import fold, key
+from .extract import ABBREV_LAW as LAW, iso_date
 from .patterns import NUMERIC_DATE_RE, PARTY_OF_LEVEL
 from .registry import Known, Registry, code_key
 from .units import CENTRAL, Roster
@@ -128,6 +128,7 @@ class Resolver:
         self._by_code_place = _Blocks(_local_place, "block_place")  # (type, number, code): by province of local codes
         self._by_number_owner = _Blocks(lambda cl: cl.owner, "block_number")  # (type, number): by owner (short forms)
         self._known_cluster: dict[int, Cluster] = {}
+        self._laws: dict[str, Cluster] = {}  # key of a law's name -> its cluster, for laws the registry lacks
         self.assigned: dict = {}
         self.how: dict = {}
         self.candidates: dict = {}
@@ -359,6 +360,9 @@ class Resolver:
             return
         if len(knowns) > 1 and c.name and not c.plenum:
             knowns = self._prefer_cited(knowns, f) or knowns
+        if not knowns and c.type == LAW and c.name:
+            self._named_law(f, i, c)
+            return
         if not knowns:
             self.how[(f, i)] = "unresolved"
             self.assigned[(f, i)] = []
@@ -386,6 +390,15 @@ class Resolver:
                 found = sorted(found, key=lambda k: -_subject_score(c.subject, k.subject or ""))[:1]
             return found
         return self.registry.by_name(c.name or "")
+
+    def _named_law(self, f, i, c: Citation):
+        """"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", a law the registry lacks: one document
+        per name (a law amending another is named anew: "Luật sửa đổi, bổ sung ...")."""
+        cl = self._laws.get(key(c.name))
+        if cl is None:
+            cl = self._laws[key(c.name)] = Cluster(c.type, None, None, None, CENTRAL, None, name=c.name)
+            self._keep(cl)
+        self._add(cl, f, i, c, CENTRAL, None, "exact")
 
     def _prefer_cited(self, knowns: list[Known], f: str) -> list[Known]:
         in_file = [k for k in knowns if (cl := self._known_cluster.get(id(k))) and f in cl.files]

@@ -220,6 +220,13 @@ STATE_CODES = [
          C("Luật số 20/2023/QH15", "full", type="Luật", number="20", code="QH15"),
          C("Nghị quyết số 120/2020/QH14", "full", type="Nghị quyết", number="120", code="QH14")],
         id="a law's name holds no number: two citations joined by và stay two"),
+    pytest.param(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Luật Đất đai năm 2024; Luật này "
+        "quy định về đất đai năm 2024.", DB,
+        [C("Luật Tổ chức chính quyền địa phương", "named", type="Luật", name="Luật Tổ chức chính quyền địa phương",
+           date="2015-06-19"),
+         C("Luật Đất đai", "named", type="Luật", name="Luật Đất đai")],
+        id="a law named with the day or the year it was passed, no number ('Luật này' is none)"),
 ]
 
 # --- spelling of the citation itself: số, case, spacing, glued and worded dates -------

@@ -393,3 +393,13 @@ def test_a_number_sharing_the_next_ones_code_is_that_code_s_document(data):
     short, full, thirteen = (s.doc(surface) for surface in ("Kế hoạch số 12", "Kế hoạch số 12-KH/HU", "13-KH/HU"))
     assert (short.number, short.code) == ("12", "KH/HU")
     assert short == full != thirteen
+
+
+def test_a_law_named_without_a_number_is_one_document_per_name(data):
+    s = Scenario(data, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                 "Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật Ngân sách nhà nước ngày "
+                 "25 tháng 6 năm 2015;")
+    law = s.doc("Luật Tổ chức chính quyền")
+    assert s.doc("Luật Tổ chức Chính quyền", text=1).id == law.id
+    assert law.type == "Luật" and law.date == "2015-06-19"
+    assert s.doc("Luật Ngân sách", text=1).id != law.id
