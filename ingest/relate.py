@@ -695,7 +695,7 @@ _JOINED_BEFORE = re.compile(r"(?:,|\svà)\s*$")
 
 
 #: (lowered) a directive named by its kind alone, and the words that point back to it: "thực hiện Kết luận này"
-_KIND_WORD = r"(?P<type>kết luận|chỉ thị|nghị quyết|quy định)"
+_KIND_WORD = r"(?P<type>kết luận|chỉ thị|nghị quyết|quy định|đề án)"
 _THIS = r"(?:\s+(?:này|trên|nêu trên))?"
 #: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by
 #: its kind alone, the one cited last
@@ -993,10 +993,11 @@ def _list_relations(file, cits, indexes, ptext, lowered, doc_targets, out):
 
 #: (lowered) a list after a directive named by its kind alone: "... xây dựng kế hoạch thực hiện Kết luận, tiêu biểu:"
 _BARE_LIST_INTRO = re.compile(rf"(?:{_CARRY_OUT})\s+{_KIND_WORD}{_THIS}"
-                              r"\s*,?\s*(?:(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?|cụ thể|gồm|như sau)\s*[:：]")
+                              r"(?:\s+bằng\s+[^:;.]{3,60}?)?"  # "... cụ thể hóa Đề án bằng chương trình, kế hoạch của cấp mình:"
+                              r"\s*,?\s*(?:(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?|cụ thể|gồm|như sau)?\s*[:：]")
 
 
-_BARE_LIST_WORDS = ("tiêu biểu", "điển hình", "cụ thể", "gồm", "như sau")
+_BARE_LIST_WORDS = (":", "：")
 
 
 def _bare_list(file, cits, indexes, ptext, lowered, doc_targets, out):

@@ -604,6 +604,14 @@ def test_a_letter_s_recipients_are_no_section_and_counted_units_after_trong_do_n
     assert ("unit:Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu", "112-KH/ĐU") in b.issued()
 
 
+def test_a_list_after_a_scheme_named_by_its_kind_carries_it_out(data):
+    b = Built(data, "TỈNH ỦY ĐIỆN BIÊN\nSố 212-BC/TU\nBÁO CÁO\nkết quả thực hiện Đề án số 05-ĐA/TU, ngày 15/3/2022\n"
+                    "Các huyện ủy, thị ủy, thành ủy cụ thể hóa Đề án bằng chương trình, kế hoạch của cấp mình: Huyện ủy "
+                    "Mường Ảng ban hành Chương trình số 12-CTr/HU, ngày 20/4/2023; Huyện ủy Tuần Giáo ban hành Kế hoạch "
+                    "số 145-KH/HU, ngày 05/5/2023.")
+    assert {(IMPLEMENTS, "12-CTr/HU", "05-ĐA/TU"), (IMPLEMENTS, "145-KH/HU", "05-ĐA/TU")} <= b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
