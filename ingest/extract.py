@@ -231,11 +231,22 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
         unit = unit and _committee_of(unit, code, roster, province)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
-    if _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start):  # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."
+    if _BAN_HANH_ALONE.search(ptext, max(0, start - 60), start) or _code_cell(ptext, start):
+        # "1. Huyện ủy Tủa Chùa" / "Đã ban hành Kế hoạch ..."; "| 248-KH/HU | 08/01/2024 | Kế hoạch ..." in a list of
+        # documents whose rows name no unit
         for unit in (context.unit, context.author):  # the section's unit, else the text's own ("...; đã ban hành ...")
             if unit and _code_fits(code, unit):
                 return unit, unit, issuer_end
     return after, None, issuer_end
+
+
+def _code_cell(ptext: str, start: int) -> bool:
+    """Whether the citation at `start` is a number-code that fills a table cell alone ("| 248 -KH/HU |")."""
+    bar = ptext.rfind("|", 0, start)
+    if bar < 0 or ptext[bar + 1:start].strip():
+        return False
+    end = ptext.find("|", start)
+    return P.CODE_RE.fullmatch(ptext[start:end if end >= 0 else len(ptext)].strip()) is not None
 
 
 def _committee_of(unit: str, code: str | None, roster: Roster, province: str | None) -> str:

@@ -279,8 +279,14 @@ def _marker(text: str) -> str | None:
     return f"<sup>{match.group(1)}</sup>" if match else None
 
 
+_CELL_BREAK, _CELL_SEP = "\x00", "\x01"  # a line break inside a cell, the start of a row's next cell
+
+
 class _Lines:
-    """Turns start/end/text events into lines: one per block, cells joined by ' | '."""
+    """Turns start/end/text events into lines: one per block, a table row's cells joined by ' | ' (a line break
+    inside a cell a space), but a row of one or two cells that breaks lines inside them (a letterhead or a signature
+    laid out as a table: "ĐẢNG BỘ TỈNH LAI CHÂU<br>HUYỆN ỦY THAN UYÊN" | "ĐẢNG CỘNG SẢN VIỆT NAM<br>...") one line
+    per line of its cells, cell after cell."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -306,7 +312,7 @@ class _Lines:
                 self.row_cells = 0
         elif tag in _CELLS:
             if not self.in_cell:
-                self.parts.append(" | " if self.row_cells else "")
+                self.parts.append(_CELL_SEP if self.row_cells else "")
                 self.row_cells += 1
             self.in_cell += 1
         elif tag == "sup":
@@ -332,21 +338,31 @@ class _Lines:
 
     def text(self, text: str) -> None:
         if not self.dropped or self.in_title:
-            self.parts.append(text)
+            self.parts.append(text.replace(_CELL_BREAK, "").replace(_CELL_SEP, ""))
 
     def newline(self) -> None:
         if self.in_cell:
-            self.parts.append(" ")
+            self.parts.append(_CELL_BREAK)
             return
-        line = _SPACES.sub(" ", "".join(self.parts)).strip()
-        if line:
-            self.lines.append(line)
+        raw = "".join(self.parts)
+        cells = raw.split(_CELL_SEP)
+        segments = [[seg for seg in map(_squeezed, cell.split(_CELL_BREAK)) if seg] for cell in cells]
+        if len(cells) <= 2 and any(len(cell) > 1 for cell in segments):
+            self.lines.extend(seg for cell in segments for seg in cell)
+        else:
+            line = " | ".join(" ".join(cell) for cell in segments) if len(cells) > 1 else " ".join(segments[0])
+            if line:
+                self.lines.append(line)
         self.parts, self.sup = [], None
 
     def result(self) -> str:
         self.in_cell = 0
         self.newline()
         return "\n".join(self.lines)
+
+
+def _squeezed(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
 
 
 class _Stream(HTMLParser):

@@ -581,6 +581,9 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
     if "|" in gap[head_at:]:  # "| Kế hoạch số 402-KH/TU | Ban Thường vụ Tỉnh ủy | 22/4/2025 | thực hiện Chỉ thị 45 |":
         cell = gap.rfind("|") + 1  # B's own cell says what A does to it
         head_at = cell + len(gap[cell:]) - len(gap[cell:].lstrip())
+        kind = (a.type or "").lower()  # ("| Kế hoạch thực hiện Chỉ thị số 45-CT/TW |": the trích yếu names A's kind)
+        if kind and lowered.startswith(kind + " ", head_at):
+            head_at += len(kind) + 1
     subjects = _SUBJECTS_VERB.match(lowered, head_at)
     if subjects:
         head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"

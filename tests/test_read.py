@@ -397,3 +397,15 @@ def test_damaged_files_raise_only_unreadable_file(suffix, data):
     except UnreadableFile as error:
         assert error.reason and "\n" not in error.reason
 
+
+
+def test_html_letterhead_laid_out_as_a_table_gives_one_line_per_line_of_its_cells(tmp_path, html_path):
+    page = ('<html><body><table><tr><td>ĐẢNG BỘ TỈNH LAI CHÂU<br><strong>HUYỆN ỦY THAN UYÊN</strong><br>*<br>'
+            'Số 246-KH/HU</td><td>ĐẢNG CỘNG SẢN VIỆT NAM<br><em>Than Uyên, ngày 17 tháng 02 năm 2025</em></td></tr>'
+            '</table><table><tr><td>1</td><td>Xã Mường Kim</td><td>Kế hoạch số<br>12-KH/ĐU</td></tr></table>'
+            '</body></html>')
+    source = read(write(tmp_path, "kh.html", page))
+    assert source.text.split("\n") == [
+        "ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY THAN UYÊN", "*", "Số 246-KH/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Than Uyên, ngày 17 tháng 02 năm 2025",
+        "1 | Xã Mường Kim | Kế hoạch số 12-KH/ĐU"]  # a row of data stays one line

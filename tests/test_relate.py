@@ -612,6 +612,16 @@ def test_a_list_after_a_scheme_named_by_its_kind_carries_it_out(data):
     assert {(IMPLEMENTS, "12-CTr/HU", "05-ĐA/TU"), (IMPLEMENTS, "145-KH/HU", "05-ĐA/TU")} <= b.doc_edges()
 
 
+def test_a_list_of_documents_whose_rows_name_their_kind_and_what_they_carry_out(data):
+    b = Built(data, "HUYỆN ỦY TỦA CHÙA\nPHỤ LỤC\nDANH MỤC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024\n"
+                    "STT | Số, ký hiệu | Ngày | Trích yếu\n"
+                    "1 | 248 -KH/HU | 08/01/2024 | Kế hoạch học tập, quán triệt, tuyên truyền và thực hiện Nghị quyết số "
+                    "43-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng (khóa XIII)\n"
+                    "2 | 1315-CV/HU | 15/01/2024 | Về việc tổ chức đón Tết Nguyên đán Giáp Thìn năm 2024")
+    assert (IMPLEMENTS, "248-KH/HU", "43-NQ/TW") in b.doc_edges()
+    assert ("unit:Huyện ủy Tủa Chùa", "248-KH/HU") in b.issued()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
