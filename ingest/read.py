@@ -344,15 +344,8 @@ class _Lines:
         if self.in_cell:
             self.parts.append(_CELL_BREAK)
             return
-        raw = "".join(self.parts)
-        cells = raw.split(_CELL_SEP)
-        segments = [[seg for seg in map(_squeezed, cell.split(_CELL_BREAK)) if seg] for cell in cells]
-        if len(cells) <= 2 and any(len(cell) > 1 for cell in segments):
-            self.lines.extend(seg for cell in segments for seg in cell)
-        else:
-            line = " | ".join(" ".join(cell) for cell in segments) if len(cells) > 1 else " ".join(segments[0])
-            if line:
-                self.lines.append(line)
+        cells = [cell.split(_CELL_BREAK) for cell in "".join(self.parts).split(_CELL_SEP)]
+        self.lines.extend(_row_lines(cells) if len(cells) > 1 else [line for line in _row_lines(cells) if line])
         self.parts, self.sup = [], None
 
     def result(self) -> str:
@@ -363,6 +356,16 @@ class _Lines:
 
 def _squeezed(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def _row_lines(cells: list[list[str]]) -> list[str]:
+    """A table row's lines from its cells' lines: one, the cells joined by " | " (a cell's lines by a space), but
+    one per line of the cells, cell after cell, for a row of one or two cells with lines broken inside them (a
+    letterhead or a signature laid out as a table)."""
+    cells = [[line for line in map(_squeezed, cell) if line] for cell in cells]
+    if len(cells) <= 2 and any(len(cell) > 1 for cell in cells):
+        return [line for cell in cells for line in cell]
+    return [" | ".join(" ".join(cell) for cell in cells)]
 
 
 class _Stream(HTMLParser):
@@ -470,9 +473,7 @@ def _block_lines(el: etree._Element, document: DocxDocument, notes: _Footnotes) 
         for cell in row.cells:
             if not cells or cells[-1]._tc is not cell._tc:  # merged cells repeat
                 cells.append(cell)
-        lines.append(" | ".join(
-            " ".join(_paragraph_text(p._p, notes) for p in c.paragraphs).replace("\n", " ")
-            for c in cells))
+        lines.extend(_row_lines([[_paragraph_text(p._p, notes) for p in c.paragraphs] for c in cells]))
     return lines
 
 

@@ -409,3 +409,24 @@ def test_html_letterhead_laid_out_as_a_table_gives_one_line_per_line_of_its_cell
         "ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY THAN UYÊN", "*", "Số 246-KH/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
         "Than Uyên, ngày 17 tháng 02 năm 2025",
         "1 | Xã Mường Kim | Kế hoạch số 12-KH/ĐU"]  # a row of data stays one line
+
+
+def test_docx_letterhead_table_gives_one_line_per_paragraph_of_its_cells(tmp_path):
+    document = docx.Document()
+    letterhead = document.add_table(rows=1, cols=2)
+    left, right = letterhead.cell(0, 0), letterhead.cell(0, 1)
+    left.text = "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"
+    for text in ("HUYỆN ỦY TUẦN GIÁO", "*", "Số 47-KH/HU"):
+        left.add_paragraph(text)
+    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    right.add_paragraph("Tuần Giáo, ngày 10 tháng 8 năm 2021")
+    rows = document.add_table(rows=1, cols=3)
+    for c, text in enumerate(("1", "Xã Quài Nưa", "Kế hoạch số 51-KH/ĐU")):
+        rows.cell(0, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    path = tmp_path / "kh.docx"
+    path.write_bytes(out.getvalue())
+    assert read(path).text.split("\n") == [
+        "ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "HUYỆN ỦY TUẦN GIÁO", "*", "Số 47-KH/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Tuần Giáo, ngày 10 tháng 8 năm 2021", "1 | Xã Quài Nưa | Kế hoạch số 51-KH/ĐU"]
