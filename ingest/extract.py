@@ -399,6 +399,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         token = w.group(0)
         if words and _ACRONYM.fullmatch(token):
             continue  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the acronym in brackets is no part of the name
+        marked = _MARK_AFTER.search(token)  # "Tỉnh ủy<sup>1</sup>.", "Tỉnh ủy(1).": a footnote's marker ends the name
+        if marked and marked.start():
+            token = token[:marked.start()] + ","
         core = token.rstrip(",;.:)”\"…*_")
         if not core or core[0] in "(“\"<" or "<" in core:
             break
@@ -423,6 +426,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     while words and words[-1].casefold() in {"và", "của"}:
         words.pop()
     return (" ".join(words) or None), end
+
+
+_MARK_AFTER = re.compile(r"(?:<sup>\s*\d{1,3}\s*</sup>|\(\d{1,2}\))[.,;:)]*$")
 
 
 def _next_word(ptext: str, pos: int) -> str:
@@ -582,10 +588,17 @@ def _label_unit(ptext: str, start: int, roster: Roster) -> list[str]:
         return []
     m = _LABEL.search(ptext, max(0, start - 100), start)
     if not m:
-        return []
+        m = _NAME_BEFORE.search(ptext, max(0, start - 100), start)
+        name = m and _unit_phrase(m.group("unit"), 0, roster)[0]
+        return [name] if name and name == m.group("unit") else []  # (nothing but a unit's name)
     label = m.group("unit")
     name, _ = _unit_phrase(label, 0, roster)
     return [label] if not name or name == label else [label, name]
+
+
+#: "...; Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU ngày 22/7/2024; ...": an item of a list, a unit's name right before
+#: its document
+_NAME_BEFORE = re.compile(r"(?:^|[;:]\s*|\.\s+|(?:^|\s)[-+•]\s*)(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s+$")
 
 
 _BY_MEANS_AT_END = re.compile(r"\s(?:bằng|thông qua)\s*$")

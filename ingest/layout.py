@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, count, islice
 from operator import add
 
-from .patterns import FOOTNOTE_MARK_RE
+from .patterns import FOOTNOTE_MARK_RE, PLAIN_FOOTNOTE_MARK_RE, PLAIN_FOOTNOTE_START_RE
 
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
 _CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
@@ -181,6 +181,7 @@ def layout(text: str) -> Layout:
     starts, lines = _lines(text)
     wrapped = _hard_wrapped(lines)
     notes = "<sup>" in text  # no footnote body, no marker without it
+    plain = _plain_marks(text) if not notes and ")" in text else {}  # "(1)" markers, where each first appears
     for start, line in zip(starts, lines):
         head = line[:1]  # the first character that is not a space; "" on a blank line
         if head.isspace():
@@ -188,7 +189,7 @@ def layout(text: str) -> Layout:
         if not head or (head in "-*_" and _SEPARATOR.match(line)):
             blank_before = True
             continue
-        note = notes and _FOOTNOTE_START.match(line)
+        note = notes and _FOOTNOTE_START.match(line) or plain and _plain_note(line, start, plain)
         target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
         if target is None:  # a paragraph of one line is that line (a table row's cells between bars)
             paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None,
@@ -199,8 +200,23 @@ def layout(text: str) -> Layout:
     for p in paragraphs:
         if len(p.pieces) > 1:
             p.join(text)
-    footnotes, refs = _link_footnotes(paragraphs) if notes else ({}, {})
+    footnotes, refs = _link_footnotes(paragraphs, PLAIN_FOOTNOTE_MARK_RE if plain else FOOTNOTE_MARK_RE) \
+        if notes or plain else ({}, {})
     return Layout(tuple(paragraphs), footnotes, refs, tuple(starts) or (0,))
+
+
+def _plain_marks(text: str) -> dict[str, int]:
+    """Footnote markers that lost their superscript ("Tỉnh ủy(1)."), each with where it first appears."""
+    marks: dict[str, int] = {}
+    for m in PLAIN_FOOTNOTE_MARK_RE.finditer(text):
+        marks.setdefault(m.group(1), m.start())
+    return marks
+
+
+def _plain_note(line: str, start: int, marks: dict[str, int]) -> re.Match | None:
+    """A line opening with "(N) " is footnote N's body when the text marked N before it."""
+    m = PLAIN_FOOTNOTE_START_RE.match(line)
+    return m if m and marks.get(m.group(1), start) < start else None
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, blank_before: bool,
@@ -294,12 +310,12 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return near >= 0.6 * len(lengths)
 
 
-def _link_footnotes(paragraphs: list[Paragraph]) -> tuple[dict, dict]:
+def _link_footnotes(paragraphs: list[Paragraph], marks: re.Pattern) -> tuple[dict, dict]:
     footnotes, refs = {}, {}
     for i, p in enumerate(paragraphs):
         if p.footnote is not None:
             footnotes.setdefault(p.footnote, i)
-        for m in FOOTNOTE_MARK_RE.finditer(p.text):
+        for m in marks.finditer(p.text):
             if p.footnote is not None and m.start() < 12:
                 continue  # the footnote's own number
             refs.setdefault(m.group(1), (i, m.start()))

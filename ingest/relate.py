@@ -220,12 +220,41 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
                         cits[own].type if own is not None else None,
                         lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]))
     _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
+    _footnoted_plans(file, cits, by_paragraph, doc_layout, out)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
     if owns and text is not None:
         out += _joint(out, owns, co_authors(text, roster, province, author))
     return out
+
+
+#: what may stand between the directives a sentence carries out and its footnote's marker: their issuer
+_BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?[\s,]*$")
+
+
+def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out):
+    """"Các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị số 35-CT/TW và Kế hoạch số 241-KH/TU<sup>1</sup>." /
+    "<sup>1</sup> Thành ủy Lạng Sơn Kế hoạch số 156-KH/TU ...; Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU ...": the plans
+    a footnote lists that say nothing of what they carry out carry out what the sentence bearing its marker does."""
+    related = {s.source for s in out} | {s.target for s in out}  # (a plan the footnote says more of, or cites)
+    for marker, (p_index, pos) in doc_layout.refs.items():
+        body = doc_layout.footnotes.get(marker)
+        before = [i for i in by_paragraph.get(p_index, []) if cits[i].pos < pos]
+        if body is None or body == p_index or not before:
+            continue
+        ptext = doc_layout.paragraphs[p_index].text
+        run = _joined_run(cits, before, ptext)
+        if not run or not _BEFORE_MARK.fullmatch(ptext, cits[run[-1]].tail, pos) or not _CARRY_OUT_BEFORE.search(
+                _lowered(ptext[max(0, cits[run[0]].pos - 80):cits[run[0]].pos])):
+            continue
+        body_text = doc_layout.paragraphs[body].text
+        for a in by_paragraph.get(body, []):
+            if a in related or not cits[a].code or cits[a].code.upper().endswith("/TW") \
+                    or cits[a].type not in DIRECTIVE_TYPES:
+                continue  # (a unit's plan has its code: no short form, nothing central)
+            for t in run:
+                out.append(_statement(file, a, t, _issued_for(cits[a]), 0.7, cits, body_text))
 
 
 def _joint(out: list[Statement], owns: list[int], units: list[str]) -> list[Statement]:

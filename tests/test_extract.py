@@ -869,3 +869,14 @@ def test_a_table_row_copied_as_text_gets_bars_between_its_cells_and_keeps_its_le
 def test_a_row_s_cells_take_the_text_copying_wrapped_onto_a_line_of_its_own(text, cells):
     from ingest.layout import row_cells
     assert row_cells(text) == cells
+
+
+@pytest.mark.parametrize("text,footnotes", [
+    ("Các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị 35 của Bộ Chính trị(1).\n(1) Huyện ủy Cao Lộc Kế hoạch số "
+     "45-KH/HU.", {"1": 1}),
+    ("Nhiệm vụ gồm: (1) nâng cao chất lượng sinh hoạt;\n(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.", {}),  # no marker
+    ("(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.\nThực hiện Chỉ thị 35(1).", {}),  # a body comes after its marker
+])
+def test_footnotes_that_lost_their_superscript(text, footnotes):
+    from ingest.layout import layout
+    assert layout(text).footnotes == footnotes

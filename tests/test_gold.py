@@ -190,7 +190,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_tracker": {"mentions": 0.97, "b3": 0.95, "edges_r": 0.74, "edges_p": 0.94, "queries_r": 0.88, "queries_p": 0.95},
     "probe_stats": {"mentions": 0.96, "b3": 0.96, "edges_r": 0.95, "edges_p": 0.87, "queries_r": 0.92, "queries_p": 0.95},
     "probe_workplan": {"mentions": 0.97, "b3": 0.94, "edges_r": 0.95, "edges_p": 0.62, "queries_r": 0.9, "queries_p": 0.9},
-    "probe_neighbours": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.6, "edges_p": 0.95, "queries_r": 0.64, "queries_p": 0.95},
+    "probe_neighbours": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.9, "edges_p": 0.95, "queries_r": 0.9, "queries_p": 0.95},
     "probe_html": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.92, "queries_r": 0.9, "queries_p": 0.92},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }

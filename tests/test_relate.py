@@ -622,6 +622,19 @@ def test_a_list_of_documents_whose_rows_name_their_kind_and_what_they_carry_out(
     assert ("unit:Huyện ủy Tủa Chùa", "248-KH/HU") in b.issued()
 
 
+@pytest.mark.parametrize("mark,note", [("<sup>1</sup>", "<sup>1</sup>"), ("(1)", "(1)")])
+def test_plans_a_footnote_lists_carry_out_what_the_sentence_bearing_its_marker_does(data, mark, note):
+    b = Built(data, "TỈNH ỦY LẠNG SƠN\nSố 498-BC/TU\nBÁO CÁO\nCác huyện ủy, thành ủy đã ban hành kế hoạch thực hiện Chỉ "
+                    f"thị số 35-CT/TW và Kế hoạch số 241-KH/TU của Ban Thường vụ Tỉnh ủy{mark}. Huyện ủy Bình Gia đang "
+                    f"hoàn thiện dự thảo.\n-----\n{note} Thành ủy Lạng Sơn Kế hoạch số 156-KH/TU ngày 18/7/2024; Huyện ủy "
+                    "Cao Lộc Kế hoạch số 45-KH/HU ngày 22/7/2024; Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 17-HD/BTGTU "
+                    "hướng dẫn tuyên truyền Quy định số 144-QĐ/TW.")
+    for plan in ("156-KH/TU", "45-KH/HU"):
+        assert {(IMPLEMENTS, plan, "35-CT/TW"), (IMPLEMENTS, plan, "241-KH/TU")} <= b.doc_edges()
+    assert ("unit:Huyện ủy Cao Lộc", "45-KH/HU") in b.issued()
+    assert not [e for e in b.doc_edges() if e[1] == "17-HD/BTGTU" and e[2] != "144-QĐ/TW"]  # it says what it does
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
