@@ -233,7 +233,7 @@ LISTED_NUMBER_RE = re.compile(LISTED_NUMBER)
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 #: a footnote's marker in text that lost its superscript: "(1)" glued to the word or the mark before it ("... của
 #: Ban Thường vụ Tỉnh ủy(1).", not the "(1) " that numbers a point)
-PLAIN_FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\s(\d])\((\d{1,2})\)(?=[\s.,;:]|$)")
+PLAIN_FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\s(])\((\d{1,2})\)(?=[\s.,;:]|$)")
 #: the body of such a footnote, at the start of its line: "(1) Thành ủy Lạng Sơn Kế hoạch số 156-KH/TU ..."
 PLAIN_FOOTNOTE_START_RE = re.compile(r"^\s*\((\d{1,2})\)\s")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

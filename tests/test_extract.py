@@ -872,7 +872,7 @@ def test_a_row_s_cells_take_the_text_copying_wrapped_onto_a_line_of_its_own(text
 
 
 @pytest.mark.parametrize("text,footnotes", [
-    ("Các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị 35 của Bộ Chính trị(1).\n(1) Huyện ủy Cao Lộc Kế hoạch số "
+    ("Các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị 35(1).\n(1) Huyện ủy Cao Lộc Kế hoạch số "
      "45-KH/HU.", {"1": 1}),
     ("Nhiệm vụ gồm: (1) nâng cao chất lượng sinh hoạt;\n(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.", {}),  # no marker
     ("(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.\nThực hiện Chỉ thị 35(1).", {}),  # a body comes after its marker
