@@ -101,8 +101,8 @@ _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 
 #: a headline that opens with a place: "Chiềng Chăn đưa Nghị quyết 11 của Tỉnh ủy vào cuộc sống"
-_HEADLINE_PLACE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s+[a-zđà-ỹ]")
-_COMMUNE_COMMITTEE = re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")
+_HEADLINE_PLACE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})(?:\s+[a-zđà-ỹ]|\s*:\s+\S)")
+_COMMUNE_COMMITTEE = re.compile(rf"(?:Đảng ủy )?(?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")
 #: how many paragraphs after the headline may name the commune it opens with in full
 _HEADLINE_REACH = 6
 
@@ -130,6 +130,7 @@ def _headline_commune(headline: str, doc_layout: Layout, roster: Roster, provinc
         for named in _COMMUNE_COMMITTEE.finditer(p.text):
             if key(named.group("place")).startswith(place):
                 name = named.group(0)[:named.start("place") - named.start() + len(m.group("place"))]
+                name = name if name.startswith("Đảng ủy") else f"Đảng ủy {name}"  # ("xã Mường Phăng (huyện ...)")
                 return roster.canonical(name, province) or unlisted(name)
     return None
 

@@ -635,6 +635,13 @@ def test_plans_a_footnote_lists_carry_out_what_the_sentence_bearing_its_marker_d
     assert not [e for e in b.doc_edges() if e[1] == "17-HD/BTGTU" and e[2] != "144-QĐ/TW"]  # it says what it does
 
 
+def test_a_news_item_headed_by_a_commune_s_name_and_a_colon_is_about_that_commune(data):
+    b = Built(data, "Mường Phăng: Nghị quyết chuyên đề tiếp sức du lịch cộng đồng\n(ĐBP) - Hơn hai năm thực hiện Nghị "
+                    "quyết chuyên đề số 05-NQ/ĐU của Đảng ủy xã, xã Mường Phăng (huyện Điện Biên) đã có 14 homestay.\n"
+                    "Hội Liên hiệp Phụ nữ xã thành lập tổ hợp tác dệt thổ cẩm theo Nghị quyết 05 của Đảng ủy xã.")
+    assert {e[1] for e in b.unit_edges()} == {"unit:Hội Liên hiệp Phụ nữ xã Mường Phăng"}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
