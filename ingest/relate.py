@@ -174,7 +174,7 @@ _PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)
 _WHERE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _ITEM_SEP = re.compile(r",\s*|\s+và\s+")
 _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
-                        r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) [uủ]ỷ[^,.\n]*)")
+                        r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) (?:ủy|uỷ)[^,.\n]*)")
 
 
 class UnitMention(NamedTuple):
@@ -472,8 +472,14 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
         else:
             signed = True
     if office:
-        return roster.canonical(office.strip(), province)
+        # "Lưu Văn phòng Huyện ủy." under a title "... trên địa bàn huyện Sìn Hồ": the district the title names
+        return roster.canonical(office.strip(), province) or roster.bare(office.strip(), _title(text), province)
     return roster.canonical("Tỉnh ủy", province) if signed and province else None
+
+
+def _title(text: str) -> str:
+    """The text's first lines, where a report without a letterhead names what it is about."""
+    return ". ".join(_EMPHASIS.sub("", line).strip() for line in head_lines(text, 12) if line.strip())
 
 
 def co_authors(text: str, roster: Roster, province: str | None, author: str | None) -> list[str]:

@@ -1402,3 +1402,18 @@ PLANS_NAMING_BACK = [
 @pytest.mark.parametrize("text,pair", PLANS_NAMING_BACK)
 def test_plans_naming_their_object_back(data, text, pair):
     assert (IMPLEMENTS, *pair) in Built(data, text).doc_edges()
+
+
+@pytest.mark.parametrize("title,signature,author", [
+    ("**kết quả 01 năm thực hiện Nghị quyết số 43-NQ/TW trên địa bàn huyện Sìn Hồ**", "- Lưu Văn phòng Huyện ủy.",
+     "Huyện ủy Sìn Hồ"),
+    ("**tình hình chuẩn bị đại hội trong Đảng bộ huyện Bắc Yên**", "- Lưu Văn phòng Huyện uỷ.", "Huyện ủy Bắc Yên"),
+    ("**tình hình thực hiện Nghị quyết số 15-NQ/TU của Ban Thường vụ Tỉnh ủy Điện Biên**", "", None),
+])
+def test_a_report_without_letterhead_is_the_committee_its_office_files_it_for(data, title, signature, author):
+    from ingest.relate import author_of
+    roster, _ = data
+    text = f"**BÁO CÁO**\n\n{title}\n\nNội dung.\n\nNơi nhận:\n{signature}\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ"
+    province = roster.province_of(text)
+    expected = author or (roster.canonical("Tỉnh ủy", province) if province else None)
+    assert author_of(text, roster, province) == expected
