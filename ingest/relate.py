@@ -545,6 +545,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             if not linked or not _CARRIED_OUT_BEFORE.search(lowered, max(0, cits[t].pos - 20), cits[t].pos):
                 targets.add(t)  # (a plan "..., gắn với thực hiện B" cites B; its unit still carries B out)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
+    _fronted_list(file, cits, indexes, ptext, lowered, targets, out)
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
@@ -688,7 +689,7 @@ _FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a new
 def _fronted(file, cits, indexes, ptext, lowered, targets, out):
     """"Thực hiện B, Ban Thường vụ Tỉnh ủy đã ban hành A ..." -> A implements B ("Căn cứ": cites)."""
     for n, b in enumerate(indexes[:-1]):
-        sentence_start = ptext.rfind(". ", 0, cits[b].pos) + 1
+        sentence_start = _sentence_start(ptext, cits[b].pos)
         fronted = _FRONTED.match(lowered, sentence_start, cits[b].pos)
         if not fronted or n and cits[indexes[n - 1]].pos >= sentence_start:
             continue  # (a clause that cites a document is no purpose put in front: "X cụ thể hóa bằng A về ..., thực hiện B")
@@ -703,6 +704,47 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
             for obj in objects:
                 out.append(_statement(file, issued, obj, relation, 0.85, cits, ptext))
         targets.update(objects)
+
+
+#: (lowered) the clause after a fronted purpose that opens a list of what was issued for it: ", các đảng ủy ban hành kế
+#: hoạch lãnh đạo tổ chức đại hội:"
+_FRONTED_LIST_INTRO = re.compile(r"[^.;:]{0,120}?(?:ban hành|xây dựng)[^.;:]{0,80}?[:：]\s*")
+
+
+def _fronted_list(file, cits, indexes, ptext, lowered, targets, out):
+    """"Thực hiện B, các đảng ủy ban hành kế hoạch ...: X (Kế hoạch số A1); Y (Kế hoạch số A2)" -> A1 and A2
+    implement B."""
+    if ":" not in ptext and "：" not in ptext:
+        return
+    sources = {s.source for s in out}
+    for n, b in enumerate(indexes[:-1]):
+        sentence_start = _sentence_start(ptext, cits[b].pos)
+        fronted = _FRONTED.match(lowered, sentence_start, cits[b].pos)
+        if not fronted or fronted.group("verb") in ("căn cứ", "trên cơ sở") or (
+                n and cits[indexes[n - 1]].pos >= sentence_start):
+            continue
+        intro = _FRONTED_LIST_INTRO.match(lowered, cits[b].tail)
+        if not intro:
+            continue
+        stop = _NEXT_SENTENCE.search(ptext, intro.end())
+        end = stop.start() if stop else len(ptext)
+        for a in indexes[n + 1:]:
+            ca = cits[a]
+            if intro.end() <= ca.pos < end and a not in sources and ca.type in DIRECTIVE_TYPES \
+                    and ca.kind is not MentionKind.NAMED:
+                out.append(_statement(file, a, b, _issued_for(ca), 0.8, cits, ptext))
+                targets.add(b)
+
+
+#: a footnote's own marker opening its body: "<sup>2</sup> Thực hiện ...", "(2) Thực hiện ..."
+_LEAD_MARK = re.compile(r"\s*(?:<sup>\s*\d{1,3}\s*</sup>|\(\d{1,2}\))\s*")
+
+
+def _sentence_start(ptext: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts, past a footnote's own marker."""
+    start = ptext.rfind(". ", 0, pos) + 1
+    mark = _LEAD_MARK.match(ptext, start) if start == 0 else None
+    return mark.end() if mark and mark.end() <= pos else start
 
 
 #: how far after the start of a fronted purpose the document issued for it may be cited

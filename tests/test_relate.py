@@ -642,6 +642,14 @@ def test_a_news_item_headed_by_a_commune_s_name_and_a_colon_is_about_that_commun
     assert {e[1] for e in b.unit_edges()} == {"unit:Hội Liên hiệp Phụ nữ xã Mường Phăng"}
 
 
+@pytest.mark.parametrize("mark", ["", "<sup>2</sup> "])
+def test_a_purpose_put_in_front_of_a_list_of_plans_is_what_each_carries_out(data, mark):
+    b = Built(data, f"HUYỆN ỦY BẮC YÊN\nSố 312-BC/HU\nBÁO CÁO\n{mark}Thực hiện Kế hoạch số 164-KH/HU của Ban Thường vụ "
+                    "Huyện ủy, các đảng ủy ban hành kế hoạch lãnh đạo tổ chức đại hội: Đảng ủy thị trấn Bắc Yên (Kế hoạch "
+                    "số 52-KH/ĐU, ngày 28/8/2024); Đảng ủy xã Hồng Ngài (Kế hoạch số 47-KH/ĐU, ngày 30/8/2024).")
+    assert {(IMPLEMENTS, "52-KH/ĐU", "164-KH/HU"), (IMPLEMENTS, "47-KH/ĐU", "164-KH/HU")} <= b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
