@@ -102,7 +102,7 @@ _DATELINE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})\s*:\s+\S")
 
 #: a headline that opens with a place: "Chiềng Chăn đưa Nghị quyết 11 của Tỉnh ủy vào cuộc sống"
 _HEADLINE_PLACE = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?P<place>{PLACE_WORDS})(?:\s+[a-zđà-ỹ]|\s*:\s+\S)")
-_COMMUNE_COMMITTEE = re.compile(rf"(?:Đảng ủy )?(?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")
+_COMMUNE_COMMITTEE = re.compile(rf"(?:xã|phường|thị trấn) (?P<place>{PLACE_WORDS})")  # ("Đảng ủy xã ...", "xã ...")
 #: how many paragraphs after the headline may name the commune it opens with in full
 _HEADLINE_REACH = 6
 
@@ -129,8 +129,7 @@ def _headline_commune(headline: str, doc_layout: Layout, roster: Roster, provinc
     for p in doc_layout.paragraphs[1:_HEADLINE_REACH + 1]:
         for named in _COMMUNE_COMMITTEE.finditer(p.text):
             if key(named.group("place")).startswith(place):
-                name = named.group(0)[:named.start("place") - named.start() + len(m.group("place"))]
-                name = name if name.startswith("Đảng ủy") else f"Đảng ủy {name}"  # ("xã Mường Phăng (huyện ...)")
+                name = "Đảng ủy " + named.group(0)[:named.start("place") - named.start() + len(m.group("place"))]
                 return roster.canonical(name, province) or unlisted(name)
     return None
 

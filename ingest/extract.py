@@ -399,7 +399,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         token = w.group(0)
         if words and _ACRONYM.fullmatch(token):
             continue  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the acronym in brackets is no part of the name
-        marked = _MARK_AFTER.search(token)  # "Tỉnh ủy<sup>1</sup>.", "Tỉnh ủy(1).": a footnote's marker ends the name
+        # "Tỉnh ủy<sup>1</sup>.", "Tỉnh ủy(1).": a footnote's marker ends the name
+        marked = _MARK_AFTER.search(token) if ")" in token or ">" in token else None
         if marked and marked.start():
             token = token[:marked.start()] + ","
         core = token.rstrip(",;.:)”\"…*_")
@@ -588,6 +589,9 @@ def _label_unit(ptext: str, start: int, roster: Roster) -> list[str]:
         return []
     m = _LABEL.search(ptext, max(0, start - 100), start)
     if not m:
+        before = ptext[max(0, start - 40):start].split()
+        if not before or not before[-1][:1].isupper():
+            return []  # (no name ends right before it)
         m = _NAME_BEFORE.search(ptext, max(0, start - 100), start)
         name = m and _unit_phrase(m.group("unit"), 0, roster)[0]
         return [name] if name and name == m.group("unit") else []  # (nothing but a unit's name)

@@ -206,8 +206,11 @@ def layout(text: str) -> Layout:
 
 
 def _plain_marks(text: str) -> dict[str, int]:
-    """Footnote markers that lost their superscript ("Tỉnh ủy(1)."), each with where it first appears."""
+    """Footnote markers that lost their superscript ("Tỉnh ủy(1)."), each with where it first appears (only a line
+    opening with "(N) " can be a footnote's body: without one, the marks are not looked for)."""
     marks: dict[str, int] = {}
+    if "\n(" not in text and not text.startswith("("):
+        return marks
     for m in PLAIN_FOOTNOTE_MARK_RE.finditer(text):
         marks.setdefault(m.group(1), m.start())
     return marks

@@ -545,7 +545,6 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
             if not linked or not _CARRIED_OUT_BEFORE.search(lowered, max(0, cits[t].pos - 20), cits[t].pos):
                 targets.add(t)  # (a plan "..., gắn với thực hiện B" cites B; its unit still carries B out)
     _fronted(file, cits, indexes, ptext, lowered, targets, out)
-    _fronted_list(file, cits, indexes, ptext, lowered, targets, out)
     _fronted_anaphor(file, cits, indexes, ptext, lowered, out)
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
@@ -693,6 +692,8 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
         fronted = _FRONTED.match(lowered, sentence_start, cits[b].pos)
         if not fronted or n and cits[indexes[n - 1]].pos >= sentence_start:
             continue  # (a clause that cites a document is no purpose put in front: "X cụ thể hóa bằng A về ..., thực hiện B")
+        if fronted.group("verb") not in ("căn cứ", "trên cơ sở") and (":" in ptext or "：" in ptext):
+            _fronted_list(file, cits, indexes[n:], ptext, lowered, targets, out)
         k = _issued_after(cits, indexes, n, ptext)
         if k is None:
             continue
@@ -711,29 +712,22 @@ def _fronted(file, cits, indexes, ptext, lowered, targets, out):
 _FRONTED_LIST_INTRO = re.compile(r"[^.;:]{0,120}?(?:ban hành|xây dựng)[^.;:]{0,80}?[:：]\s*")
 
 
-def _fronted_list(file, cits, indexes, ptext, lowered, targets, out):
+def _fronted_list(file, cits, rest: list[int], ptext, lowered, targets, out):
     """"Thực hiện B, các đảng ủy ban hành kế hoạch ...: X (Kế hoạch số A1); Y (Kế hoạch số A2)" -> A1 and A2
-    implement B."""
-    if ":" not in ptext and "：" not in ptext:
+    implement B (`rest`: B, a purpose put in front, and the citations after it)."""
+    b = rest[0]
+    intro = _FRONTED_LIST_INTRO.match(lowered, cits[b].tail)
+    if not intro:
         return
+    stop = _NEXT_SENTENCE.search(ptext, intro.end())
+    end = stop.start() if stop else len(ptext)
     sources = {s.source for s in out}
-    for n, b in enumerate(indexes[:-1]):
-        sentence_start = _sentence_start(ptext, cits[b].pos)
-        fronted = _FRONTED.match(lowered, sentence_start, cits[b].pos)
-        if not fronted or fronted.group("verb") in ("căn cứ", "trên cơ sở") or (
-                n and cits[indexes[n - 1]].pos >= sentence_start):
-            continue
-        intro = _FRONTED_LIST_INTRO.match(lowered, cits[b].tail)
-        if not intro:
-            continue
-        stop = _NEXT_SENTENCE.search(ptext, intro.end())
-        end = stop.start() if stop else len(ptext)
-        for a in indexes[n + 1:]:
-            ca = cits[a]
-            if intro.end() <= ca.pos < end and a not in sources and ca.type in DIRECTIVE_TYPES \
-                    and ca.kind is not MentionKind.NAMED:
-                out.append(_statement(file, a, b, _issued_for(ca), 0.8, cits, ptext))
-                targets.add(b)
+    for a in rest[1:]:
+        ca = cits[a]
+        if intro.end() <= ca.pos < end and a not in sources and ca.type in DIRECTIVE_TYPES \
+                and ca.kind is not MentionKind.NAMED:
+            out.append(_statement(file, a, b, _issued_for(ca), 0.8, cits, ptext))
+            targets.add(b)
 
 
 #: a footnote's own marker opening its body: "<sup>2</sup> Thực hiện ...", "(2) Thực hiện ..."
