@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from graph.model import Citation, Document, MentionKind
 
-from .clean import fold, key
+from .clean import fold, key as name_key
 from .extract import ABBREV_LAW as LAW, iso_date
 from .patterns import NUMERIC_DATE_RE, PARTY_OF_LEVEL
 from .registry import Known, Registry, code_key
@@ -394,9 +394,9 @@ class Resolver:
     def _named_law(self, f, i, c: Citation):
         """"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", a law the registry lacks: one document
         per name (a law amending another is named anew: "Luật sửa đổi, bổ sung ...")."""
-        cl = self._laws.get(key(c.name))
+        cl = self._laws.get(name_key(c.name))
         if cl is None:
-            cl = self._laws[key(c.name)] = Cluster(c.type, None, None, None, CENTRAL, None, name=c.name)
+            cl = self._laws[name_key(c.name)] = Cluster(c.type, None, None, None, CENTRAL, None, name=c.name)
             self._keep(cl)
         self._add(cl, f, i, c, CENTRAL, None, "exact")
 
