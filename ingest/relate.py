@@ -789,14 +789,15 @@ def _as_type(kind: str) -> str:
     return _TYPE_OF_KIND.get(kind, kind)
 
 
-def _cited_last(cits, before: int, kind: str, paragraph: int) -> int | None:
+def _cited_last(cits, before: int, kind: str, paragraph: int, replaced: frozenset = frozenset()) -> int | None:
     """The citation of that kind (a type word, lowered) cited last before index `before` and at most
-    ANAPHOR_REACH paragraphs back from `paragraph`: what "Kết luận", "Chỉ thị này" ... name."""
+    ANAPHOR_REACH paragraphs back from `paragraph`: what "Kết luận", "Chỉ thị này" ... name; not one
+    `replaced` ("Chỉ thị số 45-CT/TW ... (thay thế Chỉ thị số 35-CT/TW), X ban hành A thực hiện Chỉ thị": 45)."""
     for b in range(before - 1, -1, -1):
         c = cits[b]
         if paragraph - c.paragraph > ANAPHOR_REACH:
             return None
-        if (c.type or "").lower() == _as_type(kind) and c.kind is not MentionKind.NAMED:
+        if (c.type or "").lower() == _as_type(kind) and c.kind is not MentionKind.NAMED and b not in replaced:
             return b  # (a resolution named by its congress or plenum is named so where it is meant)
     return None
 
@@ -927,7 +928,8 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
         kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
         if any(s.source == a and (cits[s.target].type or "").lower() == _as_type(kind) for s in out):
             continue  # already said to carry out one of that kind
-        named = _cited_last(cits, a, kind, ca.paragraph)
+        replaced = frozenset(s.target for s in out if s.relation is Relation.AMENDS)
+        named = _cited_last(cits, a, kind, ca.paragraph, replaced)
         if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
             out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
             targets.add(named)

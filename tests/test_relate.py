@@ -650,6 +650,14 @@ def test_a_purpose_put_in_front_of_a_list_of_plans_is_what_each_carries_out(data
     assert {(IMPLEMENTS, "52-KH/ĐU", "164-KH/HU"), (IMPLEMENTS, "47-KH/ĐU", "164-KH/HU")} <= b.doc_edges()
 
 
+def test_a_kind_named_alone_is_not_the_document_the_sentence_says_was_replaced(data):
+    b = Built(data, "TỈNH ỦY SƠN LA\nSố 612-BC/TU\nBÁO CÁO\n2. Ngay sau khi Bộ Chính trị ban hành Chỉ thị số 45-CT/TW, ngày "
+                    "14/4/2025 về đại hội đảng bộ các cấp (thay thế Chỉ thị số 35-CT/TW), Ban Thường vụ Tỉnh ủy đã ban hành "
+                    "Kế hoạch số 298-KH/TU, ngày 25/4/2025 thực hiện Chỉ thị.")
+    assert (IMPLEMENTS, "298-KH/TU", "45-CT/TW") in b.doc_edges()
+    assert (IMPLEMENTS, "298-KH/TU", "35-CT/TW") not in b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
