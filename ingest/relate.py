@@ -60,8 +60,8 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
-_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:tinh thần|yêu cầu|nội dung|tiến độ)\s+"
-                         r"(?:của\s+)?)?$")
+_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:các\s+)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
+                         r"|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"
 _INSPECTING_BEFORE = re.compile(r"(?:(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?"
@@ -127,6 +127,8 @@ _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered) "Theo" opening a clause: the source of what follows, whose subject comes after the next comma
 _ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:theo|(?:phối hợp|kết hợp) với)\s+$")  # ("Phối hợp với X, Y đã ...")
 #: (lowered)
+#: (lowered) a congress opening its clause, of the unit named next: "Đại hội điểm của Đảng bộ xã Mường Bú ..."
+_CONGRESS_OF = re.compile(r"(?:^|[.;:]\s*|,\s+|(?:^|\s)[-+•]\s*|\d\.\s+)đại hội(?:\s+điểm)?(?:\s+của)?\s*$")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
 #: (lowered)
@@ -1638,7 +1640,8 @@ def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) ->
             group += 1
         if group - n > 1:
             first = found[n].start
-            governed = _NOT_SUBJECT_BEFORE.search(lowered, max(0, first - 30), first) is not None
+            governed = _NOT_SUBJECT_BEFORE.search(lowered, max(0, first - 30), first) is not None \
+                and not _CONGRESS_OF.search(lowered, max(0, first - 30), first)
             subject = not governed and any(u.subject for u in found[n:group])
             found[n:group] = [u._replace(subject=subject) for u in found[n:group]]
         n = group
@@ -1655,6 +1658,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _is_subject(ptext, lowered, start, end) -> bool:
     """A unit that opens its clause ("Trong thực hiện Kết luận, Huyện ủy Mường Tè chọn ...")
     or that a verb follows ("Huyện ủy Quỳnh Nhai có 100% ..."), and no preposition governs."""
+    if _CONGRESS_OF.search(lowered, max(0, start - 30), start):
+        return True  # "Đại hội điểm Chi bộ bản Nà Đon diễn ra ..., thực hiện nghiêm Chỉ thị 35": the cell, in congress
     if _NOT_SUBJECT_BEFORE.search(lowered, max(0, start - 30), start):
         return False
     where = _WHERE_AFTER.match(ptext, end)

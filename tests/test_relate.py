@@ -658,6 +658,17 @@ def test_a_kind_named_alone_is_not_the_document_the_sentence_says_was_replaced(d
     assert (IMPLEMENTS, "298-KH/TU", "35-CT/TW") not in b.doc_edges()
 
 
+@pytest.mark.parametrize("sentence,units", [
+    ("3. Đại hội điểm của Đảng bộ xã Mường Bú và Đảng bộ phường Chiềng An (ngày 16 - 17/7/2025) được tổ chức đúng quy "
+     "trình, nguyên tắc của Chỉ thị 45-CT/TW.", {"unit:Đảng ủy xã Mường Bú", "unit:Đảng ủy phường Chiềng An"}),
+    ("4. Đảng bộ Công an tỉnh tổ chức đại hội ngày 12/8/2025, bảo đảm đúng các yêu cầu của Chỉ thị 45-CT/TW.",
+     {"unit:Đảng ủy Công an tỉnh Sơn La"}),
+])
+def test_a_unit_whose_congress_keeps_to_a_directive_carries_it_out(data, sentence, units):
+    b = Built(data, f"TỈNH ỦY SƠN LA\nSố 612-BC/TU\nBÁO CÁO\n{sentence}")
+    assert {e[1] for e in b.unit_edges()} == units
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
