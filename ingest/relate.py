@@ -27,7 +27,7 @@ from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, board_of, body_over_place, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase
-from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PLACE_WORDS, TYPE_OF_WORD, UPPER
+from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PARTY_OF_LEVEL, PLACE_WORDS, TYPE_OF_WORD, UPPER
 from .units import Roster, unlisted
 
 #: what a unit or a document carries out (an action programme is a Chương trình: patterns.TYPE_OF_WORD)
@@ -476,7 +476,28 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     if office:
         # "Lưu Văn phòng Huyện ủy." under a title "... trên địa bàn huyện Sìn Hồ": the district the title names
         return roster.canonical(office.strip(), province) or roster.bare(office.strip(), _title(text), province)
-    return roster.canonical("Tỉnh ủy", province) if signed and province else None
+    if signed and province:
+        return roster.canonical("Tỉnh ủy", province)
+    return _scope_of_report(text, roster, province)
+
+
+#: a report's title that says whose work it covers: "BÁO CÁO / kết quả ... trên địa bàn huyện Tam Đường", "... trong
+#: Đảng bộ Công an tỉnh Điện Biên"
+_REPORT_SCOPE = re.compile(r"^(?:BÁO CÁO|Báo cáo)\b[^.]*?\.\s[^.]*?\s(?:trên địa bàn|trong (?:toàn )?Đảng bộ)\s+"
+                           r"(?P<scope>[^.,;()]{3,80}?)\s*(?:\.|$)")
+
+
+def _scope_of_report(text: str, roster: Roster, province: str | None) -> str | None:
+    """A report with neither letterhead nor signature is the committee whose district or organisation its title
+    covers ("... trên địa bàn huyện Tam Đường": Huyện ủy Tam Đường)."""
+    m = _REPORT_SCOPE.match(_title(text))
+    if not m:
+        return None
+    scope = m.group("scope")
+    level = next((lv for lv in PARTY_OF_LEVEL if scope.startswith(lv + " ")), None)
+    if level:  # "huyện Tam Đường" -> Huyện ủy Tam Đường
+        return roster.name(f"{PARTY_OF_LEVEL[level]} {scope[len(level) + 1:]}", province)
+    return roster.name(f"Đảng bộ {scope}", province)  # "Công an tỉnh Điện Biên" -> its Đảng ủy
 
 
 def _title(text: str) -> str:

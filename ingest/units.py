@@ -132,6 +132,9 @@ _AGENCY_TEAMS = ("Đội An ninh", "Đội Cảnh sát điều tra tội phạm 
                  "Đội Cảnh sát giao thông - Trật tự", "Đội Cảnh sát quản lý hành chính về trật tự xã hội",
                  "Đội Cảnh sát thi hành án hình sự và hỗ trợ tư pháp", "Đội Tham mưu - Tổng hợp",
                  "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Phòng An ninh chính trị nội bộ",
+                 "Phòng Cảnh sát cơ động", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát kinh tế", "Phòng Kỹ thuật hình sự",
+                 "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Phòng Cảnh sát giao thông", "Trại tạm giam",
+                 "Phòng Cảnh sát điều tra tội phạm về ma túy", "Phòng Tham mưu", "Phòng Hậu cần",
                  "Ban Tham mưu", "Ban Chính trị", "Ban Hậu cần - Kỹ thuật")
 #: the level word a district office's name ends with ("Công an huyện", "Văn phòng Huyện ủy")
 _LEVEL_AT_END = re.compile(r"\s+(?:huyện|huyện ủy)$")
@@ -157,6 +160,8 @@ def agency_cell(phrase: str, province: str | None) -> str | None:
 
 
 #: a party committee whose cells are no villages' or quarters': an agency's ("Đảng ủy Công an huyện Tân Uyên")
+#: the offices whose party committees an agency's committee names without the agency: "Đảng ủy Phòng Cảnh sát cơ động"
+_AGENCY_OFFICES = ("Phòng ", "Trại ", "Đội ", "Ban ", "Trung tâm ", "Văn phòng ", "Trường ", "Bệnh viện ")
 _AGENCY_COMMITTEE = re.compile(r"^Đảng ủy (?!xã |phường |thị trấn |Khối )(?P<agency>\S.*)$")
 
 
@@ -165,8 +170,13 @@ def _author_s_cell(phrase: str, author: str | None) -> str | None:
     Uyên": a cell named by its team or office alone is one of the agency's whose committee writes."""
     m = _AGENCY_COMMITTEE.match(author or "")
     written = " ".join(_BODIES.sub("", spelling(phrase)).split())
-    if not m or not written.startswith("Chi bộ ") or not written[7:8].isupper() or written.isupper():
+    cell = next((c for c in ("Chi bộ ", "Đảng ủy ", "Đảng bộ ") if written.startswith(c)), None)
+    if not m or not cell or not written[len(cell):len(cell) + 1].isupper() or written.isupper():
         return None
+    if cell != "Chi bộ ":  # "Đảng ủy Phòng An ninh chính trị nội bộ": a committee of one of the agency's offices
+        if not written[len(cell):].startswith(_AGENCY_OFFICES):
+            return None
+        written = "Đảng ủy " + written[len(cell):]
     agency = m.group("agency")
     if written.rsplit(" ", 1)[-1] == agency.split(" ", 1)[0]:  # "Chi bộ Văn phòng Sở" of Đảng ủy Sở Y tế tỉnh X
         written = written.rsplit(" ", 1)[0]

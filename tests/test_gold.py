@@ -196,6 +196,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_resolutions": {"mentions": 0.97, "b3": 0.92, "edges_r": 0.8, "edges_p": 0.78, "queries_r": 0.62, "queries_p": 0.95},
     "probe_footnoted": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.95, "queries_r": 0.95, "queries_p": 0.95},
     "probe_realnews": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.82, "edges_p": 0.95, "queries_r": 0.78, "queries_p": 0.95},
+    "probe_realreports": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 

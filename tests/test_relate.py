@@ -1444,3 +1444,16 @@ def test_a_report_without_letterhead_is_the_committee_its_office_files_it_for(da
     province = roster.province_of(text)
     expected = author or (roster.canonical("Tỉnh ủy", province) if province else None)
     assert author_of(text, roster, province) == expected
+
+
+@pytest.mark.parametrize("title,author", [
+    ("**sơ kết 03 năm thực hiện Kết luận số 01-KL/TW trên địa bàn huyện Tam Đường**", "Huyện ủy Tam Đường"),
+    ("**kết quả 01 năm thực hiện Quy định số 144-QĐ/TW trong Đảng bộ Công an tỉnh Điện Biên**",
+     "Đảng ủy Công an tỉnh Điện Biên"),
+    ("**kết quả thực hiện Nghị quyết số 35-NQ/TW**", None),
+])
+def test_a_report_neither_headed_nor_signed_is_the_committee_of_what_its_title_covers(data, title, author):
+    from ingest.relate import author_of
+    roster, _ = data
+    text = f"**BÁO CÁO**\n\n{title}\n\nNội dung ở Điện Biên."
+    assert author_of(text, roster, roster.province_of(text)) == author

@@ -276,6 +276,9 @@ AGENCIES = [
      "Chi bộ Văn phòng Sở Giáo dục và Đào tạo tỉnh Điện Biên"),
     ("Chi bộ Đội An ninh", LC, "Đảng ủy xã Pắc Ta", None),  # a commune's cells are its villages'
     ("Chi bộ Đội An ninh", LC, None, None),
+    ("Đảng bộ Phòng Cảnh sát cơ động", DB, "Đảng ủy Công an tỉnh Điện Biên",
+     "Đảng ủy Phòng Cảnh sát cơ động Công an tỉnh Điện Biên"),  # an office's committee too
+    ("Đảng ủy Khối Cơ quan", DB, "Đảng ủy Công an tỉnh Điện Biên", None),  # no office of the agency
 ]
 
 
