@@ -490,6 +490,9 @@ _REPORT_SCOPE = re.compile(r"^(?:BÁO CÁO|Báo cáo)\b[^.]*?\.\s[^.]*?\s(?:trê
 def _scope_of_report(text: str, roster: Roster, province: str | None) -> str | None:
     """A report with neither letterhead nor signature is the committee whose district or organisation its title
     covers ("... trên địa bàn huyện Tam Đường": Huyện ủy Tam Đường)."""
+    head = text[:400]
+    if "BÁO CÁO" not in head and "Báo cáo" not in head:
+        return None
     m = _REPORT_SCOPE.match(_title(text))
     if not m:
         return None
