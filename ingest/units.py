@@ -204,7 +204,7 @@ def unlisted(phrase: str) -> str | None:
         return None
     kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
     if place.isupper():  # a letterhead's capitals: "MƯỜNG PHĂNG" -> "Mường Phăng"; else as written ("Trường THCS ...")
-        place = " ".join(w[:1] + w[1:].lower() for w in place.split())
+        place = " ".join(w if w in _ACRONYMS else w[:1] + w[1:].lower() for w in place.split())
     if _PERSON.match(place):
         return None  # "Bí thư Đảng ủy xã Lò Văn Hặc": a person's name, not a place
     return f"{kind} {' '.join(place.split())}"
@@ -586,6 +586,10 @@ class Places:
             if not _inside_name(self.text, m.start()):
                 found = self.roster._sole_province[m.group(0)] or found
         return found
+
+
+#: the abbreviations a unit's name keeps in capitals when its letterhead is turned to title case ("TRƯỜNG THCS CÒ NÒI")
+_ACRONYMS = frozenset({"THCS", "THPT", "PTDTBT", "PTDTNT", "DTNT", "PTDT", "MTTQ", "UBND", "HĐND", "TT", "TTYT", "BCH"})
 
 
 def _trimmed_end(text: str, pos: int) -> int:

@@ -92,6 +92,7 @@ def test_canonical(roster, phrase, province, expected):
 UNLISTED = [
     ("Đảng ủy xã Mường Phăng", "Đảng ủy xã Mường Phăng"),
     ("ĐẢNG ỦY XÃ MƯỜNG PHĂNG", "Đảng ủy xã Mường Phăng"),  # a letterhead's capitals
+    ("CHI BỘ TRƯỜNG THCS CÒ NÒI", "Chi bộ Trường THCS Cò Nòi"),  # its abbreviation kept in capitals
     ("Chi bộ Trường THCS Bản Lầu", "Chi bộ Trường THCS Bản Lầu"),  # an acronym in a name stays
     ("Chi bộ Thôn Na Lốc 1", "Chi bộ thôn Na Lốc 1"),
     ("Ủy ban Kiểm tra Thành ủy Điện Biên Phủ", "Ủy ban Kiểm tra Thành ủy Điện Biên Phủ"),  # a commission, not its committee
