@@ -1279,7 +1279,12 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
     examples = bool(indexes) and ("điển hình" in lowered or "tiêu biểu" in lowered)  # what _EXAMPLES_START finds
     kinds = _kinds_alone(ptext)
     bounds = sentence_bounds(ptext)
+    carried: int | None = None  # what the sentence before carried out, for the examples a sentence may list of it
     for (s_start, s_end), here in zip(bounds, _by_sentence(cits, indexes, bounds)):
+        if examples and carried is not None:
+            _examples_next_sentence(file, carried, ptext, lowered, s_start, s_end, units, out, done, line_of)
+        carried = next((i for i in reversed(here) if cits[i].type in DIRECTIVE_TYPES and _CARRY_OUT_BEFORE.search(
+            lowered, max(s_start, cits[i].pos - _CARRY_OUT_REACH), cits[i].pos)), None) if examples else None
         kind_alone = bool(kinds) and any(s_start <= k < s_end for k in kinds)
         if not here and not kind_alone and not activity:
             continue
@@ -1576,6 +1581,26 @@ def _examples(file, cits, here, ptext, lowered, s_start, s_end, units, doc_targe
         for u in units():
             if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
                 _unit_statement(file, u.name, i, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
+
+
+#: (lowered) a sentence that opens on examples of what the sentence before said: "Tiêu biểu như Đảng ủy xã ..."
+_EXAMPLES_OPEN = re.compile(r"\s*" + _EXAMPLES_HEAD + r"(?:\s+(?:như|là))?\s*:?\s*")
+
+
+def _examples_next_sentence(file, carried: int, ptext, lowered, s_start, s_end, units, out, done, line_of):
+    """"Trong 3 năm thực hiện Kết luận 01, các tổ chức cơ sở đảng đăng ký 2.380 việc làm theo. Tiêu biểu như Đảng ủy xã
+    Quài Cang đăng ký 126 việc; Đảng ủy thị trấn Tuần Giáo xây dựng ..." -> each unit opening a clause of the examples
+    carries out what the sentence before did (unless its clause says it has not)."""
+    m = _EXAMPLES_OPEN.match(lowered, s_start)
+    if not m:
+        return
+    for u in units():
+        if m.end() <= u.start < s_end and _clause_start(ptext, u.start, m.end()):
+            clause_end = ptext.find(";", u.start, s_end)
+            if _activity_negated(ptext, lowered, u.end, clause_end if clause_end >= 0 else s_end) or _NOT_YET_CLAUSE.match(
+                    lowered, u.end):
+                continue  # "Đảng ủy xã Mường Mùn chưa đăng ký"
+            _unit_statement(file, u.name, carried, 0.6, _clean(clause_at(ptext, u.start)), line_of(u.start), out, done)
 
 
 def _examples_after(lowered: str, start: int, end: int):

@@ -669,6 +669,16 @@ def test_a_unit_whose_congress_keeps_to_a_directive_carries_it_out(data, sentenc
     assert {e[1] for e in b.unit_edges()} == units
 
 
+def test_examples_in_the_sentence_after_carry_out_what_the_sentence_before_did(data):
+    b = Built(data, "HUYỆN ỦY TUẦN GIÁO\nSố 12-BC/HU\nBÁO CÁO\nTrong 3 năm thực hiện Kết luận 01-KL/TW, các tổ chức cơ sở đảng "
+                    "trong huyện đăng ký 2.380 việc làm theo. Tiêu biểu như Đảng ủy xã Quài Cang đăng ký 126 việc làm theo; "
+                    "Đảng ủy thị trấn Tuần Giáo xây dựng 2 tuyến phố sáng - xanh - sạch - đẹp; Đảng ủy xã Mường Mùn chưa "
+                    "đăng ký.")
+    units = {e[1] for e in b.unit_edges() if e[2] == "01-KL/TW"}
+    assert {"unit:Đảng ủy xã Quài Cang", "unit:Đảng ủy thị trấn Tuần Giáo"} <= units
+    assert "unit:Đảng ủy xã Mường Mùn" not in units
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
