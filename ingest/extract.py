@@ -400,7 +400,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         if words and _ACRONYM.fullmatch(token):
             continue  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the acronym in brackets is no part of the name
         # "Tỉnh ủy<sup>1</sup>.", "Tỉnh ủy(1).": a footnote's marker ends the name
-        marked = _MARK_AFTER.search(token) if ")" in token or ">" in token else None
+        marked = _MARK_AFTER.search(token) if ")" in token or ">" in token or token[-1:].isdigit() or (
+            token[-2:-1].isdigit()) else None
         if marked and marked.start():
             token = token[:marked.start()] + ","
         core = token.rstrip(",;.:)”\"…*_")
@@ -429,7 +430,7 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     return (" ".join(words) or None), end
 
 
-_MARK_AFTER = re.compile(r"(?:<sup>\s*\d{1,3}\s*</sup>|\(\d{1,2}\))[.,;:)]*$")
+_MARK_AFTER = re.compile(r"(?:<sup>\s*\d{1,3}\s*</sup>|\(\d{1,2}\)|(?<=[^\W\d_])\d{1,2})[.,;:)]*$")
 
 
 def _next_word(ptext: str, pos: int) -> str:

@@ -17,7 +17,8 @@ from functools import lru_cache
 from itertools import accumulate, count, islice
 from operator import add
 
-from .patterns import FOOTNOTE_MARK_RE, PLAIN_FOOTNOTE_MARK_RE, PLAIN_FOOTNOTE_START_RE
+from .patterns import (FOOTNOTE_MARK_RE, GLUED_FOOTNOTE_MARK_RE, GLUED_FOOTNOTE_START_RE, PLAIN_FOOTNOTE_MARK_RE,
+                       PLAIN_FOOTNOTE_START_RE)
 
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
 _CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
@@ -181,7 +182,7 @@ def layout(text: str) -> Layout:
     starts, lines = _lines(text)
     wrapped = _hard_wrapped(lines)
     notes = "<sup>" in text  # no footnote body, no marker without it
-    plain = _plain_marks(text) if not notes and ")" in text else {}  # "(1)" markers, where each first appears
+    plain = None if notes else _plain_marks(text)  # markers that lost their superscript: "(1)", "Huyện ủy2"
     for start, line in zip(starts, lines):
         head = line[:1]  # the first character that is not a space; "" on a blank line
         if head.isspace():
@@ -200,26 +201,37 @@ def layout(text: str) -> Layout:
     for p in paragraphs:
         if len(p.pieces) > 1:
             p.join(text)
-    footnotes, refs = _link_footnotes(paragraphs, PLAIN_FOOTNOTE_MARK_RE if plain else FOOTNOTE_MARK_RE) \
+    footnotes, refs = _link_footnotes(paragraphs, plain.marker if plain else FOOTNOTE_MARK_RE) \
         if notes or plain else ({}, {})
     return Layout(tuple(paragraphs), footnotes, refs, tuple(starts) or (0,))
 
 
-def _plain_marks(text: str) -> dict[str, int]:
-    """Footnote markers that lost their superscript ("Tỉnh ủy(1)."), each with where it first appears (only a line
-    opening with "(N) " can be a footnote's body: without one, the marks are not looked for)."""
-    marks: dict[str, int] = {}
-    if "\n(" not in text and not text.startswith("("):
-        return marks
-    for m in PLAIN_FOOTNOTE_MARK_RE.finditer(text):
-        marks.setdefault(m.group(1), m.start())
-    return marks
+@dataclass(frozen=True)
+class _PlainNotes:
+    """Footnotes that lost their superscript: their markers in the text, where each first appears, and their bodies."""
+    first: dict  # "N" -> offset of its first marker
+    marker: re.Pattern
+    body: re.Pattern
 
 
-def _plain_note(line: str, start: int, marks: dict[str, int]) -> re.Match | None:
-    """A line opening with "(N) " is footnote N's body when the text marked N before it."""
-    m = PLAIN_FOOTNOTE_START_RE.match(line)
-    return m if m and marks.get(m.group(1), start) < start else None
+def _plain_marks(text: str) -> _PlainNotes | None:
+    """"... của Ban Thường vụ Tỉnh ủy(1)." with a line "(1) ..." after it, or "... Huyện ủy2;" with a line "2 Đảng ủy
+    xã ..." (a PDF's copy): None unless the text has a line that can open such a body."""
+    for opening, marker, body in (("\n(", PLAIN_FOOTNOTE_MARK_RE, PLAIN_FOOTNOTE_START_RE),
+                                  ("\n1 ", GLUED_FOOTNOTE_MARK_RE, GLUED_FOOTNOTE_START_RE)):
+        if opening in text or text.startswith(opening[1:]):
+            first: dict[str, int] = {}
+            for m in marker.finditer(text):
+                first.setdefault(m.group(1), m.start())
+            if first:
+                return _PlainNotes(first, marker, body)
+    return None
+
+
+def _plain_note(line: str, start: int, notes: _PlainNotes) -> re.Match | None:
+    """A line opening with "(N) " ("N ") is footnote N's body when the text marked N before it."""
+    m = notes.body.match(line)
+    return m if m and notes.first.get(m.group(1), start) < start else None
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, blank_before: bool,

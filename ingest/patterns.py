@@ -236,4 +236,9 @@ FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 PLAIN_FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\s(])\((\d{1,2})\)(?=[\s.,;:]|$)")
 #: the body of such a footnote, at the start of its line: "(1) Thành ủy Lạng Sơn Kế hoạch số 156-KH/TU ..."
 PLAIN_FOOTNOTE_START_RE = re.compile(r"^\s*\((\d{1,2})\)\s")
+#: a footnote's number copied out of a PDF as a plain digit glued to the word before it: "... của Ban Thường vụ
+#: Huyện ủy2; Đảng ủy xã Pa Ham được chọn chỉ đạo điểm đại hội3;"
+GLUED_FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s.,;:]|$)")
+#: the body of such a footnote, at the start of its line: "2 Đảng ủy xã Sa Lông: Kế hoạch số 52-KH/ĐU, ..."
+GLUED_FOOTNOTE_START_RE = re.compile(rf"^\s*(\d{{1,2}})\s+(?=[{UPPER}])")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|;\s+|\n")

@@ -876,6 +876,9 @@ def test_a_row_s_cells_take_the_text_copying_wrapped_onto_a_line_of_its_own(text
      "45-KH/HU.", {"1": 1}),
     ("Nhiệm vụ gồm: (1) nâng cao chất lượng sinh hoạt;\n(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.", {}),  # no marker
     ("(1) Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU.\nThực hiện Chỉ thị 35(1).", {}),  # a body comes after its marker
+    ("Các đảng ủy xã đã ban hành kế hoạch thực hiện Kế hoạch số 147-KH/HU của Ban Thường vụ Huyện ủy1; Đảng ủy xã Pa Ham\n"
+     "được chọn chỉ đạo điểm đại hội2.\n____\n1 Đảng ủy xã Sa Lông: Kế hoạch số 52-KH/ĐU.\n2 Quyết định số 1312-QĐ/HU.",
+     {"1": 1, "2": 2}),  # a PDF's copy: the numbers glued to the word before them
 ])
 def test_footnotes_that_lost_their_superscript(text, footnotes):
     from ingest.layout import layout
