@@ -22,6 +22,11 @@ from .patterns import (FOOTNOTE_MARK_RE, GLUED_FOOTNOTE_MARK_RE, GLUED_FOOTNOTE_
 
 _FOOTNOTE_START = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>")
 _CLOSERS = """.!?:;…)]"”'»*"""  # a line ending on one of these closes its sentence
+_CLOSERS_TUPLE = tuple(_CLOSERS)
+#: the `footnote` of a paragraph that is a page's running head or number: like a footnote's body, no sentence goes on in it
+PAGE_FURNITURE = ""
+#: a page's number copied out of a PDF, alone or at the end of its running head: "Trang 1/2", "- 3 -"
+_PAGE_MARK = re.compile(r"(?:^|\s)Trang\s+\d{1,3}\s*/\s*\d{1,3}\s*$|^\s*-\s*\d{1,3}\s*-\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 #: what opens a paragraph of its own: a heading, a list item, a numbered point, a table row ("| a | b |"),
 #: a news lead after its source ("(Cổng TTĐT huyện Mai Sơn) - Thực hiện ...")
@@ -183,6 +188,8 @@ def layout(text: str) -> Layout:
     wrapped = _hard_wrapped(lines)
     notes = "<sup>" in text  # no footnote body, no marker without it
     plain = None if notes else _plain_marks(text)  # markers that lost their superscript: "(1)", "Huyện ủy2"
+    furniture = False  # the line before was a page's number or running head
+    current: Paragraph | None = None  # the paragraph the line before went to
     for start, line in zip(starts, lines):
         head = line[:1]  # the first character that is not a space; "" on a blank line
         if head.isspace():
@@ -190,13 +197,23 @@ def layout(text: str) -> Layout:
         if not head or (head in "-*_" and _SEPARATOR.match(line)):
             blank_before = True
             continue
+        if _PAGE_MARK.search(line) or furniture and len(line) < 40 and not line.rstrip().endswith(_CLOSERS_TUPLE):
+            # "ĐẢNG BỘ TỈNH ĐIỆN BIÊN   Trang 1/2" / "Báo cáo số 291-BC/HU": a PDF's page furniture inside a sentence is
+            # a paragraph of its own that no sentence goes on in (a page's head may cite the text itself)
+            furniture = _PAGE_MARK.search(line) is not None
+            paragraphs.append(Paragraph([(start, start + len(line))], PAGE_FURNITURE, line, [0]))
+            blank_before, current = True, None
+            continue
+        furniture = False
         note = notes and _FOOTNOTE_START.match(line) or plain and _plain_note(line, start, plain)
-        target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped)
+        target = None if note else _continued(paragraphs, text, line, head, blank_before, wrapped, current)
         if target is None:  # a paragraph of one line is that line (a table row's cells between bars)
             paragraphs.append(Paragraph([(start, start + len(line))], note.group(1) if note else None,
                                         flattened_row(line), [0]))
+            current = paragraphs[-1]
         else:
             target.pieces.append((start, start + len(line)))
+            current = target  # (a sentence that went on past a page's footnotes goes on here)
         blank_before = False
     for p in paragraphs:
         if len(p.pieces) > 1:
@@ -235,13 +252,13 @@ def _plain_note(line: str, start: int, notes: _PlainNotes) -> re.Match | None:
 
 
 def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, blank_before: bool,
-               wrapped: bool = False):
+               wrapped: bool = False, current: Paragraph | None = None):
     """The open paragraph this line (no footnote body; `head` its first character that is not
-    a space) carries on, or None when it starts a new one."""
+    a space) carries on, or None when it starts a new one (`current`: the paragraph the line before went to)."""
     if not paragraphs:
         return None
     if not blank_before:
-        last = paragraphs[-1]
+        last = current or paragraphs[-1]
         if line[:1] == "\t" and not _opens_block(line) and table_row(last.text):
             return last  # a cell's text wrapped onto a line of its own: "5<TAB>Thị trấn<TAB>..." + "<TAB>Tam Đường"
         if _opens_block(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
@@ -255,7 +272,7 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
             if p.last_line(text).endswith(_OPEN_FOR_NUMBER):
                 return p
     bodies = [p for p in recent if p.footnote is None]
-    notes = [p for p in recent if p.footnote is not None]
+    notes = [p for p in recent if p.footnote]  # (no page furniture)
     return (bodies or notes)[-1] if bodies or notes else None
 
 
@@ -328,7 +345,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
 def _link_footnotes(paragraphs: list[Paragraph], marks: re.Pattern) -> tuple[dict, dict]:
     footnotes, refs = {}, {}
     for i, p in enumerate(paragraphs):
-        if p.footnote is not None:
+        if p.footnote:
             footnotes.setdefault(p.footnote, i)
         for m in marks.finditer(p.text):
             if p.footnote is not None and m.start() < 12:

@@ -883,3 +883,15 @@ def test_a_row_s_cells_take_the_text_copying_wrapped_onto_a_line_of_its_own(text
 def test_footnotes_that_lost_their_superscript(text, footnotes):
     from ingest.layout import layout
     assert layout(text).footnotes == footnotes
+
+
+def test_a_sentence_goes_on_past_a_page_s_footnotes_and_running_head():
+    from ingest.layout import layout
+    text = ("Ban Thường vụ Huyện ủy đã ban hành kế hoạch1. Đảng ủy Công an huyện đã\n______\n"
+            "1 Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.\n"
+            "ĐẢNG BỘ TỈNH ĐIỆN BIÊN                 Trang 1/2\nBáo cáo số 291-BC/HU\n"
+            "ban hành Kế hoạch số 27-KH/ĐU, ngày 19/7/2024 về thực hiện Chỉ thị\nsố 35-CT/TW gắn với xây dựng lực lượng.")
+    texts = [p.text for p in layout(text).paragraphs]
+    assert texts[0].endswith("Đảng ủy Công an huyện đã ban hành Kế hoạch số 27-KH/ĐU, ngày 19/7/2024 về thực hiện Chỉ "
+                             "thị số 35-CT/TW gắn với xây dựng lực lượng.")
+    assert "Báo cáo số 291-BC/HU" in texts  # the running head stands alone (it may cite the text itself)
