@@ -222,7 +222,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
                         cits[own].type if own is not None else None,
                         lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]))
     _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
-    _footnoted_plans(file, cits, by_paragraph, doc_layout, out)
+    _footnoted_plans(file, cits, by_paragraph, doc_layout, out, topic)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
@@ -235,20 +235,18 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
 _BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?[\s,]*$")
 
 
-def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out):
+def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out, topic: int | None = None):
     """"Các huyện ủy đã ban hành kế hoạch thực hiện Chỉ thị số 35-CT/TW và Kế hoạch số 241-KH/TU<sup>1</sup>." /
     "<sup>1</sup> Thành ủy Lạng Sơn Kế hoạch số 156-KH/TU ...; Huyện ủy Cao Lộc Kế hoạch số 45-KH/HU ...": the plans
     a footnote lists that say nothing of what they carry out carry out what the sentence bearing its marker does."""
     related = {s.source for s in out} | {s.target for s in out}  # (a plan the footnote says more of, or cites)
     for marker, (p_index, pos) in doc_layout.refs.items():
         body = doc_layout.footnotes.get(marker)
-        before = [i for i in by_paragraph.get(p_index, []) if cits[i].pos < pos]
-        if body is None or body == p_index or not before:
+        if body is None or body == p_index:
             continue
         ptext = doc_layout.paragraphs[p_index].text
-        run = _joined_run(cits, before, ptext)
-        if not run or not _BEFORE_MARK.fullmatch(ptext, cits[run[-1]].tail, pos) or not _CARRY_OUT_BEFORE.search(
-                _lowered(ptext[max(0, cits[run[0]].pos - 80):cits[run[0]].pos])):
+        run = _carried_before_mark(cits, by_paragraph.get(p_index, []), ptext, pos, topic)
+        if not run:
             continue
         body_text = doc_layout.paragraphs[body].text
         for a in by_paragraph.get(body, []):
@@ -257,6 +255,27 @@ def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out):
                 continue  # (a unit's plan has its code: no short form, nothing central)
             for t in run:
                 out.append(_statement(file, a, t, _issued_for(cits[a]), 0.7, cits, body_text))
+
+
+def _carried_before_mark(cits, indexes, ptext, pos, topic: int | None) -> list[int]:
+    """What the sentence bearing a footnote's marker at `pos` carries out: the directives cited right before it ("...
+    thực hiện Chỉ thị số 35-CT/TW và Kế hoạch số 241-KH/TU của Ban Thường vụ Tỉnh ủy(1)"), or the one its kind alone
+    names, or the text's topic when the verb leaves it unnamed ("... xây dựng kế hoạch thực hiện(2)")."""
+    before = [i for i in indexes if cits[i].pos < pos]
+    run = _joined_run(cits, before, ptext) if before else []
+    if run and _BEFORE_MARK.fullmatch(ptext, cits[run[-1]].tail, pos):
+        carried = _CARRY_OUT_BEFORE.search(_lowered(ptext[max(0, cits[run[0]].pos - 80):cits[run[0]].pos]))
+        return run if carried else []
+    clause = max(ptext.rfind(";", 0, pos), ptext.rfind(". ", 0, pos)) + 1
+    m = _CARRIED_BEFORE_MARK.search(_lowered(ptext[clause:pos]))
+    if not m:
+        return []
+    if m.group("type"):
+        named = _cited_last(cits, before[-1] + 1, m.group("type"), cits[before[-1]].paragraph) if before else None
+        named = named if named is not None else topic if topic is not None and (
+            cits[topic].type or "").lower() == _as_type(m.group("type")) else None
+        return [named] if named is not None else []
+    return [topic] if topic is not None else []
 
 
 def _joint(out: list[Statement], owns: list[int], units: list[str]) -> list[Statement]:
@@ -797,6 +816,9 @@ _JOINED_BEFORE = re.compile(r"(?:,|\svà)\s*$")
 #: (lowered) a directive named by its kind alone, and the words that point back to it: "thực hiện Kết luận này"
 _KIND_WORD = r"(?P<type>kết luận|chỉ thị|nghị quyết|quy định|đề án)"
 _THIS = r"(?:\s+(?:này|trên|nêu trên))?"
+#: (lowered) a sentence bearing a footnote's marker that carries out what it leaves unnamed or names by its kind: "8/8
+#: huyện ủy đã ban hành kế hoạch thực hiện Nghị quyết(1)", "3/4 đảng ủy xây dựng kế hoạch thực hiện(2)"
+_CARRIED_BEFORE_MARK = re.compile(rf"(?:{_CARRY_OUT})(?:\s+{_KIND_WORD}{_THIS})?\s*$")
 #: (lowered) "Để triển khai thực hiện Kết luận, Ban Thường vụ Tỉnh ủy ban hành ": the directive named by
 #: its kind alone, the one cited last
 _FRONTED_ANAPHOR = re.compile(

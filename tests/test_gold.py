@@ -197,6 +197,9 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_footnoted": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.95, "queries_r": 0.95, "queries_p": 0.95},
     "probe_realnews": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.82, "edges_p": 0.95, "queries_r": 0.78, "queries_p": 0.95},
     "probe_realreports": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.93, "queries_r": 0.9, "queries_p": 0.93},
+    "probe_realnews2": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.72, "edges_p": 0.95, "queries_r": 0.7, "queries_p": 0.9},
+    "probe_pdfcopy": {"mentions": 0.97, "b3": 0.93, "edges_r": 0.46, "edges_p": 0.75, "queries_r": 0.5, "queries_p": 0.95},
+    "probe_provincialnq": {"mentions": 0.95, "b3": 0.94, "edges_r": 0.88, "edges_p": 0.83, "queries_r": 0.72, "queries_p": 0.9},
     "probe_agencies": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.9, "edges_p": 0.92, "queries_r": 0.86, "queries_p": 0.95},
 }
 

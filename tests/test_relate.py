@@ -679,6 +679,16 @@ def test_examples_in_the_sentence_after_carry_out_what_the_sentence_before_did(d
     assert "unit:Đảng ủy xã Mường Mùn" not in units
 
 
+def test_plans_in_a_footnote_carry_out_the_directive_its_sentence_names_by_kind_or_leaves_unnamed(data):
+    b = Built(data, "TỈNH ỦY LAI CHÂU\nSố 826-BC/TU\nBÁO CÁO\nsơ kết 2 năm thực hiện Nghị quyết số 18-NQ/TU, ngày 15/3/2023 "
+                    "của Ban Chấp hành Đảng bộ tỉnh\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 152-KH/TU thực hiện Nghị "
+                    "quyết số 18-NQ/TU. Ban Tuyên giáo Tỉnh ủy tuyên truyền Nghị quyết 18-NQ/TU.\n8/8 huyện ủy, thành ủy đã "
+                    "ban hành kế hoạch thực hiện Nghị quyết(1); 3/4 đảng ủy trực thuộc xây dựng kế hoạch thực hiện(2).\n"
+                    "-----\n(1) Huyện ủy Tam Đường: Kế hoạch số 97-KH/HU, ngày 06/4/2023.\n"
+                    "(2) Đảng ủy Công an tỉnh: Kế hoạch số 210-KH/ĐUCA, ngày 07/4/2023.")
+    assert {(IMPLEMENTS, "97-KH/HU", "18-NQ/TU"), (IMPLEMENTS, "210-KH/ĐUCA", "18-NQ/TU")} <= b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
