@@ -161,6 +161,8 @@ _CARRY_OUT_RE = re.compile(_CARRY_OUT)
 #: (lowered) a verb of carrying out right before a citation: "gắn với thực hiện B"
 _CARRIED_OUT_BEFORE = re.compile(rf"(?:{_CARRY_OUT})\s*$")
 _ISSUED_AT_END = re.compile(r"(?:ban hành|xây dựng)\s*$")
+#: (lowered) the verb that issues the citation after it: "đã ban hành ", "ban hành kịp thời "
+_ISSUING_BEFORE = re.compile(r"(?:ban hành|xây dựng)(?:\s+kịp thời)?\s*$")
 _SPACE = re.compile(r"\s")
 _JOINED = re.compile(r"(?:\s*\(?\s*kh(?:óa|oá)\s+[IVXLC]+\s*\)?)?\s*[;,]?\s*(?:và\s+)?")  # "... khóa XIII và Chỉ thị ..."
 # what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart
@@ -1325,6 +1327,10 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 previous, inspected = None, i
                 continue  # "kiểm tra việc thực hiện Kế hoạch số 146-KH/HU (và B) đối với ...": inspecting and inspected
             inspected = None
+            if _ISSUING_BEFORE.search(lowered, max(s_start, c.pos - 30), c.pos) and any(
+                    s.source == i for s in out if not isinstance(s.source, str)):
+                previous = None
+                continue  # "Thực hiện X, Huyện ủy đã ban hành Kế hoạch số 58-KH/HU về ...": issued here, not carried out
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
                 if actors is None:

@@ -689,6 +689,14 @@ def test_plans_in_a_footnote_carry_out_the_directive_its_sentence_names_by_kind_
     assert {(IMPLEMENTS, "97-KH/HU", "18-NQ/TU"), (IMPLEMENTS, "210-KH/ĐUCA", "18-NQ/TU")} <= b.doc_edges()
 
 
+def test_a_plan_issued_after_a_purpose_is_not_carried_out_by_the_units_of_the_sentence(data):
+    b = Built(data, "HUYỆN ỦY MƯỜNG TÈ\nSố 1-BC/HU\nBÁO CÁO\nNgay sau khi Tỉnh ủy Lai Châu ban hành Kế hoạch số 31-KH/TU, ngày "
+                    "02/7/2021 thực hiện Kết luận 01-KL/TW, Ban Thường vụ Huyện ủy Mường Tè đã ban hành Kế hoạch số 58-KH/HU, "
+                    "ngày 16/8/2021 về thực hiện Kết luận 01-KL/TW; tổ chức hội nghị học tập.")
+    assert not [e for e in b.unit_edges() if e[2] == "58-KH/HU"]
+    assert (IMPLEMENTS, "58-KH/HU", "01-KL/TW") in b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
