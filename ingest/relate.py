@@ -600,7 +600,32 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out)
+    _owned_anaphor(file, cits, indexes, ptext, lowered, targets, out)
     return targets
+
+
+#: (lowered) a document named by its kind and its owner after a directive it carries out: "... về thực hiện Kết luận 01
+#: và kế hoạch của Tỉnh ủy"
+_OWNED_KIND = re.compile(r"\s*(?:,|và|,\s*và)\s+(?P<type>kế hoạch|nghị quyết|chương trình|hướng dẫn)\s+của\s+"
+                         r"(?:ban thường vụ\s+)?(?P<unit>tỉnh ủy|huyện ủy|thành ủy|thị ủy)(?=[\s,;.]|$)")
+
+
+def _owned_anaphor(file, cits, indexes, ptext, lowered, targets, out):
+    """"Ngay sau khi Tỉnh ủy ban hành Kế hoạch số 31-KH/TU ..., Huyện ủy ban hành Kế hoạch số 58-KH/HU về thực hiện
+    Kết luận 01 và kế hoạch của Tỉnh ủy" -> 58 implements 31, the plan of that committee cited last before it."""
+    if " của " not in lowered:
+        return
+    for t in indexes:
+        m = _OWNED_KIND.match(lowered, cits[t].tail)
+        if not m:
+            continue
+        for a in {s.source for s in out if s.target == t and s.relation is Relation.IMPLEMENTS
+                  and not isinstance(s.source, str)}:
+            owned = [b for b in indexes if b < a and (cits[b].type or "").lower() == _as_type(m.group("type"))
+                     and key(cits[b].issuer_unit or "").startswith(m.group("unit"))]
+            if owned:
+                out.append(_statement(file, a, owned[-1], _issued_for(cits[a]), 0.75, cits, ptext))
+                targets.add(owned[-1])
 
 
 #: (lowered) the verb after units' plans written in brackets: "Huyện ủy Tuần Giáo (Kế hoạch số 58-KH/HU), Huyện ủy

@@ -697,6 +697,13 @@ def test_a_plan_issued_after_a_purpose_is_not_carried_out_by_the_units_of_the_se
     assert (IMPLEMENTS, "58-KH/HU", "01-KL/TW") in b.doc_edges()
 
 
+def test_a_plan_named_by_its_kind_and_its_committee_is_the_one_that_committee_issued_before(data):
+    b = Built(data, "HUYỆN ỦY MƯỜNG TÈ\nSố 1-BC/HU\nBÁO CÁO\nNgay sau khi Tỉnh ủy Lai Châu ban hành Kế hoạch số 31-KH/TU, ngày "
+                    "02/7/2021 thực hiện Kết luận 01, Ban Thường vụ Huyện ủy Mường Tè đã ban hành Kế hoạch số 58-KH/HU, "
+                    "ngày 16/8/2021 về thực hiện Kết luận 01- KL/TW và kế hoạch của Tỉnh ủy.")
+    assert (IMPLEMENTS, "58-KH/HU", "31-KH/TU") in b.doc_edges()
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "
