@@ -442,7 +442,8 @@ def _next_word(ptext: str, pos: int) -> str:
 #: not "Cơ quan và Doanh nghiệp"
 _TYPE_AHEAD = re.compile(r"\s+" + P.TYPE_WORD)
 _ACRONYM = re.compile(r"\([A-ZĐ]{2,8}\)")
-_UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường)\b")
+_UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Chi bộ|Công an|Mặt trận|Sở|Trường|Trung tâm"
+                         r"|Phòng|Trạm|Bệnh viện)\b")
 #: a clause that issues with no subject of its own: "Đã ban hành", ": Đến ngày 03/12/2019 mới ban hành"
 _BAN_HANH_ALONE = re.compile(r"(?:^\s*(?:[-+•]\s*)?|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+[\d/.]{6,10}\s*,?\s*)?"
                              r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)(?:\s+kịp thời)?\s*)?$")

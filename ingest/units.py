@@ -108,7 +108,7 @@ _BODY_SPELLINGS = (("ủy ban nhân dân ", "ubnd "), ("hội đồng nhân dân
 _DEPARTMENT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)?(?P<name>.+?)(?:\s+tỉnh(?!\s+ủy)(?P<province>\s+\S.*)?)?$")
 #: a district office's party committee or cell: "Chi bộ Phòng Giáo dục và Đào tạo", "Đảng bộ Công an huyện",
 #: "Chi bộ Văn phòng Huyện ủy" (the district written after it or the text's)
-_DISTRICT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)(?P<name>.+?)(?:\s+(?P<level>huyện ủy|huyện|thị ủy|thị xã"
+_DISTRICT_CELL = re.compile(r"^(?P<cell>(?:đảng ủy|đảng bộ|chi bộ)\s+)?(?P<name>.+?)(?:\s+(?P<level>huyện ủy|huyện|thị ủy|thị xã"
                             r"|thành ủy|thành phố)(?P<place>\s+\S.*)?)?$")
 #: a district-level committee, the word for its place, its committee's kind: a town's office is "Công an thị xã"
 _DISTRICT_LEVELS = {"huyện ủy ": ("huyện", "Huyện ủy"), "thị ủy ": ("thị xã", "Thị ủy"), "thành ủy ": ("thành phố", "Thành ủy")}
@@ -380,12 +380,12 @@ class Roster:
         if hit is None or not place:
             return None
         word, committee = level
-        cell = _committee_or_cell(m.group("cell"))
-        name = self._district_departments[hit[0]]
+        cell = _committee_or_cell(m.group("cell")) + " " if m.group("cell") else ""  # (the office itself: "Trung tâm
+        name = self._district_departments[hit[0]]  # Chính trị huyện Tuần Giáo đã mở 9 lớp ...")
         name = re.sub(r"(?:huyện|Huyện ủy)$", lambda k: word if k.group(0) == "huyện" else committee, name)
         if name.endswith((word, committee)):
-            return f"{cell} {name} {place}"
-        return f"{cell} {name} {word} {place}"
+            return f"{cell}{name} {place}"
+        return f"{cell}{name} {word} {place}"
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""

@@ -704,6 +704,14 @@ def test_a_plan_named_by_its_kind_and_its_committee_is_the_one_that_committee_is
     assert (IMPLEMENTS, "58-KH/HU", "31-KH/TU") in b.doc_edges()
 
 
+def test_a_district_s_offices_themselves_carry_out(data):
+    b = Built(data, "SỞ Y TẾ TỈNH SƠN LA\nSố 12-BC/SYT\nBÁO CÁO\nTrung tâm Chính trị huyện Tuần Giáo đã mở 9 lớp bồi dưỡng theo "
+                    "Nghị quyết 15-NQ/TU. Trung tâm Y tế huyện Sông Mã và Trung tâm Y tế huyện Mai Sơn đã tổ chức quán "
+                    "triệt Chỉ thị số 32-CT/TU.")
+    assert {e[1] for e in b.unit_edges()} == {"unit:Trung tâm Chính trị huyện Tuần Giáo",
+                                             "unit:Trung tâm Y tế huyện Sông Mã", "unit:Trung tâm Y tế huyện Mai Sơn"}
+
+
 def test_agencies_cells_carry_out_through_their_plans(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nSố 326-BC/HU\nBÁO CÁO\n- Chi bộ Trung tâm Y tế huyện ban hành Kế hoạch số "
                     "05-KH/CB, ngày 10/6/2024 thực hiện Quy định số 144-QĐ/TW.\n- Chi bộ Ban Dân tôc tỉnh đã tổ chức "

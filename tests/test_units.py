@@ -256,6 +256,8 @@ AGENCIES = [
     ("Chi bộ Văn phòng Huyện ủy", LC, "Huyện ủy Tam Đường", "Chi bộ Văn phòng Huyện ủy Tam Đường"),
     ("Chi bộ Trung tâm Y tế huyện", SL, "Huyện ủy Mai Sơn", "Chi bộ Trung tâm Y tế huyện Mai Sơn"),
     ("Chi bộ Phòng Giáo dục và Đào tạo", LC, "Tỉnh ủy Lai Châu", None),  # no district to say
+    ("Trung tâm Chính trị huyện Tuần Giáo", DB, None, "Trung tâm Chính trị huyện Tuần Giáo"),  # the office itself
+    ("Phòng Giáo dục và Đào tạo", DB, "Huyện ủy Tủa Chùa", "Phòng Giáo dục và Đào tạo huyện Tủa Chùa"),
     # a town's or a city's offices, in its committee's text or with the town written after them
     ("Đảng bộ Công an thị xã", DB, "Thị ủy Mường Lay", "Đảng ủy Công an thị xã Mường Lay"),
     ("Chi bộ Phòng Giáo dục và Đào tạo", DB, "Thị ủy Mường Lay", "Chi bộ Phòng Giáo dục và Đào tạo thị xã Mường Lay"),
