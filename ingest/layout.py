@@ -40,6 +40,8 @@ class Paragraph:
     footnote: str | None = None  # "N" when this paragraph is the body of footnote N
     text: str = ""  # pieces joined by single spaces
     _starts: list[int] = field(default_factory=list)  # offset of each piece in `text`
+    joiners: str = ""  # for a table's row copied one cell per line: what joins each piece to the one before ("|"
+    # between cells, " " inside a cell cut over two lines)
 
     def closed(self, source: str) -> bool:
         """Whether the last line piece, trailing spaces aside, ends on a character that closes
@@ -64,7 +66,10 @@ class Paragraph:
             self._starts.append(pos)
             parts.append(flattened_row(source[start:end]))
             pos += end - start + 1
-        self.text = " ".join(parts)
+        if self.joiners:
+            self.text = parts[0] + "".join(j + part for j, part in zip(self.joiners, parts[1:]))
+        else:
+            self.text = " ".join(parts)
 
     def to_source(self, pos: int) -> int:
         """Offset in the original text of position `pos` of `self.text`."""
@@ -190,12 +195,24 @@ def layout(text: str) -> Layout:
     plain = None if notes else _plain_marks(text)  # markers that lost their superscript: "(1)", "Huyện ủy2"
     furniture = False  # the line before was a page's number or running head
     current: Paragraph | None = None  # the paragraph the line before went to
-    for start, line in zip(starts, lines):
+    cell_rows = _cell_per_line_rows(lines) if "\nSTT\n" in text or "\nTT\n" in text else {}
+    row: Paragraph | None = None  # the table row (one cell per line) being read
+    for n, (start, line) in enumerate(zip(starts, lines)):
+        if n in cell_rows:  # "1" / "Đảng ủy xã Chiềng Khuơng" / "Kế hoạch số 58-KH/ĐU" / "12/6/2024": one row
+            if cell_rows[n] == 0 or row is None:
+                row = Paragraph([(start, start + len(line))], None, line, [0])
+                paragraphs.append(row)
+            else:
+                row.pieces.append((start, start + len(line)))
+                row.joiners += "|" if cell_rows[n] != cell_rows[n - 1] else " "
+            blank_before, current, furniture = True, None, False
+            continue
+        row = None
         head = line[:1]  # the first character that is not a space; "" on a blank line
         if head.isspace():
             head = line.lstrip()[:1]
         if not head or (head in "-*_" and _SEPARATOR.match(line)):
-            blank_before = True
+            blank_before, furniture = True, False
             continue
         if _PAGE_MARK.search(line) or furniture and len(line) < 40 and not line.rstrip().endswith(_CLOSERS_TUPLE):
             # "ĐẢNG BỘ TỈNH ĐIỆN BIÊN   Trang 1/2" / "Báo cáo số 291-BC/HU": a PDF's page furniture inside a sentence is
@@ -216,7 +233,7 @@ def layout(text: str) -> Layout:
             current = target  # (a sentence that went on past a page's footnotes goes on here)
         blank_before = False
     for p in paragraphs:
-        if len(p.pieces) > 1:
+        if len(p.pieces) > 1 or p.joiners:
             p.join(text)
     footnotes, refs = _link_footnotes(paragraphs, plain.marker if plain else FOOTNOTE_MARK_RE) \
         if notes or plain else ({}, {})
@@ -229,6 +246,59 @@ class _PlainNotes:
     first: dict  # "N" -> offset of its first marker
     marker: re.Pattern
     body: re.Pattern
+
+
+#: the first cell of a table's header copied one cell per line
+_HEADER_FIRST = frozenset({"STT", "TT", "Số TT"})
+_MOST_CELLS = 8
+
+
+def _cell_per_line_rows(lines: list[str]) -> dict[int, int]:
+    """A table copied out of a PDF one cell per line: "STT" / "Đảng bộ" / "Văn bản" / "Ngày ban hành" then "1" / ... for each
+    row. Returns, for each line of its rows (and of its header, which may come again after a page break), its cell's
+    column (0 opens a row): a row is as many lines as the header has, opening with the row's number."""
+    out: dict[int, int] = {}
+    n = 0
+    while n < len(lines):
+        if lines[n].strip() not in _HEADER_FIRST:
+            n += 1
+            continue
+        width = 1
+        while width < _MOST_CELLS and n + width < len(lines) and _header_cell(lines[n + width]):
+            width += 1
+        if width < 3:
+            n += 1
+            continue
+        k = n
+        while k < len(lines) and (lines[k].strip() in _HEADER_FIRST or lines[k].strip().isdigit()):
+            row = _row_lines(lines, k, width)
+            if row is None:
+                break
+            out.update(row)
+            k = max(row) + 1
+        n = k if k > n else n + 1
+    return out
+
+
+def _row_lines(lines: list[str], k: int, width: int) -> dict[int, int] | None:
+    """The lines of the row that opens at line `k`, each with its column: a cell cut after a hyphen or a slash
+    ("Kế hoạch số 52-" / "KH/ĐU") goes on in the next line. None when the lines run out or one is blank."""
+    out, column = {}, 0
+    while column < width:
+        if k >= len(lines) or not lines[k].strip():
+            return None
+        out[k] = column
+        cell = lines[k].rstrip()
+        if not (len(cell) > 1 and cell.endswith(("-", "/"))):
+            column += 1
+        k += 1
+    return out
+
+
+def _header_cell(line: str) -> bool:
+    """A short line that can head a column: "Đảng bộ", "Văn bản", "Ngày ban hành" (not a row's number)."""
+    cell = line.strip()
+    return 0 < len(cell) <= 30 and not cell[0].isdigit() and not cell.endswith(tuple(_CLOSERS))
 
 
 def _plain_marks(text: str) -> _PlainNotes | None:

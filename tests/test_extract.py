@@ -895,3 +895,13 @@ def test_a_sentence_goes_on_past_a_page_s_footnotes_and_running_head():
     assert texts[0].endswith("Đảng ủy Công an huyện đã ban hành Kế hoạch số 27-KH/ĐU, ngày 19/7/2024 về thực hiện Chỉ "
                              "thị số 35-CT/TW gắn với xây dựng lực lượng.")
     assert "Báo cáo số 291-BC/HU" in texts  # the running head stands alone (it may cite the text itself)
+
+
+def test_a_table_copied_one_cell_per_line_is_read_as_rows():
+    from ingest.layout import layout
+    text = ("Các đảng ủy đã ban hành kế hoạch, cụ thể như sau:\nSTT\nĐảng bộ\nVăn bản\nNgày ban hành\n1\n"
+            "Đảng ủy xã Chiềng Khuơng\nKế hoạch số 58-KH/ĐU\n12/6/2024\n2\nĐảng ủy xã Chiềng Sơ\nKế hoạch số 52-\nKH/ĐU\n"
+            "22/6/2024\n\nII. KẾT QUẢ")
+    texts = [p.text for p in layout(text).paragraphs]
+    assert texts[1:4] == ["STT|Đảng bộ|Văn bản|Ngày ban hành", "1|Đảng ủy xã Chiềng Khuơng|Kế hoạch số 58-KH/ĐU|12/6/2024",
+                          "2|Đảng ủy xã Chiềng Sơ|Kế hoạch số 52- KH/ĐU|22/6/2024"]
