@@ -214,10 +214,11 @@ def layout(text: str) -> Layout:
         if not head or (head in "-*_" and _SEPARATOR.match(line)):
             blank_before, furniture = True, False
             continue
-        if _PAGE_MARK.search(line) or furniture and len(line) < 40 and not line.rstrip().endswith(_CLOSERS_TUPLE):
+        page = ("Trang" in line or head == "-") and _PAGE_MARK.search(line) is not None
+        if page or furniture and len(line) < 40 and not line.rstrip().endswith(_CLOSERS_TUPLE):
             # "ĐẢNG BỘ TỈNH ĐIỆN BIÊN   Trang 1/2" / "Báo cáo số 291-BC/HU": a PDF's page furniture inside a sentence is
             # a paragraph of its own that no sentence goes on in (a page's head may cite the text itself)
-            furniture = _PAGE_MARK.search(line) is not None
+            furniture = page
             paragraphs.append(Paragraph([(start, start + len(line))], PAGE_FURNITURE, line, [0]))
             blank_before, current = True, None
             continue
