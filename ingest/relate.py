@@ -56,7 +56,8 @@ _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50
                          r"|hướng dẫn|huyện ủy|thành ủy|thị ủy|đảng ủy|chi bộ)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết")
 #: (lowered)
-_CARRY_OUT_BEFORE = re.compile(rf"(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}$")
+#: (a directive "đưa" straight before it is put into the cell's meetings: "đưa Nghị quyết số 09-NQ/TU vào sinh hoạt")
+_CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}|(?<!\w)đưa\s+)$")
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
@@ -1486,6 +1487,8 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "
 
 
 def _negated(before: str) -> bool:
+    if '"' in before or "“" in before:  # a name in quotes denies nothing: mô hình "Bản không có ma túy"
+        before = _QUOTED.sub(lambda q: " " * len(q.group()), before)
     tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
     turn = max(tail.rfind(" mà "), tail.rfind(" nhưng "))
     if turn >= 0:  # "không ban hành kế hoạch riêng mà (nhưng đã) tổ chức quán triệt B": done otherwise,
@@ -1502,6 +1505,8 @@ def _negated(before: str) -> bool:
     return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
+#: a name in quotes: "Bản không có người nghiện mới", “Dân vận khéo”
+_QUOTED = re.compile(r'"[^"]{1,120}"|“[^”]{1,120}”')
 _DONE_AFTER_ASKING = re.compile(r"(?<!\w)(?:đã|đều)(?!\w)")
 #: (lowered) what is asked or planned, not yet done: "khẩn trương ban hành", "cần quán triệt", "sẽ tổ chức"
 _UNDONE = re.compile(r"(?<!\w)(?:khẩn trương|cần(?! thiết)|phải|đề nghị|sẽ)(?!\w)")

@@ -477,6 +477,12 @@ def test_units_listed_after_a_denial_and_units_counted_carry_nothing_out(data):
     assert not b.unit_edges()
 
 
+def test_a_unit_that_has_not_built_a_model_named_in_quotes_carries_nothing_out(data):
+    b = Built(data, "Ở Điện Biên, Đảng ủy xã Nà Bủng chưa xây dựng mô hình \"Bản văn hóa\" gắn với thực hiện Chỉ thị "
+                    "số 05-CT/TW.")
+    assert not b.unit_edges()
+
+
 def test_units_a_request_lists_over_commas_carry_nothing_out(data):
     b = Built(data, "Tam Đường: Hội Nông dân huyện làm theo Kế hoạch 68-KH/HU\n\nPhát biểu tại buổi làm việc, đồng chí Phó Bí "
                     "thư Thường trực Huyện ủy đề nghị Hội Liên hiệp Phụ nữ huyện, Huyện đoàn Tam Đường tham gia sâu hơn "
@@ -1308,6 +1314,10 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức sơ kết "
      "chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.",  # a review is a deed
      {"Huyện ủy Điện Biên Đông"}, "07-NQ/TU"),
+    ("Ở Điện Biên, Đảng ủy xã Nà Bủng xây dựng mô hình \"Bản không có người nghiện mới\" gắn với thực hiện Chỉ thị "
+     "05-CT/TW.", {"Đảng ủy xã Nà Bủng"}, "05-CT/TW"),  # the "không" of a name in quotes denies nothing
+    ("Ở Điện Biên, Đảng ủy xã Nà Tấu không ban hành văn bản riêng nhưng đã chỉ đạo 100% chi bộ đưa Nghị quyết số "
+     "09-NQ/TU vào sinh hoạt chuyên đề.", {"Đảng ủy xã Nà Tấu"}, "09-NQ/TU"),  # put into the cells' meetings
 ]
 
 
