@@ -332,8 +332,10 @@ def _continued(paragraphs: list[Paragraph], text: str, line: str, head: str, bla
         last = current or paragraphs[-1]
         if line[:1] == "\t" and not _opens_block(line) and table_row(last.text):
             return last  # a cell's text wrapped onto a line of its own: "5<TAB>Thị trấn<TAB>..." + "<TAB>Tam Đường"
-        if _opens_block(line) or last.closed(text) or not (wrapped or _wrapped(text, last, head)):
+        if _opens_block(line) or not (wrapped or _wrapped(text, last, head)):
             return None
+        if last.closed(text) and not (wrapped and last.footnote and last.last_line(text).endswith(";")):
+            return None  # (a footnote's list of plans, wrapped at a fixed width, goes on after its ";")
         return last
     if not (head.islower() or head.isdigit()) or _opens_block(line):
         return None

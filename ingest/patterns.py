@@ -88,6 +88,8 @@ LAW_NUMBER = r"(?P<lnumber>\d{1,3})/(?P<lyear>(?:19|20)\d\d)/(?P<lcode>QH\d{1,2}
 NUMBER_CODE = rf"(?:{PARTY_REF}|{STATE_REF}|{LAW_NUMBER})"
 TYPED_NUMBER_CODE = rf"(?:{OCR_PARTY_REF}|{STATE_REF}|{LAW_NUMBER})"  # a type word before it: OCR'd digits too
 CODE_END = r"(?![\w/])"
+#: a code's end, or a footnote's number glued to it by a PDF copy: "Chỉ thị số 35-CT/TW1 và ...", "21-KL/TW2;"
+REF_END = rf"(?:{CODE_END}|(?<=[A-ZĐ])(?=\d{{1,2}}(?:[\s.,;:)]|$)))"
 
 # --- dates -------------------------------------------------------------------
 DAY, MONTH, YEAR = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>(?:19|20)\d\d)"
@@ -190,10 +192,10 @@ ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
 SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 
 # --- compiled -------------------------------------------------------------------
-FULL_RE = re.compile(rf"{TYPE_WORD}{QUALIFIER}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{CODE_END}")
+FULL_RE = re.compile(rf"{TYPE_WORD}{QUALIFIER}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{REF_END}")
 LAW_RE = re.compile(LAW_REF)
 NAMED_LAW_RE = re.compile(NAMED_LAW_REF)
-CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{CODE_END}")
+CODE_RE = re.compile(rf"(?<![\w/-]){NUMBER_CODE}{REF_END}")
 #: where CODE_RE can match: a digit no letter, digit, slash or dash precedes, whose number a dash
 #: or a slash follows (the engine skips straight to digits, which it cannot do for CODE_RE's
 #: leading lookbehind; dates and counts are left out before CODE_RE is tried)

@@ -273,13 +273,33 @@ def _carried_before_mark(cits, indexes, ptext, pos, topic: int | None) -> list[i
     clause = max(ptext.rfind(";", 0, pos), ptext.rfind(". ", 0, pos)) + 1
     m = _CARRIED_BEFORE_MARK.search(_lowered(ptext[clause:pos]))
     if not m:
-        return []
+        return _fronted_before_mark(cits, before, ptext, pos)
     if m.group("type"):
         named = _cited_last(cits, before[-1] + 1, m.group("type"), cits[before[-1]].paragraph) if before else None
         named = named if named is not None else topic if topic is not None and (
             cits[topic].type or "").lower() == _as_type(m.group("type")) else None
         return [named] if named is not None else []
     return [topic] if topic is not None else []
+
+
+#: (lowered) a sentence opened by what it carries out: "Thực hiện ", "Để triển khai thực hiện "
+_FRONTED_OPEN = re.compile(rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+")
+#: (lowered) then units making their plans: ", các đảng ủy xã, thị trấn đã xây dựng kế hoạch của cấp mình"
+_PLANS_MADE = re.compile(r",[^.;]{0,120}?(?:xây dựng|ban hành)\s+(?:kế hoạch|văn bản|chương trình|nghị quyết)[^.;]{0,60}$")
+
+
+def _fronted_before_mark(cits, before: list[int], ptext: str, pos: int) -> list[int]:
+    """"Thực hiện Kế hoạch số 241-KH/HU, các đảng ủy xã, thị trấn đã xây dựng kế hoạch của cấp mình(3)": the
+    plans the footnote lists carry out what the sentence fronts."""
+    start = _sentence_start(ptext, pos)
+    fronted = [i for i in before if cits[i].pos >= start]
+    if not fronted or not _FRONTED_OPEN.fullmatch(_lowered(ptext[start:cits[fronted[0]].pos])):
+        return []
+    run = [fronted[0]] + [b for a, b in zip(fronted, fronted[1:]) if _JOINED.fullmatch(ptext[cits[a].tail:cits[b].pos])]
+    run = run[:next((k for k in range(1, len(run)) if run[k] != fronted[k]), len(run))]  # (joined without a gap)
+    if not _PLANS_MADE.match(_lowered(ptext[cits[run[-1]].tail:pos])):
+        return []
+    return [i for i in run if cits[i].type in DIRECTIVE_TYPES]
 
 
 def _joint(out: list[Statement], owns: list[int], units: list[str]) -> list[Statement]:
@@ -1240,12 +1260,16 @@ def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stat
     """Each item of the list after paragraph `p_index` carries out `t`, unless already said to do
     something to that one, or (in the `stated` statements) to carry out a plan that carries `t` out."""
     ct = cits[t]
+    page_break = False  # a page's footnotes and running head seen inside the list
     for q in range(p_index + 1, len(paragraphs)):
         qtext = paragraphs[q].text
+        if q > p_index + 1 and paragraphs[q].footnote is not None:
+            page_break = True
+            continue  # (a table going on over a PDF's page break: its rows, the footnotes, the next page's head)
         if (q == p_index + 1 and _ATTACHMENT_NOTE.match(qtext)) or _HEADER_ROW.match(qtext):
             continue  # (a header row: "| TT | Đơn vị | Số, ngày kế hoạch | Học tập, quán triệt Quy định 144 |")
         row = table_row(qtext)
-        if not row and not LIST_ITEM_RE.match(qtext):
+        if not row and (page_break or not LIST_ITEM_RE.match(qtext)):
             break  # the list is over
         first = by_paragraph.get(q, [None])[0]
         if first is None or cits[first].kind is MentionKind.NAMED or not (

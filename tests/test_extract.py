@@ -771,6 +771,12 @@ BUGS = [
         "Cán bộ chủ chốt gương mẫu thực hiện Quy định về trách nhiệm nêu gương trong công tác.", DB,
         [C("Quy định về trách nhiệm nêu gương", "named", type="Quy định")],
         id="registry name keeps its type"),
+    pytest.param(
+        "Thực hiện Chỉ thị số 35-CT/TW1 và Kế hoạch số 231-KH/TU, các xã đã ban hành kế hoạch thực hiện Kết luận số "
+        "21-KL/TW2; Công văn 123/KH-UBND3.", DB,
+        [C("Chỉ thị số 35-CT/TW", "full", code="CT/TW"), C("Kế hoạch số 231-KH/TU", "full"),
+         C("Kết luận số 21-KL/TW", "full", code="KL/TW"), C("Công văn 123/KH-UBND", "full", code="KH-UBND")],
+        id="a PDF copy's footnote number glued to a code"),
 ]
 
 
@@ -895,6 +901,26 @@ def test_a_sentence_goes_on_past_a_page_s_footnotes_and_running_head():
     assert texts[0].endswith("Đảng ủy Công an huyện đã ban hành Kế hoạch số 27-KH/ĐU, ngày 19/7/2024 về thực hiện Chỉ "
                              "thị số 35-CT/TW gắn với xây dựng lực lượng.")
     assert "Báo cáo số 291-BC/HU" in texts  # the running head stands alone (it may cite the text itself)
+
+
+def test_a_footnote_s_list_wrapped_at_a_fixed_width_goes_on_after_its_semicolon():
+    from ingest.layout import layout
+    text = ("Nghị quyết số 57-NQ/TW, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch\n"
+            "số 241-KH/HU, ngày 21/02/2025 về thực hiện Nghị quyết số 57-NQ/TW\n"
+            "trên địa bàn huyện1. UBND huyện ban hành Kế hoạch số 38/KH-UBND, ngày\n"
+            "06/3/2025 triển khai Kế hoạch số 241-KH/HU của Ban Thường vụ Huyện ủy.\n"
+            "Thực hiện Kế hoạch số 241-KH/HU, các đảng ủy xã, thị trấn đã xây\n"
+            "dựng kế hoạch của cấp mình3. Riêng Đảng ủy xã Sì Lở Lầu mới ban hành\n"
+            "kế hoạch vào ngày 20/5/2025, nội dung còn sao chép, chưa sát thực tế.\n"
+            "______________________\n"
+            "1 Ngày ký ban hành của Kế hoạch theo bản gửi qua hệ thống điện tử.\n"
+            "3 Đảng ủy thị trấn Phong Thổ: Kế hoạch số 35-KH/ĐU, ngày 03/3/2025;\n"
+            "Đảng ủy xã Mường So: Kế hoạch số 29-KH/ĐU, ngày 05/3/2025; Đảng ủy xã\n"
+            "Khổng Lào: Kế hoạch số 31-KH/ĐU, ngày 07/3/2025.\n")
+    note = layout(text).paragraphs[-1]
+    assert note.footnote == "3"
+    assert note.text.endswith("ngày 03/3/2025; Đảng ủy xã Mường So: Kế hoạch số 29-KH/ĐU, ngày 05/3/2025; Đảng ủy xã "
+                              "Khổng Lào: Kế hoạch số 31-KH/ĐU, ngày 07/3/2025.")
 
 
 def test_a_table_copied_one_cell_per_line_is_read_as_rows():

@@ -685,6 +685,24 @@ def test_examples_in_the_sentence_after_carry_out_what_the_sentence_before_did(d
     assert "unit:Đảng ủy xã Mường Mùn" not in units
 
 
+def test_plans_in_a_footnote_carry_out_what_their_sentence_fronts(data):
+    b = Built(data, "HUYỆN ỦY PHONG THỔ\nSố 75-BC/HU\nBÁO CÁO\nThực hiện Kế hoạch số 241-KH/HU, các đảng ủy xã, thị trấn đã "
+                    "xây dựng kế hoạch của cấp mình<sup>3</sup>.\n-----\n<sup>3</sup> Đảng ủy thị trấn Phong Thổ: Kế hoạch "
+                    "số 35-KH/ĐU, ngày 03/3/2025; Đảng ủy xã Mường So: Kế hoạch số 29-KH/ĐU, ngày 05/3/2025.")
+    assert {(IMPLEMENTS, "35-KH/ĐU", "241-KH/HU"), (IMPLEMENTS, "29-KH/ĐU", "241-KH/HU")} <= b.doc_edges()
+
+
+def test_a_table_goes_on_past_a_page_s_footnotes_and_running_head(data):
+    b = Built(data, "HUYỆN ỦY SÔNG MÃ\nSố 412-BC/HU\nBÁO CÁO\nCác đảng ủy trực thuộc đã ban hành kế hoạch thực hiện Quy định số\n"
+                    "144-QĐ/TW, cụ thể như sau:\nSTT\nĐảng bộ\nVăn bản\nNgày ban hành\n1\nĐảng ủy xã Chiềng Khuơng\n"
+                    "Kế hoạch số 58-KH/ĐU\n12/6/2024\n1 Công văn số 1964-CV/TU, ngày 27/5/2024 của Ban Thường vụ Tỉnh ủy.\n"
+                    "ĐẢNG BỘ TỈNH SƠN LA                  Trang 1/2\nSTT\nĐảng bộ\nVăn bản\nNgày ban hành\n2\n"
+                    "Đảng ủy xã Chiềng Sơ\nKế hoạch số 52-\nKH/ĐU\n22/6/2024\n\nII. KẾT QUẢ\n- Kế hoạch số 19-KH/HU về "
+                    "công tác khác.")
+    assert {(IMPLEMENTS, "58-KH/ĐU", "144-QĐ/TW"), (IMPLEMENTS, "52-KH/ĐU", "144-QĐ/TW")} <= b.doc_edges()
+    assert not [e for e in b.doc_edges() if e[1] == "19-KH/HU"]
+
+
 def test_plans_in_a_footnote_carry_out_the_directive_its_sentence_names_by_kind_or_leaves_unnamed(data):
     b = Built(data, "TỈNH ỦY LAI CHÂU\nSố 826-BC/TU\nBÁO CÁO\nsơ kết 2 năm thực hiện Nghị quyết số 18-NQ/TU, ngày 15/3/2023 "
                     "của Ban Chấp hành Đảng bộ tỉnh\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 152-KH/TU thực hiện Nghị "
