@@ -16,7 +16,7 @@ from graph.model import Citation, MentionKind
 
 from . import patterns as P
 from .layout import Layout, Paragraph, layout as make_layout, clause_at, row_cells
-from .registry import Registry
+from .registry import Registry, code_key
 from .wordtree import spellings
 from .clean import fold, key
 from .context import Context, contexts
@@ -68,6 +68,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     out = _serial_issuers(out, doc_layout)
     out = _respective_issuers(out, doc_layout, roster, paragraph_contexts)
     out = _bare_congresses(out, doc_layout, paragraph_contexts)
+    out = _issuers_cited_before(out)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
 
 
@@ -702,6 +703,25 @@ def _serial_issuers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
             if issued_here and ck.issuer_unit and _code_fits(c.code, ck.issuer_unit):
                 out[n] = replace(c, issuer=ck.issuer_unit, issuer_unit=ck.issuer_unit)
                 break
+    return out
+
+
+def _issuers_cited_before(cits: list[Citation]) -> list[Citation]:
+    """A local document cited again with no issuer ("... thực hiện Kế hoạch số 12-KH/TU(2)") in a paragraph that speaks
+    of another province (a district of the province merged into the text's in 2025) is still the one of that number
+    and code the text cited before with its issuer. (In the same province the resolver already prefers it.)"""
+    issued: dict[tuple, Citation] = {}
+    out = list(cits)
+    for n, c in enumerate(out):
+        if not c.code or not c.number or c.code.upper().endswith("/TW"):
+            continue
+        ref = (c.type, c.number.lstrip("0"), code_key(c.code))
+        before = issued.get(ref)
+        if c.issuer_unit:
+            issued.setdefault(ref, c)
+        elif before is not None and c.province != before.province and (not c.date or not before.date
+                                                                        or c.date == before.date):
+            out[n] = replace(c, issuer_unit=before.issuer_unit, province=before.province)
     return out
 
 

@@ -804,6 +804,14 @@ def test_province_is_found_from_the_text_when_not_given(data):
     assert c.issuer_unit == "Huyện ủy Mai Sơn"
 
 
+def test_a_plan_cited_again_in_a_paragraph_about_another_province_is_the_one_cited_before(data):
+    text = ("Ngày 06/8/2025, Ban Thường vụ Tỉnh ủy Lào Cai ban hành Kế hoạch số 12-KH/TU về thực hiện Nghị quyết số "
+            "57-NQ/TW.\n\nCác đảng ủy xã đã ban hành kế hoạch thực hiện Kế hoạch số 12-KH/TU. Đảng ủy xã Trấn Yên tiếp tục "
+            "thực hiện Kế hoạch số 375-KH/HU của Huyện ủy Trấn Yên (cũ), tỉnh Yên Bái.")
+    plans = [c for c in run(data, text, "Lào Cai") if c.number == "12"]
+    assert [(c.issuer_unit, c.province) for c in plans] == [("Tỉnh ủy Lào Cai", "Lào Cai")] * 2
+
+
 def test_crlf_text_keeps_spans_on_their_line(data):
     text = "Dòng đầu\r\nThực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị.\r\n"
     (c,) = run(data, text, DB)
