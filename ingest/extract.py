@@ -409,7 +409,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
         if not core or core[0] in "(“\"<" or "<" in core:
             break
         low = core.casefold()
-        if core[0].islower():  # a word a unit's name holds in lower case, or one a known name has after the last
+        if low == "số" and words[:2] == ["Chi", "bộ"] and words[-1] in _NUMBERED_PLACES and _next_word(ptext, w.end()).isdigit():
+            pass  # "Chi bộ tổ dân phố số 3": a quarter's number
+        elif core[0].islower():  # a word a unit's name holds in lower case, or one a known name has after the last
             if (low in _ISSUER_STOP or low not in _ISSUER_LOWER) and not (  # ("Sở Nông nghiệp và Phát triển nông
                     words and roster and ((key(words[-1]), key(low)) in roster.lower_pairs  # thôn": not "triển khai")
                                           or (fold(words[-1]), fold(low)) in roster.unmarked_pairs)):
@@ -431,6 +433,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     return (" ".join(words) or None), end
 
 
+#: the last word of the places numbered "số N": "tổ dân phố số 3", "tiểu khu số 2", "khối số 5", "Chi bộ số 4"
+_NUMBERED_PLACES = frozenset({"phố", "khu", "khối", "thôn", "bản", "xóm", "bộ"})
 _MARK_AFTER = re.compile(r"(?:<sup>\s*\d{1,3}\s*</sup>|\(\d{1,2}\)|(?<=[^\W\d_])\d{1,2})[.,;:)]*$")
 
 
@@ -510,11 +514,16 @@ def _issuer_before(clause: str | None, roster: Roster) -> str | None:
     clause's subject (`_subject_before`)."""
     if not clause:
         return None
+    alone = _KIND_ALONE_SUBJECT.match(clause.strip())
+    if alone:
+        return alone.group("kind").capitalize()  # "...; trước đó chi bộ xây dựng Kế hoạch số 01-KH/CB": the cell named
     clause = _BEFORE_UNIT_WORD.sub("", clause, count=1)
     phrase, _ = _unit_phrase(clause, 0, roster)
     return phrase if phrase and len(phrase) >= len(clause.rstrip()) - 1 else None
 
 
+#: a cell or committee named in lower case by its kind alone, after a time: "trước đó chi bộ", "sau đó đảng ủy"
+_KIND_ALONE_SUBJECT = re.compile(r"(?:(?:[Tt]rước đó|[Ss]au đó|[Tt]iếp đó|[Đđ]ồng thời),?\s+)?(?P<kind>chi bộ|đảng ủy)$")
 #: a place word alone as the subject that issues a party committee's number, and the committee it stands for
 _PLACE_SUBJECTS = {"huyện": "Huyện ủy", "xã": "Đảng ủy xã", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
 

@@ -54,7 +54,8 @@ _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50
                          # "...; trong đó Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU) ..."
                          r"|\s*[,;]\s*trong đó(?:\s+có)?\s+(?=(?:nghị quyết|kế hoạch|chỉ thị|quy định|đề án|chương trình"
                          r"|hướng dẫn|huyện ủy|thành ủy|thị ủy|đảng ủy|chi bộ)\b))")
-_CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết")
+_CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết",
+                    "sinh hoạt chuyên đề")
 #: (lowered)
 #: (a directive "đưa" straight before it is put into the cell's meetings: "đưa Nghị quyết số 09-NQ/TU vào sinh hoạt")
 _CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}|(?<!\w)đưa\s+)$")
@@ -130,7 +131,7 @@ _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 _ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:theo|(?:phối hợp|kết hợp) với)\s+$")  # ("Phối hợp với X, Y đã ...")
 #: (lowered)
 #: (lowered) a congress opening its clause, of the unit named next: "Đại hội điểm của Đảng bộ xã Mường Bú ..."
-_CONGRESS_OF = re.compile(r"(?:^|[.;:]\s*|,\s+|(?:^|\s)[-+•]\s*|\d\.\s+)đại hội(?:\s+điểm)?(?:\s+của)?\s*$")
+_CONGRESS_OF = re.compile(r"(?:^|[.;:]\s*|,\s+|(?:^|\s)[-+•]\s*|\d\.\s+)đại hội(?:\s+đại biểu)?(?:\s+điểm)?(?:\s+của)?\s*$")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:của|đối với|cho|với|tới|tại|được|trực thuộc|thuộc|ở|giữa|từ|đến|theo|bởi|về|mời|giao|chỉ đạo)\s*$")
 #: (lowered)

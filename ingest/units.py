@@ -89,7 +89,7 @@ _PLACE_NAME = rf"[{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}}"
 #: ("2. Xã Nậm Dịch: Đảng ủy ban hành ...": a commune labelling its paragraph names its committee too)
 _NAMED_IN_FULL = {"đảng ủy": re.compile(rf"Đảng ủy (?:xã|phường|thị trấn) {_PLACE_NAME}"
                                         rf"|(?<!\w)(?:Xã|Phường|Thị trấn) {_PLACE_NAME}(?=\s*:)"),
-                  "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) {_PLACE_NAME}")}
+                  "chi bộ": re.compile(rf"Chi bộ (?:bản|thôn|tổ dân phố|tiểu khu|xóm) (?:{_PLACE_NAME}|(?:số )?\d{{1,3}}(?!\d))")}
 _UNLISTED_KEYS = frozenset(key(k) for k in _UNLISTED_KINDS)
 #: the level word a body's kind ends with, and the party committee of that level
 _LEVEL_COMMITTEES = {"huyện": "huyện ủy", "xã": "đảng ủy xã", "phường": "đảng ủy phường", "thị trấn": "đảng ủy thị trấn"}
@@ -181,6 +181,36 @@ def _author_s_cell(phrase: str, author: str | None) -> str | None:
     if written.rsplit(" ", 1)[-1] == agency.split(" ", 1)[0]:  # "Chi bộ Văn phòng Sở" of Đảng ủy Sở Y tế tỉnh X
         written = written.rsplit(" ", 1)[0]
     return f"{written} {agency}"
+
+
+#: a cell named by its office and the commune's level alone: "Chi bộ Trạm Y tế xã", "Chi bộ Trường Mầm non thị trấn"
+_CELL_OF_LEVEL = re.compile(r"^(?P<cell>Chi bộ|Đảng ủy|Đảng bộ) (?P<office>[A-ZĐ]\S*(?: \S+){0,6}?) "
+                            r"(?P<level>xã|phường|thị trấn)$")
+_COMMUNE_COMMITTEE = re.compile(r"^Đảng ủy (?P<level>xã|phường|thị trấn) (?P<place>\S.*)$")
+
+
+#: a cell of a quarter or village named by its number alone: "Chi bộ tổ dân phố số 3", "Chi bộ tiểu khu 2"
+_NUMBERED_CELL = re.compile(r"^Chi bộ (?:tổ dân phố|tiểu khu|khối|thôn|bản|xóm) (?:số )?\d{1,3}$")
+
+
+def _numbered_cell(phrase: str, author: str | None) -> str | None:
+    """"Chi bộ tổ dân phố số 3" in a text of Đảng ủy thị trấn Phong Thổ -> "Chi bộ tổ dân phố số 3 thị trấn Phong
+    Thổ": every ward has its quarter 3, so the commune writing is part of the name."""
+    commune = _COMMUNE_COMMITTEE.match(author or "")
+    written = " ".join(_BODIES.sub("", spelling(phrase)).split())
+    if not commune or not _NUMBERED_CELL.match(written):
+        return None
+    return f"{written} {commune.group('level')} {commune.group('place')}"
+
+
+def _commune_s_cell(phrase: str, author: str | None) -> str | None:
+    """"Chi bộ Trạm Y tế xã" in a text of Đảng ủy xã Quài Cang -> "Chi bộ Trạm Y tế xã Quài Cang"."""
+    commune = _COMMUNE_COMMITTEE.match(author or "")
+    cell = commune and _CELL_OF_LEVEL.match(" ".join(_BODIES.sub("", spelling(phrase)).split()))
+    if not cell or cell.group("level") != commune.group("level"):
+        return None
+    kind = "Đảng ủy" if cell.group("cell") == "Đảng bộ" else cell.group("cell")
+    return f"{kind} {cell.group('office')} {commune.group('level')} {commune.group('place')}"
 
 
 @lru_cache(maxsize=65536)
@@ -319,11 +349,11 @@ class Roster:
         "UBND huyện Mường Chà"), kept as written so that nothing is lost."""
         if not phrase:
             return None
-        return (_district_s_own(phrase, author) or self.canonical(phrase, province)
+        return (_district_s_own(phrase, author) or _numbered_cell(phrase, author) or self.canonical(phrase, province)
                 or self.bare(phrase, before, province, author)
                 or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author)
-                or self.district_department(phrase, author) or agency_cell(phrase, province)
-                or _author_s_cell(phrase, author))
+                or self.district_department(phrase, author) or _commune_s_cell(phrase, author)
+                or agency_cell(phrase, province) or _author_s_cell(phrase, author))
 
     def _board(self, phrase: str, before: str, province: str | None, author: str | None) -> str | None:
         """"Ban Tuyên giáo Huyện ủy" after "Huyện ủy Sông Mã ..." -> Ban Tuyên giáo Huyện ủy Sông Mã: a board of a
@@ -437,7 +467,7 @@ class Roster:
         for m in reversed(_NAMED_IN_FULL[head].findall(spelling(before))):
             if not m.startswith(("Đảng ủy", "Chi bộ")):
                 m = f"Đảng ủy {m[:1].lower()}{m[1:]}"  # "Xã Nậm Dịch:" -> Đảng ủy xã Nậm Dịch
-            unit = self.canonical(m, province) or unlisted(m)
+            unit = _numbered_cell(m, author) or self.canonical(m, province) or unlisted(m)
             if unit:
                 return unit
         return None

@@ -1339,6 +1339,28 @@ UNITS_CARRYING_OUT = [
 ]
 
 
+#: a commune committee's report: its cells named by office or number with the commune's level alone, the cell named
+#: before as the lower-case subject of the next clause, its own congress, a cell's thematic meeting
+IN_A_COMMUNE_S_REPORT = [
+    ("- Chi bộ Trạm Y tế xã chỉ đạo đảng viên đăng ký làm theo theo Kết luận số 01-KL/TW.",
+     "Chi bộ Trạm Y tế xã Quài Cang", "01-KL/TW"),
+    ("1. Chi bộ tổ dân phố số 3 được chọn tổ chức đại hội điểm (ngày 12/12/2024); trước đó chi bộ xây dựng Kế hoạch số "
+     "01-KH/CB, ngày 28/10/2024 chuẩn bị đại hội theo Chỉ thị số 35-CT/TW.", "Chi bộ tổ dân phố số 3 xã Quài Cang",
+     "35-CT/TW"),
+    ("Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 được tổ chức ngày 19/9/2025 theo Chỉ thị số "
+     "45-CT/TW, ngày 14/4/2025 của Bộ Chính trị.", "Đảng ủy xã Quài Cang", "45-CT/TW"),
+    ("Chi bộ Trường THCS Quài Cang tổ chức sinh hoạt chuyên đề về Nghị quyết 21-NQ/TW.", "Chi bộ Trường THCS Quài Cang",
+     "21-NQ/TW"),
+]
+
+
+@pytest.mark.parametrize("sentence,unit,target", IN_A_COMMUNE_S_REPORT)
+def test_units_carrying_out_in_a_commune_s_report(data, sentence, unit, target):
+    b = Built(data, f"ĐẢNG BỘ HUYỆN TUẦN GIÁO\nĐẢNG ỦY XÃ QUÀI CANG\nSố 45-BC/ĐU\nBÁO CÁO\n{sentence}")
+    through_its_plan = {d for u, d in b.issued() if u == f"unit:{unit}" and (IMPLEMENTS, d, target) in b.doc_edges()}
+    assert (IMPLEMENTS, f"unit:{unit}", target) in b.unit_edges() or through_its_plan, (b.unit_edges(), b.issued())
+
+
 @pytest.mark.parametrize("text,units,target", UNITS_CARRYING_OUT)
 def test_units_carrying_out(data, text, units, target):
     b = Built(data, text)
