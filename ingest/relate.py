@@ -605,6 +605,7 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
         relation = _relation(ca, ptext, lowered, ca.tail, cits[b].pos)
         if relation is None:
             continue
+        a = _subject_of_second_verb(out, a, targets, lowered, ca.tail)
         out.append(_statement(file, a, b, relation, 0.9, cits, ptext))
         for k in _joined_sources(cits, indexes[:n], ca, ptext):  # "A (X) và B (Y) đã cụ thể hóa C": A too
             out.append(_statement(file, k, b, _issued_for(cits[k]), 0.85, cits, ptext))
@@ -625,6 +626,18 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out)
     _owned_anaphor(file, cits, indexes, ptext, lowered, targets, out)
     return targets
+
+
+def _subject_of_second_verb(out, a: int, targets: set[int], lowered: str, tail: int) -> int:
+    """"Kế hoạch số 19-KH/ĐUK ... về thực hiện Kết luận 01-KL/TW, cụ thể hóa Kế hoạch số 34-KH/TU": the verb after the
+    comma is the plan's too, not what the plan carries out (`a`, the object of the verb before)."""
+    if a not in targets or not _SECOND_VERB.match(lowered, tail):
+        return a
+    return next((s.source for s in reversed(out) if s.target == a and isinstance(s.source, int)), a)
+
+
+#: (lowered) a second verb after a comma: ", cụ thể hóa ", ", đồng thời thay thế "
+_SECOND_VERB = re.compile(rf",\s*(?:đồng thời\s+)?(?:{_CARRY_OUT}|thay thế)\s")
 
 
 #: (lowered) a document named by its kind and its owner after a directive it carries out: "... về thực hiện Kết luận 01
@@ -999,8 +1012,8 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
-_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:và\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT}))*"
-                          rf"\s+(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,(]|và\s|$)")
+_KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:(?:lãnh đạo|chỉ đạo)(?:,\s*chỉ đạo)?\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:và\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT}))*"
+                          rf"\s+(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,(]|và\s|trên địa bàn\s|trong\s|$)")
 
 
 #: (lowered) the same at the end of the document's clause, after its subject
@@ -1809,10 +1822,23 @@ def _places(ptext, roster: Roster, province) -> list[UnitMention]:
     if ":" not in ptext:
         return out  # every such name stands before a colon
     for m in _place_colons(ptext):
+        if _UNIT_NAMED_AFTER.match(ptext, m.end()):
+            continue  # "Mường Tè: Đảng ủy xã Bum Nưa đưa Chỉ thị 05 ...": the unit after the place is the one acting
         unit = roster.place(m.group("place"), province)
         if unit and key(m.group("place")) != key(province or ""):
             out.append(UnitMention(unit.name, m.start("place"), m.end("place"), True))
+    first = _COMMUNE_LABEL.match(ptext)
+    if first and not _UNIT_NAMED_AFTER.match(ptext, first.end()):  # "Thị trấn Hát Lót: 100% chi bộ tổ chức ..."
+        name = unlisted(f"Đảng ủy {first.group('level').lower()} {first.group('place')}")
+        if name:
+            out.append(UnitMention(name, first.start("place"), first.end("place"), True))
     return out
+
+
+#: a paragraph labelled with its commune: "Thị trấn Hát Lót: ...", "- Xã Chiềng Mung: ..."
+_COMMUNE_LABEL = re.compile(rf"\s*(?:[-+•]\s*)?(?P<level>Xã|Phường|Thị trấn)\s+(?P<place>{PLACE_WORDS})\s*:")
+#: a unit's name right after a place's colon
+_UNIT_NAMED_AFTER = re.compile(r"\s*(?:Đảng ủy|Đảng bộ|Chi bộ|Huyện ủy|Thành ủy|Thị ủy|Ban Thường vụ|UBND|Ủy ban|Hội|Huyện đoàn)\b")
 
 
 def _place_colons(ptext: str):

@@ -210,6 +210,20 @@ DOC_TO_DOC = [
         "Huyện ủy Nậm Pồ ban hành Kế hoạch số 47-KH/HU, ngày 18/12/2021 về phát triển kinh tế ở Điện Biên. "
         "Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị tiếp tục được quán triệt đến chi bộ.",
         set(), id="a sentence opening on a citation"),
+    pytest.param(
+        "Ở Sơn La, Đảng ủy Khối đã ban hành Kế hoạch số 19-KH/ĐUK, ngày 28/6/2021 về thực hiện Kết luận 01- KL/TW, cụ thể "
+        "hóa Kế hoạch số 34-KH/TU, ngày 10/6/2021 của Tỉnh ủy.",
+        {(IMPLEMENTS, "19-KH/ĐUK", "01-KL/TW"), (IMPLEMENTS, "19-KH/ĐUK", "34-KH/TU")},
+        id="'A về thực hiện B, cụ thể hóa C': the second verb is A's too"),
+    pytest.param(
+        "Thực hiện Kế hoạch số 31-KH/TU của Ban Thường vụ Tỉnh ủy Lai Châu về thực hiện Kết luận 01-KL/TW, Huyện ủy Nậm "
+        "Nhùn đã ban hành Kế hoạch số 38-KH/HU, ngày 02/9/2021 để triển khai Kết luận trên địa bàn huyện.",
+        {(IMPLEMENTS, "31-KH/TU", "01-KL/TW"), (IMPLEMENTS, "38-KH/HU", "31-KH/TU"), (IMPLEMENTS, "38-KH/HU", "01-KL/TW")},
+        id="'A để triển khai Kết luận trên địa bàn huyện': the kind alone after its plan"),
+    pytest.param(
+        "Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu ban hành Kế hoạch số 1865/KH-ĐU, ngày 05/01/2022 để lãnh đạo thực hiện "
+        "Kết luận trong toàn Đảng bộ. Trước đó, Kết luận số 21-KL/TW được quán triệt.",
+        set(), id="a kind alone before its directive is cited names nothing"),
 ]
 
 
@@ -475,6 +489,11 @@ def test_units_listed_after_a_denial_and_units_counted_carry_nothing_out(data):
                     "ban hành kế hoạch thực hiện Nghị quyết 43; còn 02 đảng bộ chưa tổ chức quán triệt, chưa ban hành kế "
                     "hoạch: Đảng bộ huyện Sốp Cộp và Đảng bộ Khối Doanh nghiệp tỉnh.")
     assert not b.unit_edges()
+
+
+def test_a_place_before_the_unit_acting_is_no_unit_of_its_own(data):
+    b = Built(data, "Ở Lai Châu.\nMường Tè: Đảng ủy xã Bum Nưa đưa Chỉ thị 05-CT/TW vào sinh hoạt chi bộ bản")
+    assert {e[1] for e in b.unit_edges()} == {"unit:Đảng ủy xã Bum Nưa"}
 
 
 def test_a_unit_that_has_not_built_a_model_named_in_quotes_carries_nothing_out(data):
@@ -1332,6 +1351,8 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức sơ kết "
      "chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.",  # a review is a deed
      {"Huyện ủy Điện Biên Đông"}, "07-NQ/TU"),
+    ("Mai Sơn: Kết quả 5 năm thực hiện Nghị quyết 35-NQ/TW\nThị trấn Hát Lót: 100% chi bộ tổ chức sinh hoạt chuyên đề "
+     "về Nghị quyết 35-NQ/TW.", {"Đảng ủy thị trấn Hát Lót"}, "35-NQ/TW"),  # a paragraph labelled with its commune
     ("Ở Điện Biên, Đảng ủy xã Nà Bủng xây dựng mô hình \"Bản không có người nghiện mới\" gắn với thực hiện Chỉ thị "
      "05-CT/TW.", {"Đảng ủy xã Nà Bủng"}, "05-CT/TW"),  # the "không" of a name in quotes denies nothing
     ("Ở Điện Biên, Đảng ủy xã Nà Tấu không ban hành văn bản riêng nhưng đã chỉ đạo 100% chi bộ đưa Nghị quyết số "
