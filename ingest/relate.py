@@ -26,8 +26,8 @@ from .clean import key
 from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, board_of, body_over_place, letterhead_unit, party_line
-from .extract import EARLIER_PARAGRAPHS, _unit_phrase
-from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, PARTY_OF_LEVEL, PLACE_WORDS, TYPE_OF_WORD, UPPER
+from .extract import EARLIER_PARAGRAPHS, _unit_phrase, iso_date
+from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, NUMERIC_DATE_RE, PARTY_OF_LEVEL, PLACE_WORDS, TYPE_OF_WORD, UPPER
 from .units import Roster, unlisted
 
 #: what a unit or a document carries out (an action programme is a Chương trình: patterns.TYPE_OF_WORD)
@@ -58,7 +58,8 @@ _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa n
                     "sinh hoạt chuyên đề")
 #: (lowered)
 #: (a directive "đưa" straight before it is put into the cell's meetings: "đưa Nghị quyết số 09-NQ/TU vào sinh hoạt")
-_CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}|(?<!\w)đưa\s+)$")
+_CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}|(?<!\w)đưa\s+(?:(?:các\s+|những\s+)?"
+                               r"(?:chuẩn mực|tinh thần|yêu cầu|quy định)\s+(?:của\s+)?)?)$")
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
@@ -167,7 +168,8 @@ _ISSUED_AT_END = re.compile(r"(?:ban hành|xây dựng)\s*$")
 #: (lowered) the verb that issues the citation after it: "đã ban hành ", "ban hành kịp thời "
 _ISSUING_BEFORE = re.compile(r"(?:ban hành|xây dựng)(?:\s+kịp thời)?\s*$")
 _SPACE = re.compile(r"\s")
-_JOINED = re.compile(r"(?:\s*\(?\s*kh(?:óa|oá)\s+[IVXLC]+\s*\)?)?\s*[;,]?\s*(?:và\s+)?")  # "... khóa XIII và Chỉ thị ..."
+_JOINED = re.compile(r"(?:\s*\(?\s*kh(?:óa|oá)\s+[IVXLC]+\s*\)?)?\s*[;,]?\s*(?:và\s+)?",  # "... khóa XIII và Chỉ thị ..."
+                     re.IGNORECASE)  # (a heading's capitals: "... QUY ĐỊNH SỐ 144-QĐ/TW VÀ CHỈ THỊ SỐ 28-CT/TW")
 # what _clean takes out: a heading's leading "#"s, then footnote markers and emphasis (apart
 # from the "#"s, whose "^" would have the engine try the pattern at every position)
 _HEADING_MARK = re.compile(r"#+\s*")
@@ -1253,7 +1255,7 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
         introduced = _introduced(cits, by_paragraph.get(p_index), p_index, ptext)
         stated = out[:]  # what the items say before the intro speaks for them
         for t in introduced:
-            _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated)
+            _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated, len(introduced) > 1)
 
 
 #: (lowered) what opens an intro to tasks set, not deeds: "NHIỆM VỤ CỤ THỂ ...", "Phân công nhiệm vụ ..."
@@ -1270,10 +1272,15 @@ def _table_follows(paragraphs, p_index: int) -> bool:
     return bool(following) and table_row(following[0])
 
 
-def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated):
+def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated, several: bool = False):
     """Each item of the list after paragraph `p_index` carries out `t`, unless already said to do
-    something to that one, or (in the `stated` statements) to carry out a plan that carries `t` out."""
+    something to that one, or (in the `stated` statements) to carry out a plan that carries `t` out; under an intro
+    naming `several` directives, an item that says what it carries out carries out that alone."""
     ct = cits[t]
+    # when `t` was issued: the earliest date a full citation of it gives (not a short form's: "quán triệt Quy định 144
+    # ngày 18/6/2024" dates the meeting)
+    when = min((c.date for c in cits if c.date and c.code and c.kind is MentionKind.FULL
+                and _same_doc_key(c) == _same_doc_key(ct)), default=None) if ct.code else None
     page_break = False  # a page's footnotes and running head seen inside the list
     for q in range(p_index + 1, len(paragraphs)):
         qtext = paragraphs[q].text
@@ -1292,7 +1299,20 @@ def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stat
         if any(s.source == first and _may_be_same(cits[s.target], ct) for s in out) or any(
                 s.source == first and _carries_out(stated, cits, s.target, ct) for s in stated):
             continue  # (or through what it names: "| 3 | A | Thực hiện Kế hoạch số 309-KH/TU |", 309 carrying out t)
+        if several and any(s.source == first for s in stated):
+            continue  # "DANH MỤC ... TRIỂN KHAI QUY ĐỊNH 144 VÀ CHỈ THỊ 28" / "| Kế hoạch 21-KH/ĐU | Thực hiện Quy định 144 |"
+        if when and _dated_before(qtext, cits[first], when):
+            continue  # "| 4 | Chi bộ ... | Nghị quyết 05-NQ/CB | 04/12/2023 |" under an intro naming Quy định 144 of 2024
         out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
+
+
+def _dated_before(qtext: str, item: Citation, when: str) -> bool:
+    """Whether the item (its date, else the first date after it in its row) was issued before `when`."""
+    date = item.date
+    if date is None:
+        m = NUMERIC_DATE_RE.search(qtext, item.tail)
+        date = iso_date(m) if m else None
+    return date is not None and date < when
 
 
 def _carries_out(out, cits, plan: int, directive: Citation) -> bool:

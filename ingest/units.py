@@ -57,6 +57,9 @@ _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị
                 "ủy ban nhân dân thành phố": "thành phố", "ubnd thị xã": "thị xã", "ủy ban nhân dân thị xã": "thị xã"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
+#: the words a place's name follows in a unit's name: in a key ("tỉnh tuyên quang") its first word is no lower-case
+#: word a name holds ("Đài Phát thanh và Truyền hình tỉnh tuyên truyền ...")
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "trấn", "phố", "thị"})
 #: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
 _CELL_KINDS = ("Chi bộ bản", "Chi bộ thôn", "Chi bộ tổ dân phố", "Chi bộ tiểu khu", "Chi bộ xóm")
 #: a district's (town's, city's) youth union: "Huyện đoàn Mai Sơn", "Thị đoàn Mộc Châu"
@@ -119,7 +122,7 @@ DEPARTMENT_CUTOFF = 90
 #: an agency's party committee or cell that no list holds, by the word its name begins with: "Đảng bộ Bệnh viện Đa
 #: khoa tỉnh", "Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh Sơn La", "Đảng ủy Công ty Điện lực Điện Biên"
 _AGENCY_CELL = re.compile(r"^(?P<cell>đảng ủy|đảng bộ|chi bộ)\s+(?P<name>(?:bệnh viện|trung tâm|trường|công ty|chi cục|cục|"
-                          r"đài|báo|viện|ngân hàng|kho bạc|ban quản lý|hạt|trạm)\s.+?)(?P<level>\s+tỉnh)?$")
+                          r"đài|báo|viện|ngân hàng|kho bạc|ban quản lý|hạt|trạm|cơ quan)\s.+?)(?P<level>\s+tỉnh)?$")
 #: words agencies' names hold in lower case after a capitalised one ("Bệnh viện", "Đa khoa", "Trung tâm", "Công ty")
 _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Y tế", "Công ty Điện lực",
                  "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế",
@@ -152,6 +155,8 @@ def agency_cell(phrase: str, province: str | None) -> str | None:
     m = _AGENCY_CELL.match(key(written))
     if not m or not written.split()[2][:1].isupper():
         return None  # ("Chi bộ trường ..." in lower case is no name)
+    if m.group("name").startswith("cơ quan") and not m.group("level"):
+        return None  # ("Chi bộ Cơ quan Huyện ủy": whose, the text says elsewhere)
     cell = _committee_or_cell(m.group("cell"))
     name = written[m.start("name"):m.end("name")]
     if m.group("level"):
@@ -293,7 +298,8 @@ class Roster:
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
         self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *self._district_departments,
                                                            *_CELL_KINDS, *_YOUTH_KINDS, *_AGENCY_WORDS, *_AGENCY_TEAMS]
-                            for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
+                            for a, b in zip(name.split(), name.split()[1:])
+                            if b[:1].islower() and (a.casefold() not in _LEVEL_WORDS or b in ("ủy", "uỷ", "đoàn"))}
         #: those of the agencies' names without marks: "Ban Dân tôc" (a mark typed wrong) still goes on past "Dân"
         #: (word, word) pairs a dash joins inside real unit names: "Tham mưu - Tổng hợp", "Lao động - Thương binh"
         self.dash_pairs = {(key(a), key(b)) for name in [*self._departments.values(), *self._district_departments.values(),
@@ -380,6 +386,8 @@ class Roster:
         written = spelling(phrase).split()
         cell = f"{_committee_or_cell(m.group('cell'))} " if m.group("cell") else ""
         place = " ".join(written[len(written) - len(m.group("province").split()):]) if m.group("province") else province
+        if place and not place[:1].isupper():
+            return None  # "Đài Phát thanh và Truyền hình tỉnh tuyên truyền ...": a verb after the name, no province
         name = self._departments[hit[0]]
         if not place:
             return f"{cell}{name}"

@@ -637,6 +637,19 @@ def test_a_list_after_a_scheme_named_by_its_kind_carries_it_out(data):
     assert {(IMPLEMENTS, "12-CTr/HU", "05-ĐA/TU"), (IMPLEMENTS, "145-KH/HU", "05-ĐA/TU")} <= b.doc_edges()
 
 
+def test_an_appendix_naming_two_directives_gives_each_row_what_it_says_or_what_was_issued_before_it(data):
+    b = Built(data, "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LAI CHÂU\nSố 45-BC/ĐU\nBÁO CÁO\nkết quả thực hiện Quy định số 144-QĐ/TW, "
+                    "ngày 09/5/2024 của Bộ Chính trị\n**PHỤ LỤC**\n**DANH MỤC VĂN BẢN TRIỂN KHAI QUY ĐỊNH SỐ 144-QĐ/TW VÀ CHỈ "
+                    "THỊ SỐ 28-CT/TW**\n| TT | Chi, đảng bộ | Văn bản | Ngày | Nội dung |\n"
+                    "| 1 | Đảng ủy Văn phòng Tỉnh ủy | Kế hoạch 21-KH/ĐU | 05/7/2024 | Thực hiện Quy định 144 |\n"
+                    "| 2 | Chi bộ Hội Nông dân tỉnh | Kế hoạch 11-KH/CB | 20/12/2023 | |\n"
+                    "| 3 | Chi bộ Tỉnh đoàn | Kế hoạch 19-KH/CB | 02/01/2025 | |")
+    edges = b.doc_edges()
+    assert (IMPLEMENTS, "21-KH/ĐU", "144-QĐ/TW") in edges and (IMPLEMENTS, "21-KH/ĐU", "28-CT/TW") not in edges
+    assert (IMPLEMENTS, "11-KH/CB", "28-CT/TW") in edges and (IMPLEMENTS, "11-KH/CB", "144-QĐ/TW") not in edges
+    assert {(IMPLEMENTS, "19-KH/CB", "28-CT/TW"), (IMPLEMENTS, "19-KH/CB", "144-QĐ/TW")} <= edges
+
+
 def test_a_list_of_documents_whose_rows_name_their_kind_and_what_they_carry_out(data):
     b = Built(data, "HUYỆN ỦY TỦA CHÙA\nPHỤ LỤC\nDANH MỤC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024\n"
                     "STT | Số, ký hiệu | Ngày | Trích yếu\n"
@@ -1351,6 +1364,8 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức sơ kết "
      "chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.",  # a review is a deed
      {"Huyện ủy Điện Biên Đông"}, "07-NQ/TU"),
+    ("Ở Điện Biên, Đảng ủy Quân sự tỉnh tuyên truyền Nghị quyết số 15-NQ/TU đến 100% đảng viên.",
+     {"Đảng ủy Quân sự tỉnh Điện Biên"}, "15-NQ/TU"),  # "tỉnh tuyên truyền" is not "tỉnh Tuyên Quang"
     ("Mai Sơn: Kết quả 5 năm thực hiện Nghị quyết 35-NQ/TW\nThị trấn Hát Lót: 100% chi bộ tổ chức sinh hoạt chuyên đề "
      "về Nghị quyết 35-NQ/TW.", {"Đảng ủy thị trấn Hát Lót"}, "35-NQ/TW"),  # a paragraph labelled with its commune
     ("Ở Điện Biên, Đảng ủy xã Nà Bủng xây dựng mô hình \"Bản không có người nghiện mới\" gắn với thực hiện Chỉ thị "

@@ -282,6 +282,19 @@ AGENCIES = [
     ("Đảng bộ Phòng Cảnh sát cơ động", DB, "Đảng ủy Công an tỉnh Điện Biên",
      "Đảng ủy Phòng Cảnh sát cơ động Công an tỉnh Điện Biên"),  # an office's committee too
     ("Đảng ủy Khối Cơ quan", DB, "Đảng ủy Công an tỉnh Điện Biên", None),  # no office of the agency
+    # the courts, the procuracy; an agency's office cell with its level
+    ("Đảng ủy Viện Kiểm sát nhân dân tỉnh", LC, None, "Đảng ủy Viện Kiểm sát nhân dân tỉnh Lai Châu"),
+    ("Đảng ủy Tòa án nhân dân tỉnh", LC, None, "Đảng ủy Tòa án nhân dân tỉnh Lai Châu"),
+    ("Chi bộ Viện Kiểm sát nhân dân huyện", DB, "Huyện ủy Mường Chà", "Chi bộ Viện Kiểm sát nhân dân huyện Mường Chà"),
+    ("Chi bộ Cơ quan Ủy ban MTTQ Việt Nam tỉnh", LC, "Đảng ủy các cơ quan Đảng tỉnh Lai Châu",
+     "Chi bộ Cơ quan Ủy ban MTTQ Việt Nam tỉnh Lai Châu"),
+    ("Chi bộ Cơ quan Huyện ủy", LC, "Tỉnh ủy Lai Châu", None),  # whose, the text says elsewhere
+    # a commune's cells named with its level alone, or by a quarter's number, in its committee's text
+    ("Chi bộ Trạm Y tế xã", DB, "Đảng ủy xã Quài Cang", "Chi bộ Trạm Y tế xã Quài Cang"),
+    ("Chi bộ Trạm Y tế thị trấn", LC, "Đảng ủy thị trấn Phong Thổ", "Chi bộ Trạm Y tế thị trấn Phong Thổ"),
+    ("Chi bộ tổ dân phố số 3", LC, "Đảng ủy thị trấn Phong Thổ", "Chi bộ tổ dân phố số 3 thị trấn Phong Thổ"),
+    ("Chi bộ tổ dân phố 5", SL, "Đảng ủy phường Chiềng Lề", "Chi bộ tổ dân phố 5 phường Chiềng Lề"),
+    ("Chi bộ tổ dân phố 5", SL, "Thành ủy Sơn La", "Chi bộ tổ dân phố 5"),
 ]
 
 
