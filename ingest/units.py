@@ -49,6 +49,11 @@ _COMMUNE_PARTY_OF = (("đảng bộ xã", "đảng ủy xã"), ("đảng bộ ph
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
              ("đảng bộ thị xã", "thị ủy"), *_COMMUNE_PARTY_OF)
 _FUZZY_CUTOFF = 86
+#: the score of a district committee's name read without its marks in a text of no known province
+_ANYWHERE_SCORE = 90.0
+_DISTRICT_HEADS = ("huyện ủy ", "thị ủy ", "thành ủy ")
+#: the words a commune's (a village's) name follows: a district's name after them is another place's
+_COMMUNE_LEADS = frozenset({"xã", "Xã", "phường", "Phường", "trấn", "bản", "Bản", "thôn", "Thôn"})
 _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "TP.", "Ủy", "Uỷ", "Xã", "Phố"}
 #: unit kinds named without a place, and the word for their place: "Huyện ủy" / "huyện Mai Sơn"
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
@@ -317,6 +322,12 @@ class Roster:
         for k, us in self._by_key.items():
             for u in us:
                 self._keys_by_province.setdefault(u.province, []).append(k)
+        #: the district committees by their names without marks, for a name misspelt in a text of no known province
+        self._districts_by_fold: dict[str, list[Unit]] = {}
+        for k, us in self._by_key.items():
+            for u in us:
+                if k.startswith(_DISTRICT_HEADS) and u.level is Level.DISTRICT and u not in self._districts_by_fold.get(fold(k), []):
+                    self._districts_by_fold.setdefault(fold(k), []).append(u)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Roster":
@@ -524,7 +535,7 @@ class Roster:
         self._longest_place = len(names[0]) if names else 0
         # a name followed by another capitalised word is part of a longer one: "Điện Biên Phủ",
         # "Thái Bình Dương"
-        self._place_re = re.compile("(?:" + one_of(names, word_start=True) + rf")(?!\w|\s+[{UPPER}])")
+        self._place_re = re.compile("(?:" + one_of(names, word_start=True) + rf")(?!\w|[ \t]+[{UPPER}])")
 
     # --- internals ------------------------------------------------------------
     def _variants(self, phrase: str, province: str | None) -> list[str]:
@@ -571,9 +582,20 @@ class Roster:
             if hit and _same_head(k, hit[0]) and (best is None or hit[1] > best[1]):
                 best = hit
         if not best:
-            return None
+            return self._fuzzy_anywhere(variants, cutoff) if province is None else None
         units = [u for u in self._by_key[best[0]] if u.province in (province, None)]
         return Match(units[0], best[1]) if units else None
+
+    def _fuzzy_anywhere(self, variants: list[str], cutoff: float) -> Match | None:
+        """A text whose province nothing says: a district committee's name with a tone mark wrong ("Huyện ủy Vi
+        Xuyên") is the one unit of any province whose name has those letters."""
+        if cutoff >= 100:
+            return None
+        for v in variants:
+            units = self._districts_by_fold.get(fold(key(v)), ())
+            if len(units) == 1:
+                return Match(units[0], _ANYWHERE_SCORE)
+        return None
 
     @lru_cache(maxsize=128)  # noqa: B019 — one set per province
     def _key_set(self, province: str | None) -> frozenset[str]:
@@ -646,7 +668,10 @@ def _inside_name(text: str, start: int) -> bool:
         before = before[:-1]  # `$` also matches before a last line break
     if before[-1:] != " " or len(before) < 2 or before[-2].isspace():
         return False  # not one space after a word
-    word = before[:-1].rsplit(None, 1)[-1]
+    words = before[:-1].rsplit(None, 2)
+    word = words[-1]
+    if word in _COMMUNE_LEADS and not (word == "xã" and words[-2:-1] in (["Thị"], ["thị"])):
+        return True  # "Đảng ủy xã Mường Khương": a commune's name, whatever district bears it too ("Thị xã" is none)
     return word[:1].isupper() and word[-1].isalpha() and word not in _PLACE_LEADS
 
 

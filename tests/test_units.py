@@ -295,6 +295,9 @@ AGENCIES = [
     ("Chi bộ tổ dân phố số 3", LC, "Đảng ủy thị trấn Phong Thổ", "Chi bộ tổ dân phố số 3 thị trấn Phong Thổ"),
     ("Chi bộ tổ dân phố 5", SL, "Đảng ủy phường Chiềng Lề", "Chi bộ tổ dân phố 5 phường Chiềng Lề"),
     ("Chi bộ tổ dân phố 5", SL, "Thành ủy Sơn La", "Chi bộ tổ dân phố 5"),
+    # a district committee's name with a tone mark wrong, in a text of no known province
+    ("Huyện ủy Vi Xuyên", None, None, "Huyện ủy Vị Xuyên"),
+    ("Huyện ủy Tam Uyên", None, None, "Huyện ủy Tam Uyên"),  # (Than Uyên has other letters)
 ]
 
 
@@ -323,6 +326,10 @@ PROVINCES = [
     ("Huyện ủy Mường La ban hành kế hoạch.", SL),
     ("Các chi bộ sinh hoạt chuyên đề hằng tháng.", None),
     ("", None),
+    # a name ending its line, the next one opening with a capital, is no part of a longer name
+    ("BÁO CÁO\nkết quả thực hiện Kế hoạch số 04-KH/TU của Ban Thường vụ Tỉnh ủy An Giang\n\nI. CÔNG TÁC TRIỂN KHAI", "An Giang"),
+    # a commune's name is no vote for the district of another province that bears it
+    ("Đảng ủy xã Mường Khương, Đảng ủy thị trấn Mường Khương đã ban hành kế hoạch.", None),
 ]
 
 
