@@ -379,11 +379,18 @@ def iso_date(m: re.Match) -> str | None:
         return None
 
 
+#: the central bodies that issue together: "Kết luận số 127-KL/TW của Bộ Chính trị, Ban Bí thư"
+_CENTRAL_BODIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng")
+_JOINT_CENTRAL = re.compile(r"\s*(?:,|và)\s*(?:Bộ Chính trị|Ban Bí thư)(?!\w)")
+
+
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
     """"... của Huyện ủy X", "... do Huyện ủy X ban hành", "... (Huyện ủy X)": the unit named after a citation."""
     m = _ISSUER_HEAD.match(ptext, end)
     if m:
-        return _unit_phrase(ptext, m.end(), roster)
+        phrase, phrase_end = _unit_phrase(ptext, m.end(), roster)
+        joint = _JOINT_CENTRAL.match(ptext, phrase_end) if phrase in _CENTRAL_BODIES else None
+        return phrase, joint.end() if joint else phrase_end  # "của Bộ Chính trị, Ban Bí thư": one issuer phrase
     m = _ISSUER_IN_BRACKETS.match(ptext, end)
     if m:
         phrase, phrase_end = _unit_phrase(ptext, m.end(), roster)

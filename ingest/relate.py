@@ -48,7 +48,7 @@ _COORDINATION = re.compile(r"^\s*(?:,|và)?\s*(?:gắn với\s+(?:(?:việc\s+)?
 #: (lowered) what opens a list after its target: ":", ", cụ thể:", ", gồm:", ". Cụ thể:", "("
 _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50})?[:：]"  # "... Kết luận 01 của các đảng bộ trực thuộc:"
                          # (not "(theo Công văn số 1520-CV/HU ...)": what asked for the text, no list of its deeds)
-                         r"|,?\s*(?:cụ thể|gồm|như sau|như|(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()(?!\s*theo\s)"
+                         r"|,?\s*(?:cụ thể|gồm|như sau|như|(?:tiêu biểu|điển hình)(?:\s+(?:như|là))?)(?:\s+như sau)?\s*[:：]|\.\s+cụ thể\s*[:：,]|(?P<paren>\()(?!\s*(?:theo|thực hiện|triển khai|cụ thể hóa|về)\s)"
                          r"|,?\s*(?:như|(?:điển hình|tiêu biểu)\s+như)\s+(?=(?:huyện|thành|thị|đảng|ban|chi|kế|hướng)\b)"
                          # "... 09 nghị quyết chuyên đề để cụ thể hóa B, trong đó có A1 ...; A2 ... và A3 ..."
                          # "...; trong đó Huyện ủy Bắc Yên (Kế hoạch số 164-KH/HU) ..."
@@ -239,7 +239,9 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
 
 
 #: what may stand between the directives a sentence carries out and its footnote's marker: their issuer
-_BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?[\s,]*$")
+_BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?"
+                          # "... thực hiện Nghị quyết số 16-NQ/HU của Huyện ủy phù hợp với điều kiện thực tế(2)"
+                          r"(?:\s*(?:phù hợp|sát với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,50})?[\s,]*$")
 
 
 def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out, topic: int | None = None):
@@ -683,12 +685,18 @@ def _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out):
             continue
         clause = max(ptext.rfind(". ", 0, verb.start()), ptext.rfind(";", 0, verb.start()), ptext.rfind(":", 0, verb.start()))
         plans = [a for a in indexes[:n] if cits[a].pos > clause and cits[a].type in DIRECTIVE_TYPES
-                 and ptext.rfind("(", 0, cits[a].pos) > ptext.rfind(")", 0, cits[a].pos)]
+                 and _opens_brackets(ptext, cits[a].pos)]
         objects = [b] + [t for t, linked in _coordinated(cits, indexes[n:], ptext, cits[b]) if not linked]
         for a in plans:
             for t in objects:
                 out.append(_statement(file, a, t, _issued_for(cits[a]), 0.8, cits, ptext))
                 targets.add(t)
+
+
+def _opens_brackets(ptext: str, pos: int) -> bool:
+    """Whether the citation at `pos` opens a pair of brackets: "X (Kế hoạch số A1)", not "A (thực hiện Nghị quyết 66)"."""
+    opening = ptext.rfind("(", 0, pos)
+    return opening > ptext.rfind(")", 0, pos) and not ptext[opening + 1:pos].strip()
 
 
 #: what joins two documents that are the subjects of one verb: ", ", " và ", after an issuer in brackets
@@ -729,6 +737,8 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
         kind = (a.type or "").lower()  # ("| Kế hoạch thực hiện Chỉ thị số 45-CT/TW |": the trích yếu names A's kind)
         if kind and lowered.startswith(kind + " ", head_at):
             head_at += len(kind) + 1
+    if lowered.startswith("(", head_at) and _GAP_HEAD.match(lowered, head_at + 1):
+        head_at += 1  # "Kế hoạch số 341-KH/TU (thực hiện Nghị quyết 66)"
     subjects = _SUBJECTS_VERB.match(lowered, head_at)
     if subjects:
         head_at = subjects.end()  # "A (Thành ủy Lai Châu) đã cụ thể hóa B"
@@ -779,9 +789,10 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
         m = _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or _COORDINATION.match(between)
         if not m or (a.date and cits[nxt].date and cits[nxt].date > a.date):
             break  # a document dated after the plan is no object of it
-        if fronted and cits[nxt].type == a.type and cits[nxt].subject and _CARRY_OUT_RE.search(
-                _lowered(cits[nxt].subject)):
-            break  # "Căn cứ A về thực hiện B và A2 về thực hiện B, ...": A2 stands beside A, not as A's object
+        if (fronted or a.date and a.date == cits[nxt].date) and cits[nxt].type == a.type and cits[nxt].subject \
+                and _CARRY_OUT_RE.search(_lowered(cits[nxt].subject)):
+            break  # "Căn cứ A về thực hiện B và A2 về thực hiện B, ...": A2 stands beside A, not as A's object; so
+            # does "A, ngày 06/6/2025 về thực hiện B và A2, ngày 06/6/2025 về thực hiện B2" (issued the same day)
         linked = linked or "gắn" in m.group(0)  # "thực hiện A, gắn với B và C": B and C are linked
         out.append((nxt, linked))
     return out

@@ -62,9 +62,6 @@ _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị
                 "ủy ban nhân dân thành phố": "thành phố", "ubnd thị xã": "thị xã", "ủy ban nhân dân thị xã": "thị xã"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
-#: the words a place's name follows in a unit's name: in a key ("tỉnh tuyên quang") its first word is no lower-case
-#: word a name holds ("Đài Phát thanh và Truyền hình tỉnh tuyên truyền ...")
-_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "trấn", "phố", "thị"})
 #: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
 _CELL_KINDS = ("Chi bộ bản", "Chi bộ thôn", "Chi bộ tổ dân phố", "Chi bộ tiểu khu", "Chi bộ xóm")
 #: a district's (town's, city's) youth union: "Huyện đoàn Mai Sơn", "Thị đoàn Mộc Châu"
@@ -288,11 +285,13 @@ class Roster:
         self.units: dict[str, Unit] = {}
         self._by_key: dict[str, list[Unit]] = {}
         self._places: dict[str, list[Unit]] = {}
+        written: list[str] = []  # every name and alias as the roster writes it
         for raw in units:
             unit = _unit(raw)
             self.units[unit.id] = unit
             for name in [raw["name"], *raw.get("aliases", [])]:
                 self._by_key.setdefault(key(name), []).append(unit)
+                written.append(spelling(name))
             if raw.get("place") and unit.level is Level.DISTRICT and unit.kind == "party":
                 self._places.setdefault(key(raw["place"]), []).append(unit)
         self._departments = {key(d).removesuffix(" tỉnh"): spelling(d).removesuffix(" tỉnh") for d in departments}
@@ -301,10 +300,11 @@ class Roster:
         self._district_departments = {_LEVEL_AT_END.sub("", key(d)): spelling(d) for d in district_departments}
         self._district_department_keys = list(self._district_departments)
         #: (word, lower-case word) pairs inside real unit names: "Tổ chức", "Thường vụ", "nhân dân", "Giáo dục"
-        self.lower_pairs = {(a.casefold(), b) for name in [*self._by_key, *self._departments, *self._district_departments,
+        #: (from the names as written: a place's first word after "tỉnh" or "Huyện ủy" is capitalised there, so that
+        #: "Huyện ủy phù hợp" or "tỉnh tuyên truyền" goes no further than the committee)
+        self.lower_pairs = {(a.casefold(), b) for name in [*written, *departments, *district_departments,
                                                            *_CELL_KINDS, *_YOUTH_KINDS, *_AGENCY_WORDS, *_AGENCY_TEAMS]
-                            for a, b in zip(name.split(), name.split()[1:])
-                            if b[:1].islower() and (a.casefold() not in _LEVEL_WORDS or b in ("ủy", "uỷ", "đoàn"))}
+                            for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         #: those of the agencies' names without marks: "Ban Dân tôc" (a mark typed wrong) still goes on past "Dân"
         #: (word, word) pairs a dash joins inside real unit names: "Tham mưu - Tổng hợp", "Lao động - Thương binh"
         self.dash_pairs = {(key(a), key(b)) for name in [*self._departments.values(), *self._district_departments.values(),

@@ -221,6 +221,18 @@ DOC_TO_DOC = [
         {(IMPLEMENTS, "31-KH/TU", "01-KL/TW"), (IMPLEMENTS, "38-KH/HU", "31-KH/TU"), (IMPLEMENTS, "38-KH/HU", "01-KL/TW")},
         id="'A để triển khai Kết luận trên địa bàn huyện': the kind alone after its plan"),
     pytest.param(
+        "Ở Điện Biên. Triển khai Kế hoạch số 341-KH/TU (thực hiện Nghị quyết 66-NQ/TW) và Kế hoạch số 342-KH/TU (thực "
+        "hiện Nghị quyết 68-NQ/TW) của Ban Thường vụ Tỉnh ủy, Đảng ủy UBND tỉnh đã ban hành Kế hoạch số 21-KH/ĐU, ngày "
+        "06/6/2025 về thực hiện Nghị quyết 66-NQ/TW và Kế hoạch số 22-KH/ĐU, ngày 06/6/2025 về thực hiện Nghị quyết "
+        "68-NQ/TW.",
+        {(IMPLEMENTS, "341-KH/TU", "66-NQ/TW"), (IMPLEMENTS, "342-KH/TU", "68-NQ/TW"), (IMPLEMENTS, "21-KH/ĐU", "66-NQ/TW"),
+         (IMPLEMENTS, "22-KH/ĐU", "68-NQ/TW"), (IMPLEMENTS, "21-KH/ĐU", "341-KH/TU"), (IMPLEMENTS, "21-KH/ĐU", "342-KH/TU")},
+        id="'A (thực hiện B)': A's subject in brackets; 'A, ngày D về thực hiện B và A2, ngày D về ...': A2 beside A"),
+    pytest.param(
+        "Ủy ban Kiểm tra Tỉnh ủy Điện Biên thực hiện Quy định 22-QĐ/TW, ngày 28/7/2021 (thay thế Quy định số 30-QĐ/TW, "
+        "ngày 26/7/2016) của Ban Chấp hành Trung ương.",
+        {(Relation.AMENDS, "22-QĐ/TW", "30-QĐ/TW")}, id="'A (thay thế B)'"),
+    pytest.param(
         "Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu ban hành Kế hoạch số 1865/KH-ĐU, ngày 05/01/2022 để lãnh đạo thực hiện "
         "Kết luận trong toàn Đảng bộ. Trước đó, Kết luận số 21-KL/TW được quán triệt.",
         set(), id="a kind alone before its directive is cited names nothing"),
@@ -715,6 +727,20 @@ def test_examples_in_the_sentence_after_carry_out_what_the_sentence_before_did(d
     units = {e[1] for e in b.unit_edges() if e[2] == "01-KL/TW"}
     assert {"unit:Đảng ủy xã Quài Cang", "unit:Đảng ủy thị trấn Tuần Giáo"} <= units
     assert "unit:Đảng ủy xã Mường Mùn" not in units
+
+
+def test_joint_central_issuers_carry_nothing_out(data):
+    b = Built(data, "Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư "
+                    "về sắp xếp tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.")
+    assert "unit:Ban Bí thư" not in {e[1] for e in b.unit_edges()}
+
+
+def test_plans_in_a_footnote_carry_out_a_directive_their_sentence_qualifies(data):
+    b = Built(data, "HUYỆN ỦY ĐIỆN BIÊN ĐÔNG\nSố 75-BC/HU\nBÁO CÁO\nCác đảng ủy, chi bộ cơ sở đã xây dựng kế hoạch thực "
+                    "hiện Nghị quyết số 16-NQ/HU của Huyện ủy phù hợp với điều kiện thực tế<sup>2</sup>.\n-----\n<sup>2</sup> "
+                    "Đảng ủy xã Keo Lôm: Kế hoạch số 45-KH/ĐU, ngày 20/01/2022; Đảng ủy thị trấn Điện Biên Đông: Nghị quyết "
+                    "số 09-NQ/ĐU, ngày 10/01/2022.")
+    assert {(IMPLEMENTS, "45-KH/ĐU", "16-NQ/HU"), (IMPLEMENTS, "09-NQ/ĐU", "16-NQ/HU")} <= b.doc_edges()
 
 
 def test_plans_in_a_footnote_carry_out_what_their_sentence_fronts(data):
@@ -1364,6 +1390,9 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên, Tỉnh ủy ban hành Nghị quyết số 07-NQ/TU, ngày 22/7/2014. Huyện ủy Điện Biên Đông tổ chức sơ kết "
      "chuyên đề Nghị quyết 07-NQ/TU vào năm 2022, nhân rộng mô hình chăn nuôi đại gia súc.",  # a review is a deed
      {"Huyện ủy Điện Biên Đông"}, "07-NQ/TU"),
+    ("Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư về sắp xếp "
+     "tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.", {"Đảng ủy UBND tỉnh Điện Biên"},
+     "126-KL/TW"),  # (Ban Bí thư issued it with the Bộ Chính trị: no unit carrying it out, see the test below)
     ("Ở Điện Biên, Đảng ủy Quân sự tỉnh tuyên truyền Nghị quyết số 15-NQ/TU đến 100% đảng viên.",
      {"Đảng ủy Quân sự tỉnh Điện Biên"}, "15-NQ/TU"),  # "tỉnh tuyên truyền" is not "tỉnh Tuyên Quang"
     ("Mai Sơn: Kết quả 5 năm thực hiện Nghị quyết 35-NQ/TW\nThị trấn Hát Lót: 100% chi bộ tổ chức sinh hoạt chuyên đề "
