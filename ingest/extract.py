@@ -290,8 +290,10 @@ def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | N
                 earlier: Sequence[Paragraph]) -> str | None:
     if not phrase:
         return None
+    # (a board of a committee named by its kind, in a footnote: "Ban Tuyên giáo Huyện ủy ban hành ...", the
+    # committee named in full in the paragraphs before)
     return roster.name(phrase, province, head, context.near) or (
-        roster.bare(phrase, " ".join(p.text for p in earlier), province) if earlier else None)
+        roster.name(phrase, province, " ".join(p.text for p in earlier) + " " + head, context.near) if earlier else None)
 
 
 def _attributes(kind: MentionKind, m: re.Match) -> dict | None:

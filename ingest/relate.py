@@ -524,9 +524,25 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     if office:
         # "Lưu Văn phòng Huyện ủy." under a title "... trên địa bàn huyện Sìn Hồ": the district the title names
         return roster.canonical(office.strip(), province) or roster.bare(office.strip(), _title(text), province)
+    closing = _closing_unit(text, roster, province)
+    if closing:
+        return closing
     if signed and province:
         return roster.canonical("Tỉnh ủy", province)
     return _scope_of_report(text, roster, province)
+
+
+def _closing_unit(text: str, roster: Roster, province: str | None) -> str | None:
+    """A report that ends on its committee's name in capitals ("**HUYỆN ỦY ĐIỆN BIÊN ĐÔNG**", a signature block
+    copied without its title): that committee."""
+    lines = [ln for ln in text[-400:].splitlines() if ln.strip()][-3:]
+    for line in reversed(lines):
+        line = _EMPHASIS.sub("", line).strip()
+        if line.isupper() and 8 <= len(line) <= 60:
+            unit = letterhead_unit(line, roster, province)
+            if unit:
+                return unit
+    return None
 
 
 #: a report's title that says whose work it covers: "BÁO CÁO / kết quả ... trên địa bàn huyện Tam Đường", "... trong

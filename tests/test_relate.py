@@ -729,6 +729,16 @@ def test_examples_in_the_sentence_after_carry_out_what_the_sentence_before_did(d
     assert "unit:Đảng ủy xã Mường Mùn" not in units
 
 
+def test_a_report_ending_on_its_committee_s_name_is_that_committee_s_and_a_board_in_a_footnote_is_its(data):
+    b = Built(data, "**BÁO CÁO**\n**kết quả 03 năm thực hiện Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Ban Thường vụ Tỉnh "
+                    "ủy Điện Biên**\nBan Thường vụ Huyện ủy Điện Biên Đông ban hành Kế hoạch số 58-KH/HU, ngày 07/01/2022 "
+                    "thực hiện Nghị quyết số 15-NQ/TU<sup>1</sup>.\n<sup>1</sup> Ban Tuyên giáo Huyện ủy ban hành Kế hoạch "
+                    "số 21-KH/BTGHU, ngày 12/01/2022 về tuyên truyền Nghị quyết số 15-NQ/TU.\nMột số cấp ủy cơ sở chậm cụ thể "
+                    "hóa Nghị quyết.\n**HUYỆN ỦY ĐIỆN BIÊN ĐÔNG**")
+    assert b.facts[0].author == "Huyện ủy Điện Biên Đông"
+    assert ("unit:Ban Tuyên giáo Huyện ủy Điện Biên Đông", "21-KH/BTGHU") in b.issued()
+
+
 def test_joint_central_issuers_carry_nothing_out(data):
     b = Built(data, "Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư "
                     "về sắp xếp tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.")
