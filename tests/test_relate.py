@@ -733,8 +733,8 @@ def test_a_report_ending_on_its_committee_s_name_is_that_committee_s_and_a_board
     b = Built(data, "**BÁO CÁO**\n**kết quả 03 năm thực hiện Nghị quyết số 15-NQ/TU, ngày 18/11/2021 của Ban Thường vụ Tỉnh "
                     "ủy Điện Biên**\nBan Thường vụ Huyện ủy Điện Biên Đông ban hành Kế hoạch số 58-KH/HU, ngày 07/01/2022 "
                     "thực hiện Nghị quyết số 15-NQ/TU<sup>1</sup>.\n<sup>1</sup> Ban Tuyên giáo Huyện ủy ban hành Kế hoạch "
-                    "số 21-KH/BTGHU, ngày 12/01/2022 về tuyên truyền Nghị quyết số 15-NQ/TU.\nMột số cấp ủy cơ sở chậm cụ thể "
-                    "hóa Nghị quyết.\n**HUYỆN ỦY ĐIỆN BIÊN ĐÔNG**")
+                    "số 21-KH/BTGHU, ngày 12/01/2022 về tuyên truyền Nghị quyết số 15-NQ/TU.\n"
+                    + "Các chi bộ sinh hoạt chuyên đề hằng tháng.\n" * 10 + "**HUYỆN ỦY ĐIỆN BIÊN ĐÔNG**")
     assert b.facts[0].author == "Huyện ủy Điện Biên Đông"
     assert ("unit:Ban Tuyên giáo Huyện ủy Điện Biên Đông", "21-KH/BTGHU") in b.issued()
 
