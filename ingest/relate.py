@@ -815,7 +815,8 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
 
 
 #: (lowered)
-_FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+)?"  # a news dateline: "(Báo Sơn La) - ", "ĐBP - "
+_FRONTED = re.compile(rf"\s*(?:\(?[^.;,()]{{2,30}}\)?\s+[-–—]\s+|[^.;:,()]{{2,50}}:\s+)?"  # a news dateline: "(Báo Sơn La) - ",
+                      # "ĐBP - "; an interview's speaker: "Đồng chí Lò Văn Thiêm: Thực hiện ..."
                       rf"(?:[^.;,]{{3,80}},\s*){{0,2}}(?:để\s+)?(?P<verb>(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*"
                       r"|căn cứ|trên cơ sở"
                       # "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại Kế hoạch số 265-KH/TU, ...": carrying A out
@@ -1042,7 +1043,7 @@ _ELIDED = re.compile(rf"\s*,?\s*(?:để|nhằm)\s+(?:tổ chức\s+)?(?:{_CARRY
 
 #: (lowered) "Kế hoạch số 156-KH/TU thực hiện Nghị quyết;" — the object named by its kind alone
 _KIND_OBJECT = re.compile(rf"\s*,?\s*(?:về\s+|để\s+|nhằm\s+)?(?:(?:lãnh đạo|chỉ đạo)(?:,\s*chỉ đạo)?\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:và\s+)?(?:tổ chức\s+)?(?:{_CARRY_OUT}))*"
-                          rf"\s+(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,(]|và\s|trên địa bàn\s|trong\s|$)")
+                          rf"\s+(?:{_KIND_WORD}{_THIS}|(?P<plan>kế hoạch)\s+(?:nói trên|nêu trên|trên|này|đó))\s*(?:[;.,(]|và\s|trên địa bàn\s|trong\s|sát\s|phù hợp\s|$)")
 
 
 #: (lowered) the same at the end of the document's clause, after its subject

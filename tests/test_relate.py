@@ -229,6 +229,12 @@ DOC_TO_DOC = [
          (IMPLEMENTS, "22-KH/ĐU", "68-NQ/TW"), (IMPLEMENTS, "21-KH/ĐU", "341-KH/TU"), (IMPLEMENTS, "21-KH/ĐU", "342-KH/TU")},
         id="'A (thực hiện B)': A's subject in brackets; 'A, ngày D về thực hiện B và A2, ngày D về ...': A2 beside A"),
     pytest.param(
+        "Đồng chí Lò Văn Thiêm: Thực hiện Kế hoạch số 268-KH/TU, ngày 05/8/2024 của Ban Thường vụ Tỉnh ủy Điện Biên về "
+        "thực hiện Chỉ thị số 35-CT/TW, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 187-KH/HU, ngày 22/8/2024 để cụ "
+        "thể hóa Chỉ thị sát với tình hình của huyện.",
+        {(IMPLEMENTS, "268-KH/TU", "35-CT/TW"), (IMPLEMENTS, "187-KH/HU", "268-KH/TU"), (IMPLEMENTS, "187-KH/HU", "35-CT/TW")},
+        id="an interview's answer: a purpose fronted after the speaker's name; the kind alone 'sát với ...'"),
+    pytest.param(
         "Ủy ban Kiểm tra Tỉnh ủy Điện Biên thực hiện Quy định 22-QĐ/TW, ngày 28/7/2021 (thay thế Quy định số 30-QĐ/TW, "
         "ngày 26/7/2016) của Ban Chấp hành Trung ương.",
         {(Relation.AMENDS, "22-QĐ/TW", "30-QĐ/TW")}, id="'A (thay thế B)'"),
