@@ -235,7 +235,21 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         _own_relations(file, cits, own, doc_layout, range(cits[own].paragraph, end), targets, out, ctxs)
     if owns and text is not None:
         out += _joint(out, owns, co_authors(text, roster, province, author))
-    return out
+    return [s for s in out if not _central_carrying_out_local(s, cits)]
+
+
+def _central_carrying_out_local(s: Statement, cits: list[Citation]) -> bool:
+    """No central document carries out a local one: "Thực hiện Chỉ thị số 05-CT/TW ..., gắn ... với thực hiện Nghị
+    quyết số 06-NQ/TU" says what the province did, not what the Chỉ thị does."""
+    if isinstance(s.source, str) or s.relation not in (Relation.IMPLEMENTS, Relation.CONTINUES):
+        return False
+    source, target = cits[s.source], cits[s.target]
+    return _is_central(source) and target.code is not None and not _is_central(target)
+
+
+def _is_central(c: Citation) -> bool:
+    """A document of the Party's centre: its code ends in /TW (or -TW)."""
+    return bool(c.code) and c.code.upper().replace("-", "/").endswith("/TW")
 
 
 #: what may stand between the directives a sentence carries out and its footnote's marker: their issuer

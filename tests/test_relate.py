@@ -229,6 +229,11 @@ DOC_TO_DOC = [
          (IMPLEMENTS, "22-KH/ĐU", "68-NQ/TW"), (IMPLEMENTS, "21-KH/ĐU", "341-KH/TU"), (IMPLEMENTS, "21-KH/ĐU", "342-KH/TU")},
         id="'A (thực hiện B)': A's subject in brackets; 'A, ngày D về thực hiện B và A2, ngày D về ...': A2 beside A"),
     pytest.param(
+        "(BLC) - Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, "
+        "đạo đức, phong cách Hồ Chí Minh, 5 năm qua Ban Thường vụ Tỉnh ủy Lai Châu gắn việc học và làm theo Bác với thực "
+        "hiện Nghị quyết số 06-NQ/TU, ngày 27/10/2016 của Ban Chấp hành Đảng bộ tỉnh.",
+        set(), id="no central document carries out a local one"),
+    pytest.param(
         "Đồng chí Lò Văn Thiêm: Thực hiện Kế hoạch số 268-KH/TU, ngày 05/8/2024 của Ban Thường vụ Tỉnh ủy Điện Biên về "
         "thực hiện Chỉ thị số 35-CT/TW, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 187-KH/HU, ngày 22/8/2024 để cụ "
         "thể hóa Chỉ thị sát với tình hình của huyện.",
