@@ -458,8 +458,11 @@ class Roster:
         word = _PLACE_WORDS[head]
         lead = "|".join(w[0].upper() + w[1:] + "|" + w for w in (head, word, "tại", "ở"))
         # (lead, place); a district in brackets after a commune, "xã Chiềng Chăn (Mai Sơn)", leads with ""
-        found = re.findall(rf"(?:({lead})\s+|\(\s*)({_PLACE_NAME})", spelling(before))
-        named = [place for _, place in found]
+        # (or a paragraph's part labelled with its place: "... cà phê. Mường Ảng: sau khi có Kết luận 01, Ban Thường vụ
+        # Huyện ủy ban hành ...")
+        found = re.findall(rf"(?:({lead})\s+|(\()\s*|(?:^|(?<=[.;]\s)))({_PLACE_NAME})(?(1)|(?(2)|(?=\s*:)))",
+                           spelling(before))
+        named = [place for _, _, place in found]
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province)
             if unit:
@@ -474,7 +477,8 @@ class Roster:
             unknown, by_its_word = not self._places.get(key(place)), lead_word.casefold() in (word, head)
             # (a district only after its word: "ở Pá Chặp" names a village)
             return (unknown or by_its_word) if word in _COMMUNE_WORDS else (unknown and by_its_word)
-        unknown = [p for lead_word, p in found if " " in p and not p.isupper() and unknown_here(lead_word, p)]
+        unknown = [p for lead_word, paren, p in found if (lead_word or paren) and " " in p and not p.isupper()
+                   and unknown_here(lead_word, p)]  # (a label "Xyz Abc:" names no place the roster does not know)
         return unlisted(f"{head} {unknown[-1]}") if unknown else None
 
     def _named_last(self, head: str, before: str, province: str | None, author: str | None) -> str | None:

@@ -137,6 +137,10 @@ def test_canonical_names_use_new_style_tones(roster):
 # --- bare kinds: "Ban Thường vụ Huyện ủy" ------------------------------------------------
 
 BARE = [
+    # a part of a paragraph labelled with its district: the committee named by its kind alone after it is that one's
+    ("Ban Thường vụ Huyện ủy", "Huyện ủy Tủa Chùa ban hành Kế hoạch. Tuần Giáo: 100% chi bộ. Mường Ảng: sau khi có Kết luận "
+     "01, ", DB, None, "Huyện ủy Mường Ảng"),
+    ("Đảng ủy xã", "Kết quả đạt được. Ban Chỉ Đạo: ", DB, None, None),  # (a label naming no place)
     # a district the roster lacks only after its word: "ở Pá Chặp" names a village, no "Huyện ủy Pá Chặp"
     ("Ban Thường vụ Huyện ủy", "Đánh giá cách làm ở Pá Chặp, đồng chí Bí thư cho biết ", SL, None, None),
     ("Ban Thường vụ Huyện ủy", "Tại huyện Mù Cang Chải, ", "Yên Bái", None, "Huyện ủy Mù Cang Chải"),
