@@ -1829,6 +1829,7 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
             continue
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     found += _places(ptext, roster, province)
+    found += _districts_acting(ptext, lowered, roster, province)
     found += _schools_cells(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
@@ -1895,6 +1896,28 @@ def _places(ptext, roster: Roster, province) -> list[UnitMention]:
         if name:
             out.append(UnitMention(name, first.start("place"), first.end("place"), True))
     return out
+
+
+#: a district opening its clause by its level and name: "Huyện Điện Biên gắn thực hiện Kết luận 01 với ..."
+_DISTRICT_OPENING = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<level>[Hh]uyện|[Tt]hị xã|[Tt]hành phố)\s+(?P<place>{PLACE_WORDS})")
+_COMMITTEE_OF_PLACE = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
+
+
+def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMention]:
+    """"Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW ...": a district that acts is its party committee."""
+    if "uyện " not in ptext and "hị xã " not in ptext and "hành phố " not in ptext:
+        return []
+    out = []
+    for m in _DISTRICT_OPENING.finditer(ptext):
+        unit = roster.canonical(f"{_COMMITTEE_OF_PLACE[m.group('level').lower()]} {m.group('place')}", province)
+        after = lowered[m.end():m.end() + 40]
+        if unit and (_SUBJECT_AFTER.match(after) or _LOWER_NEXT.match(ptext, m.end())) and not _DESCRIBED_AFTER.match(after):
+            out.append(UnitMention(unit, m.start(), m.end(), True))
+    return out
+
+
+#: (lowered) what describes a place rather than tells its deeds: "Huyện Mường Chà có 12 xã", "Huyện X: 85/85 ..."
+_DESCRIBED_AFTER = re.compile(r"\s*(?:có\b|[:\d,]|và\b)")
 
 
 #: a paragraph labelled with its commune: "Thị trấn Hát Lót: ...", "- Xã Chiềng Mung: ..."

@@ -750,6 +750,12 @@ def test_a_report_ending_on_its_committee_s_name_is_that_committee_s_and_a_board
     assert ("unit:Ban Tuyên giáo Huyện ủy Điện Biên Đông", "21-KH/BTGHU") in b.issued()
 
 
+def test_a_district_described_or_placing_a_commune_carries_nothing_out(data):
+    b = Built(data, "Ở Sơn La. Huyện Mường La có 16 xã thực hiện Kết luận 01-KL/TW. Ngày 12/9, Đảng ủy xã Mường Cơi, huyện "
+                    "Phù Yên tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW.")
+    assert {e[1] for e in b.unit_edges()} <= {"unit:Đảng ủy xã Mường Cơi"}
+
+
 def test_joint_central_issuers_carry_nothing_out(data):
     b = Built(data, "Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư "
                     "về sắp xếp tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.")
@@ -1414,6 +1420,10 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư về sắp xếp "
      "tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.", {"Đảng ủy UBND tỉnh Điện Biên"},
      "126-KL/TW"),  # (Ban Bí thư issued it with the Bộ Chính trị: no unit carrying it out, see the test below)
+    ("Ở Điện Biên. Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW với phong trào thi đua \"Dân vận khéo\".",
+     {"Huyện ủy Điện Biên"}, "01-KL/TW"),  # a district acting is its committee
+    ("Ở Sơn La. Toàn tỉnh có 168 sản phẩm OCOP. Huyện Mai Sơn chuyển 2.350 ha ngô sang cây ăn quả; huyện Mộc Châu phát "
+     "triển 1.100 ha chè theo Nghị quyết 09-NQ/TU.", {"Huyện ủy Mộc Châu"}, "09-NQ/TU"),
     ("Ở Điện Biên, Đảng ủy Quân sự tỉnh tuyên truyền Nghị quyết số 15-NQ/TU đến 100% đảng viên.",
      {"Đảng ủy Quân sự tỉnh Điện Biên"}, "15-NQ/TU"),  # "tỉnh tuyên truyền" is not "tỉnh Tuyên Quang"
     ("Mai Sơn: Kết quả 5 năm thực hiện Nghị quyết 35-NQ/TW\nThị trấn Hát Lót: 100% chi bộ tổ chức sinh hoạt chuyên đề "
