@@ -121,12 +121,14 @@ _ENUMERATIONS = (re.compile(r"Các (?P<noun>trường|huyện ủy|huyện|đả
                  re.compile(r"(?P<noun>(?:Huyện|Thành|Thị|Đảng) ủy)\s+(?=[A-ZĐ][^.;:,]{0,40}?(?:,|\svà\s))"
                             + _ITEMS_ACTING),
                  # "Đảng ủy các đồn: Sen Thượng, Leng Su Sìn đã ...", "Hội LHPN các huyện: Tam Đường, Phong Thổ đã ..."
-                 re.compile(r"(?P<org>Đảng ủy|[Đđ]ảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh)"
+                 re.compile(r"(?P<org>Đảng ủy|[Đđ]ảng bộ Công an|Hội LHPN|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Cựu chiến binh"
+                            r"|Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam|Đoàn Thanh niên)"
                             r" (?:các|hai|ba|bốn|năm|\d{1,2}) (?P<noun>huyện|xã|phường|thị trấn|đồn)(?:\s+[Bb]iên phòng)?\s*:?\s*"
                             + _ITEMS_ACTING))
 #: what an organisation listed over its places is called: "Hội LHPN các huyện: Tam Đường" -> Hội Liên hiệp Phụ
 #: nữ huyện Tam Đường; "Đảng ủy các đồn: Sen Thượng" -> Đảng ủy Đồn Biên phòng Sen Thượng
-_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an"}
+_ENUM_ORGS = {"Hội LHPN": "Hội Liên hiệp Phụ nữ", "Đảng bộ Công an": "Đảng ủy Công an", "Ủy ban MTTQ": "Ủy ban MTTQ Việt Nam",
+              "Ủy ban Mặt trận Tổ quốc Việt Nam": "Ủy ban MTTQ Việt Nam"}
 _ENUM_PLACES = {"đồn": "Đồn Biên phòng"}
 #: (lowered) "Theo" opening a clause: the source of what follows, whose subject comes after the next comma
 _ACCORDING_TO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:theo|(?:phối hợp|kết hợp) với)\s+$")  # ("Phối hợp với X, Y đã ...")

@@ -1420,6 +1420,9 @@ UNITS_CARRYING_OUT = [
     ("Ở Điện Biên. Trước đó, thực hiện Kết luận số 126-KL/TW, ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư về sắp xếp "
      "tổ chức bộ máy, Đảng ủy UBND tỉnh đã lãnh đạo hoàn thành việc hợp nhất các sở.", {"Đảng ủy UBND tỉnh Điện Biên"},
      "126-KL/TW"),  # (Ban Bí thư issued it with the Bộ Chính trị: no unit carrying it out, see the test below)
+    ("Ở Lai Châu, huyện Than Uyên. Ban Thường trực Ủy ban MTTQ Việt Nam các xã: Mường Kim, Phúc Than đã tổ chức học tập "
+     "Nghị quyết số 43-NQ/TW cho cán bộ Mặt trận.", {"Ủy ban MTTQ Việt Nam xã Mường Kim", "Ủy ban MTTQ Việt Nam xã Phúc Than"},
+     "43-NQ/TW"),  # the Front listed over its communes
     ("Ở Điện Biên. Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW với phong trào thi đua \"Dân vận khéo\".",
      {"Huyện ủy Điện Biên"}, "01-KL/TW"),  # a district acting is its committee
     ("Ở Sơn La. Toàn tỉnh có 168 sản phẩm OCOP. Huyện Mai Sơn chuyển 2.350 ha ngô sang cây ăn quả; huyện Mộc Châu phát "
