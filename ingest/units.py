@@ -49,6 +49,8 @@ _COMMUNE_PARTY_OF = (("đảng bộ xã", "đảng ủy xã"), ("đảng bộ ph
 _PARTY_OF = (("đảng bộ tỉnh", "tỉnh ủy"), ("đảng bộ huyện", "huyện ủy"), ("đảng bộ thành phố", "thành ủy"),
              ("đảng bộ thị xã", "thị ủy"), *_COMMUNE_PARTY_OF)
 _FUZZY_CUTOFF = 86
+#: how near a misspelt district in a name the roster lacks must be to the district it is read as
+_DISTRICT_SPELT_CUTOFF = 85
 #: the score of a district committee's name read without its marks in a text of no known province
 _ANYWHERE_SCORE = 90.0
 _DISTRICT_HEADS = ("huyện ủy ", "thị ủy ", "thành ủy ")
@@ -59,13 +61,15 @@ _PLACE_LEADS = {"Huyện", "Tỉnh", "Thành", "Thị", "Tại", "Ở", "TP", "T
 _PLACE_WORDS = {"huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã", "đảng ủy xã": "xã",
                 "đảng ủy phường": "phường", "đảng ủy thị trấn": "thị trấn",
                 "ubnd huyện": "huyện", "ủy ban nhân dân huyện": "huyện", "ubnd thành phố": "thành phố",
-                "ủy ban nhân dân thành phố": "thành phố", "ubnd thị xã": "thị xã", "ủy ban nhân dân thị xã": "thị xã"}
+                "ủy ban nhân dân thành phố": "thành phố", "ubnd thị xã": "thị xã", "ủy ban nhân dân thị xã": "thị xã",
+                "huyện đoàn": "huyện", "thành đoàn": "thành phố", "thị đoàn": "thị xã"}
 #: a party committee's kind with a mark dropped or wrong ("Huyên ủy", "Tinh uy") -> the kind
 _KIND_BY_FOLD = {fold(k): k for k in ("Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Đảng ủy")}
 #: a village's (a quarter's) party cell: "Chi bộ bản Nà Cang", "Chi bộ tổ dân phố 5"
 _CELL_KINDS = ("Chi bộ bản", "Chi bộ thôn", "Chi bộ tổ dân phố", "Chi bộ tiểu khu", "Chi bộ xóm")
 #: a district's (town's, city's) youth union: "Huyện đoàn Mai Sơn", "Thị đoàn Mộc Châu"
 _YOUTH_KINDS = ("Huyện đoàn", "Thành đoàn", "Thị đoàn")
+_YOUTH_KEYS = frozenset(key(k) for k in _YOUTH_KINDS)
 #: a unit name the roster lacks, but well formed: kind (+ level) + a capitalised place
 _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy thị trấn",
                    *_CELL_KINDS, "Chi bộ", "UBND tỉnh", "UBND huyện", "UBND thị xã", "UBND thành phố",
@@ -80,7 +84,8 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    *(f"Ủy ban Kiểm tra {c}" for c in ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã",
                                                       "Đảng ủy phường", "Đảng ủy thị trấn")),
                    "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
-                   "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã",
+                   "Hội Cựu chiến binh huyện", "Hội Cựu chiến binh xã", "Đoàn Thanh niên xã", "Đoàn xã", "Đoàn phường",
+                   "Đoàn thị trấn",
                    *(f"{body} {level}" for body in ("Ủy ban MTTQ Việt Nam", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
                                                      "Hội Cựu chiến binh")
                      for level in ("thành phố", "thị xã", "phường", "thị trấn")),
@@ -208,6 +213,19 @@ def _numbered_cell(phrase: str, author: str | None) -> str | None:
     if not commune or not _NUMBERED_CELL.match(written):
         return None
     return f"{written} {commune.group('level')} {commune.group('place')}"
+
+
+#: letters the northern speech does not tell apart: "Mường Trà" is heard (and typed) for "Mường Chà"
+_SOUNDS_ALIKE = (("tr", "ch"), ("gi", "d"), ("r", "d"), ("x", "s"))
+
+
+@lru_cache(maxsize=4096)
+def _sounded(place: str) -> str:
+    """A place's name without marks, its letters that sound alike made one."""
+    out = fold(key(place))
+    for written, heard in _SOUNDS_ALIKE:
+        out = re.sub(rf"\b{written}", heard, out)
+    return out
 
 
 def _commune_s_cell(phrase: str, author: str | None) -> str | None:
@@ -368,9 +386,22 @@ class Roster:
             return None
         return (_district_s_own(phrase, author) or _numbered_cell(phrase, author) or self.canonical(phrase, province)
                 or self.bare(phrase, before, province, author)
-                or unlisted(phrase) or self.department(phrase, province) or self._board(phrase, before, province, author)
+                or self._district_spelt(unlisted(phrase), province) or self.department(phrase, province) or self._board(phrase, before, province, author)
                 or self.district_department(phrase, author) or _commune_s_cell(phrase, author)
                 or agency_cell(phrase, province) or _author_s_cell(phrase, author))
+
+    def _district_spelt(self, name: str | None, province: str | None) -> str | None:
+        """"Đảng ủy Công an huyện Mường Trà" in Điện Biên -> "... huyện Mường Chà": the district in a name the roster
+        does not list, spelt as the province's district nearest to it (one letter or mark apart)."""
+        if not name or " huyện " not in name or not province:
+            return name
+        head, place = name.rsplit(" huyện ", 1)
+        if key(place) in self._places:
+            return name  # a district the roster knows, in this province or another
+        folded = _sounded(place)
+        near = {u.name.split(" ", 2)[-1] for k, us in self._places.items() for u in us
+                if u.province == province and fuzz.ratio(folded, _sounded(k)) >= _DISTRICT_SPELT_CUTOFF}
+        return f"{head} huyện {near.pop()}" if len(near) == 1 else name
 
     def _board(self, phrase: str, before: str, province: str | None, author: str | None) -> str | None:
         """"Ban Tuyên giáo Huyện ủy" after "Huyện ủy Sông Mã ..." -> Ban Tuyên giáo Huyện ủy Sông Mã: a board of a
@@ -464,8 +495,9 @@ class Roster:
                            spelling(before))
         named = [place for _, _, place in found]
         for place in reversed(named):
-            unit = self.canonical(f"{head} {place}", province)
-            if unit:
+            unit = self.canonical(f"{head} {place}", province) or (
+                unlisted(f"{head} {place}") if head in _YOUTH_KEYS and self.place(place, province) else None)
+            if unit:  # (a district's youth union, which the roster does not list: "Tại Mường Nhé, ... Huyện đoàn ...")
                 return unit
         if head.startswith(("ubnd", "ủy ban")) and author and key(author).startswith(_COMMITTEE_OF_LEVEL.get(word, "-")):
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text

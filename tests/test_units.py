@@ -137,6 +137,7 @@ def test_canonical_names_use_new_style_tones(roster):
 # --- bare kinds: "Ban Thường vụ Huyện ủy" ------------------------------------------------
 
 BARE = [
+    ("Ban Thường vụ Huyện đoàn", "Tại Mường Nhé, huyện biên giới xa nhất của tỉnh, ", DB, None, "Huyện đoàn Mường Nhé"),
     # a part of a paragraph labelled with its district: the committee named by its kind alone after it is that one's
     ("Ban Thường vụ Huyện ủy", "Huyện ủy Tủa Chùa ban hành Kế hoạch. Tuần Giáo: 100% chi bộ. Mường Ảng: sau khi có Kết luận "
      "01, ", DB, None, "Huyện ủy Mường Ảng"),
@@ -299,6 +300,12 @@ AGENCIES = [
     ("Chi bộ tổ dân phố số 3", LC, "Đảng ủy thị trấn Phong Thổ", "Chi bộ tổ dân phố số 3 thị trấn Phong Thổ"),
     ("Chi bộ tổ dân phố 5", SL, "Đảng ủy phường Chiềng Lề", "Chi bộ tổ dân phố 5 phường Chiềng Lề"),
     ("Chi bộ tổ dân phố 5", SL, "Thành ủy Sơn La", "Chi bộ tổ dân phố 5"),
+    # a district misspelt in a name the roster lacks: one letter or mark apart, or letters the northern speech merges
+    ("Đảng ủy Công an huyện Mường Trà", DB, None, "Đảng ủy Công an huyện Mường Chà"),
+    ("Hội Nông dân huyện Tòa Chùa", DB, None, "Hội Nông dân huyện Tủa Chùa"),
+    ("Đảng ủy Công an huyện Mường La", DB, None, "Đảng ủy Công an huyện Mường La"),  # (Sơn La's, not Mường Lay)
+    # a commune's youth union; a district's, named by its kind after the district
+    ("Đoàn xã Leng Su Sìn", DB, None, "Đoàn xã Leng Su Sìn"),
     # a district committee's name with a tone mark wrong, in a text of no known province
     ("Huyện ủy Vi Xuyên", None, None, "Huyện ủy Vị Xuyên"),
     ("Huyện ủy Tam Uyên", None, None, "Huyện ủy Tam Uyên"),  # (Than Uyên has other letters)
