@@ -226,7 +226,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     if unit:
         return None, unit, issuer_end
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
-                     + _issuers_earlier(ptext, start, roster) + _named_in_full_earlier(ptext, start, before, roster)):
+                     + _issuers_earlier(ptext, start, roster) + _named_in_full_earlier(ptext, start, before, roster)
+                     + _boards_before(ptext, start, code, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
                 or _coded_unit(by_means, code))
         unit = unit and _committee_of(unit, code, roster, province)
@@ -565,6 +566,23 @@ def _issuers_earlier(ptext: str, start: int, roster: Roster) -> list[str]:
     return [p for p in reversed(phrases) if p]
 
 
+#: the code suffixes of a committee's boards, which no other unit's numbers look like
+_BOARD_SUFFIXES = ("BTG", "BDV", "BTC", "UBKT")
+
+
+def _boards_before(ptext: str, start: int, code: str | None, roster: Roster) -> list[str]:
+    """"Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên tổ chức hội nghị sơ kết 1 tháng thực hiện Kế hoạch số
+    12-KH/BTGDVTU": a board's (or youth union's) number is the one of such a unit the sentence names before it."""
+    suffix = _code_suffix(code) or ""
+    if not suffix.startswith(_BOARD_SUFFIXES):
+        return []
+    sentence = max(ptext.rfind(". ", 0, start), ptext.rfind(";", 0, start), start - 300, -1) + 1
+    phrases = [_unit_phrase(ptext, w.start(), roster)[0] for w in _UNIT_WORD.finditer(ptext, sentence, start)]
+    level = _BOARD_LEVELS.get(suffix[-2:])  # "BTGTU" a Tỉnh ủy's board, "BTGHU" a Huyện ủy's
+    return [p for p in reversed(phrases) if p and (level is None or level in p)]
+
+
+_BOARD_LEVELS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy"}
 _CELL_KINDS = ("Chi bộ", "Đảng ủy", "Đảng bộ")
 
 

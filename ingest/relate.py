@@ -634,6 +634,8 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     targets: set[int] = set()
     if not indexes:
         return targets
+    _this_carries_out(file, cits, indexes, ptext, lowered, targets, out)  # (first: "Kế hoạch cụ thể hóa B, đồng thời
+    # thay thế C" — the plan is the subject of the second verb too)
     for n, a in enumerate(indexes):
         ca = cits[a]
         if ca.kind is MentionKind.NAMED or n + 1 >= len(indexes):
@@ -657,7 +659,6 @@ def _document_relations(file, cits, indexes, ptext, lowered, out) -> set[int]:
     _by_means(file, cits, indexes, ptext, lowered, targets, out)
     _elided(file, cits, indexes, ptext, lowered, targets, out)
     _kind_object(file, cits, indexes, ptext, lowered, targets, out)
-    _this_carries_out(file, cits, indexes, ptext, lowered, targets, out)
     _by_means_elided(file, cits, indexes, ptext, lowered, targets, out)
     _elaborated(file, cits, indexes, ptext, targets, out)
     _bracketed_subjects(file, cits, indexes, ptext, lowered, targets, out)
@@ -670,7 +671,14 @@ def _subject_of_second_verb(out, a: int, targets: set[int], lowered: str, tail: 
     comma is the plan's too, not what the plan carries out (`a`, the object of the verb before)."""
     if a not in targets or not _SECOND_VERB.match(lowered, tail):
         return a
-    return next((s.source for s in reversed(out) if s.target == a and isinstance(s.source, int)), a)
+    for _ in range(3):  # up the chain to the sentence's subject: "Kế hoạch [A] cụ thể hóa B về thực hiện C, đồng thời ..."
+        source = next((s.source for s in reversed(out) if s.target == a and isinstance(s.source, int)), None)
+        if source is None:
+            break
+        a = source
+        if a not in targets:
+            break
+    return a
 
 
 #: (lowered) a second verb after a comma: ", cụ thể hóa ", ", đồng thời thay thế "
@@ -799,8 +807,9 @@ def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Re
 #: (lowered) a sentence whose subject points back to a document: "Kế hoạch này do Huyện ủy ban hành để triển khai
 #: thực hiện" (before B)
 _THIS_SUBJECT = re.compile(rf"(?:^|[.;]\s+)(?P<kind>kế hoạch|nghị quyết|chương trình|hướng dẫn|quyết định)\s+"
-                           rf"(?:này|trên|nói trên|nêu trên)\b[^.;]{{0,80}}?(?:để\s+|nhằm\s+)?(?:{_CARRY_OUT})"
-                           rf"(?:[\s,]+(?:{_CARRY_OUT}))*\s*$")
+                           rf"(?:(?P<pointer>này|trên|nói trên|nêu trên)\b[^.;]{{0,80}}?)?(?:để\s+|nhằm\s+)?(?:{_CARRY_OUT})"
+                           rf"(?:[\s,]+(?:{_CARRY_OUT}))*\s*$")  # (or the kind alone, its verb next: "Kế hoạch cụ thể hóa B")
+_SUBJECT_KINDS = ("kế hoạch", "nghị quyết", "chương trình", "hướng dẫn", "quyết định")
 _AND_BEFORE = re.compile(r"\svà\s*$")
 #: (lowered) what A does to the B that follows at once: replaces it
 _AMENDS_NEXT = re.compile(r"[,;]?\s*(?:và\s+)?(?:thay thế|bãi bỏ|sửa đổi,? bổ sung(?: một số điều của)?)\s*$")
@@ -1096,17 +1105,17 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
 def _this_carries_out(file, cits, indexes, ptext, lowered, targets, out):
     """"Kế hoạch này do Huyện ủy ban hành để triển khai thực hiện Chỉ thị số 35-CT/TW": the plan cited last
     carries out the directive its anaphor's sentence names."""
-    if "này" not in lowered and "trên" not in lowered:
-        return
     for b in indexes:
         cb = cits[b]
-        window = lowered[max(0, cb.pos - 160):cb.pos]
-        if cb.type not in DIRECTIVE_TYPES or ("này" not in window and "trên" not in window):
-            continue  # (the pattern tries every position of the window; its pointing words are looked for first)
+        start = _sentence_start(ptext, cb.pos)
+        if cb.type not in DIRECTIVE_TYPES or not lowered.startswith(_SUBJECT_KINDS, start + (lowered[start:start + 1] == " ")):
+            continue  # (the pattern is tried only where a sentence opens on a kind)
         m = _THIS_SUBJECT.search(lowered, max(0, cb.pos - 160), cb.pos)
         if not m:
             continue
         named = _cited_last(cits, b, m.group("kind"), cb.paragraph)
+        if named is not None and m.group("pointer") is None and cits[named].paragraph != cb.paragraph:
+            continue  # (the kind alone names one cited in its paragraph: "KẾ HOẠCH / thực hiện Chỉ thị ..." is a title)
         if named is not None and _same_doc_key(cits[named]) != _same_doc_key(cb) and not any(
                 s.source == named and s.target == b for s in out):
             out.append(_statement(file, named, b, _issued_for(cits[named]), 0.7, cits, ptext))

@@ -491,6 +491,12 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên tổ chức hội nghị sơ kết thực hiện Kế hoạch số 12-KH/BTGDVTU, ngày "
+        "10/7/2025; Huyện ủy Tuần Giáo triển khai Hướng dẫn số 62-HD/BTGTU.", DB,
+        [C("Kế hoạch số 12-KH/BTGDVTU, ngày 10/7/2025", "full", issuer_unit="Ban Tuyên giáo Tỉnh ủy Điện Biên"),
+         C("Hướng dẫn số 62-HD/BTGTU", "full")],
+        id="a board's number is the board's the sentence names before it (of the committee its suffix says)"),
+    pytest.param(
         "Thực hiện Kế hoạch số 112-KH/HU của Ban Thường vụ Huyện ủy về thực hiện Nghị quyết số 57-NQ/TU của Bộ Chính trị;",
         DB, [C("Kế hoạch số 112-KH/HU", "full", code="KH/HU"),
              C("Nghị quyết số 57-NQ/TU", "full", code="NQ/TW", issuer_unit="Bộ Chính trị")],

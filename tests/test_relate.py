@@ -229,6 +229,13 @@ DOC_TO_DOC = [
          (IMPLEMENTS, "22-KH/ĐU", "68-NQ/TW"), (IMPLEMENTS, "21-KH/ĐU", "341-KH/TU"), (IMPLEMENTS, "21-KH/ĐU", "342-KH/TU")},
         id="'A (thực hiện B)': A's subject in brackets; 'A, ngày D về thực hiện B và A2, ngày D về ...': A2 beside A"),
     pytest.param(
+        "Ở Điện Biên. Ban Tuyên giáo Tỉnh ủy tổng kết Kế hoạch số 12-KH/BTGDVTU, ngày 10/7/2025. Kế hoạch cụ thể hóa Kế "
+        "hoạch số 336-KH/TU, ngày 16/5/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết 60-NQ/TW, đồng thời thay thế "
+        "Kế hoạch số 296-KH/BTGTU, ngày 20/02/2025 của Ban Tuyên giáo Tỉnh ủy.",
+        {(IMPLEMENTS, "12-KH/BTGDVTU", "336-KH/TU"), (IMPLEMENTS, "336-KH/TU", "60-NQ/TW"),
+         (Relation.AMENDS, "12-KH/BTGDVTU", "296-KH/BTGTU")},
+        id="a sentence opening on the kind alone after its plan; the second verb is the sentence's subject's"),
+    pytest.param(
         "(BLC) - Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, "
         "đạo đức, phong cách Hồ Chí Minh, 5 năm qua Ban Thường vụ Tỉnh ủy Lai Châu gắn việc học và làm theo Bác với thực "
         "hiện Nghị quyết số 06-NQ/TU, ngày 27/10/2016 của Ban Chấp hành Đảng bộ tỉnh.",
