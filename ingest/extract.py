@@ -69,6 +69,7 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     out = _respective_issuers(out, doc_layout, roster, paragraph_contexts)
     out = _bare_congresses(out, doc_layout, paragraph_contexts)
     out = _issuers_cited_before(out)
+    out = _decisions_or_rules(out)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
 
 
@@ -284,7 +285,8 @@ def _coded_unit(cell: str, code: str | None) -> str | None:
     kind = _SUFFIX_UNIT.get(_code_suffix(code) or "")
     if not kind or len(cell) >= 40 or not cell[:1].isupper() or _PARTY_WORD.match(cell) or " " not in cell.strip():
         return None  # (a place has a name of two words or more; "Đảng" of "chỉnh đốn Đảng được ..." names none)
-    return unlisted(f"{kind} {cell}")
+    # ("| 2 | Ẳng Tở | 45-KH/ĐU |": a commune named by its place alone in a district's table of its communes)
+    return unlisted(f"{kind} {cell}") or (unlisted(f"{kind} xã {cell}") if kind == "Đảng ủy" else None)
 
 
 def _unit_named(phrase: str | None, head: str, roster: Roster, province: str | None, context: Context,
@@ -739,6 +741,25 @@ def _serial_issuers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
             if issued_here and ck.issuer_unit and _code_fits(c.code, ck.issuer_unit):
                 out[n] = replace(c, issuer=ck.issuer_unit, issuer_unit=ck.issuer_unit)
                 break
+    return out
+
+
+def _decisions_or_rules(cits: list[Citation]) -> list[Citation]:
+    """"QĐ 144" in a table of a report on Quy định số 144-QĐ/TW is that Quy định; a "QĐ" whose number the text cites
+    as neither a Quy định nor a Quyết định is left out (the two share the abbreviation)."""
+    written = [c for c in cits if c.kind is MentionKind.SHORT and c.surface.startswith("QĐ")]
+    if not written:
+        return cits
+    kinds = {(c.type, (c.number or "").lstrip("0")) for c in cits if c not in written}
+    out = []
+    for c in cits:
+        if c in written:
+            number = (c.number or "").lstrip("0")
+            if ("Quy định", number) in kinds:
+                c = replace(c, type="Quy định")
+            elif ("Quyết định", number) not in kinds:
+                continue
+        out.append(c)
     return out
 
 

@@ -273,12 +273,44 @@ def _cell_per_line_rows(lines: list[str]) -> dict[int, int]:
         k = n
         while k < len(lines) and (lines[k].strip() in _HEADER_FIRST or lines[k].strip().isdigit()):
             row = _row_lines(lines, k, width)
-            if row is None:
+            if row is None or not _fits_numbering(lines, row, k):
                 break
             out.update(row)
             k = max(row) + 1
+        if k == n + width:  # no row of the header's width: cells left empty were dropped, each row as long as it is
+            k = _numbered_rows(lines, k, out)
         n = k if k > n else n + 1
     return out
+
+
+def _fits_numbering(lines: list[str], row: dict[int, int], k: int) -> bool:
+    """Whether the row of the header's width that opens at line `k` holds no next row's number followed by a name
+    (rows whose empty cells were dropped are shorter than the header)."""
+    if not lines[k].strip().isdigit():
+        return True  # (the header again, after a page break)
+    following = str(int(lines[k].strip()) + 1)
+    return not any(lines[n].strip() == following and n + 1 < len(lines) and lines[n + 1].strip()
+                   and not lines[n + 1].strip().isdigit() for n in sorted(row)[1:])
+
+
+def _numbered_rows(lines: list[str], k: int, out: dict[int, int]) -> int:
+    """Rows that open on their number, 1, 2, 3 ..., each running to the line before the next number (a cell
+    left empty dropped): each line a cell of its own. Returns the line after the last row."""
+    expected = 1
+    while k < len(lines) and lines[k].strip() == str(expected):
+        end = k + 1
+        while end < len(lines) and lines[end].strip() and lines[end].strip() not in _TOTALS and not (
+                lines[end].strip() == str(expected + 1) and end + 1 < len(lines) and not lines[end + 1].strip().isdigit()):
+            end += 1
+            if end - k > _MOST_CELLS:
+                return k  # (no row runs that long)
+        out.update({line: column for column, line in enumerate(range(k, end))})
+        k, expected = end, expected + 1
+    return k
+
+
+#: a table's total row, which ends its numbered rows
+_TOTALS = frozenset({"Cộng", "Tổng", "Tổng cộng", "Tổng số", "CỘNG", "TỔNG CỘNG"})
 
 
 def _row_lines(lines: list[str], k: int, width: int) -> dict[int, int] | None:
@@ -299,7 +331,8 @@ def _row_lines(lines: list[str], k: int, width: int) -> dict[int, int] | None:
 def _header_cell(line: str) -> bool:
     """A short line that can head a column: "Đảng bộ", "Văn bản", "Ngày ban hành" (not a row's number)."""
     cell = line.strip()
-    return 0 < len(cell) <= 30 and not cell[0].isdigit() and not cell.endswith(tuple(_CLOSERS))
+    bracketed = cell.endswith(")") and "(" in cell  # "Kế hoạch (số, ngày)"
+    return 0 < len(cell) <= 30 and not cell[0].isdigit() and (bracketed or not cell.endswith(tuple(_CLOSERS)))
 
 
 def _plain_marks(text: str) -> _PlainNotes | None:

@@ -122,9 +122,10 @@ SHORT_YEAR = r"(?:/(?P<short_year>(?:19|20)\d\d))?"
 SHORT_REF = (rf"{TYPE_WORD}{QUALIFIER}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CODE_END}(?![.,]\d)(?!\s*[-–/]\s*\d)"
              rf"{NOT_QUANTITY}")
 #: "CT 05", "KL01", "KH 245", "NQ số 21": a type word written as the abbreviation its codes use, as notes and
-#: minutes do ("QĐ" is left out: Quy định or Quyết định); a number a code follows is no short form ("KL 01-KL/TW");
-#: the letters come first, so that the engine skips to them (each abbreviation is two letters: ".." after them)
-ABBREVIATED_TYPES = ("NQ", "CT", "KL", "KH")
+#: minutes do ("QĐ 144" is a Quy định or a Quyết định: the text's other citations of that number say which); a number
+#: a code follows is no short form ("KL 01-KL/TW"); the letters come first, so that the engine skips to them (each
+#: abbreviation is two letters: ".." after them)
+ABBREVIATED_TYPES = ("NQ", "CT", "KL", "KH", "QĐ")
 ABBREVIATED_SHORT_REF = (rf"(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})(?<![\w/-]..)(?:\s+số)?\s*(?P<short>\d{{1,3}})"
                          rf"{SHORT_YEAR}{CODE_END}(?![.,]\d)(?![ \t]*[-–/]){NOT_QUANTITY}")
 

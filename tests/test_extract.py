@@ -491,6 +491,13 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Báo cáo kết quả thực hiện Quy định số 144-QĐ/TW.\n| 1 | Thành ủy Sơn La | 156-KH/ThU | QĐ 144 và KH 265 |\n"
+        "| 2 | Ẳng Tở | 45-KH/ĐU | QĐ 55 |", DB,
+        [C("Quy định số 144-QĐ/TW", "full"), C("156-KH/ThU", "code", issuer_unit="Thành ủy Sơn La"),
+         C("QĐ 144", "short", type="Quy định"), C("KH 265", "short", type="Kế hoạch"),
+         C("45-KH/ĐU", "code", issuer_unit="Đảng ủy xã Ẳng Tở")],
+        id="'QĐ 144' the Quy định the text cites (an unknown 'QĐ 55' none); a commune named by its place in a cell"),
+    pytest.param(
         "Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên tổ chức hội nghị sơ kết thực hiện Kế hoạch số 12-KH/BTGDVTU, ngày "
         "10/7/2025; Huyện ủy Tuần Giáo triển khai Hướng dẫn số 62-HD/BTGTU.", DB,
         [C("Kế hoạch số 12-KH/BTGDVTU, ngày 10/7/2025", "full", issuer_unit="Ban Tuyên giáo Tỉnh ủy Điện Biên"),
@@ -935,6 +942,17 @@ def test_a_footnote_s_list_wrapped_at_a_fixed_width_goes_on_after_its_semicolon(
     assert note.footnote == "3"
     assert note.text.endswith("ngày 03/3/2025; Đảng ủy xã Mường So: Kế hoạch số 29-KH/ĐU, ngày 05/3/2025; Đảng ủy xã "
                               "Khổng Lào: Kế hoạch số 31-KH/ĐU, ngày 07/3/2025.")
+
+
+def test_a_table_copied_one_cell_per_line_with_its_empty_cells_dropped_is_read_by_its_row_numbers():
+    from ingest.layout import layout
+    text = ("PHỤ LỤC 01\nTT\nĐảng bộ\nKế hoạch (số, ngày)\nNội dung thực hiện\nSố hội nghị\nGhi chú\n1\nThị trấn Mường "
+            "Ảng\n71-KH/ĐU ngày 20/10/2021\nKL 01 và KH 68\n02\n2\nẲng Tở\n45-KH/ĐU ngày 25/10/2021\n02\n3\nMường Lạn\n"
+            "Chưa ban hành\n-\nChưa báo cáo\nCộng\n8/10\n")
+    texts = [p.text for p in layout(text).paragraphs]
+    assert texts[1:5] == ["TT|Đảng bộ|Kế hoạch (số, ngày)|Nội dung thực hiện|Số hội nghị|Ghi chú",
+                          "1|Thị trấn Mường Ảng|71-KH/ĐU ngày 20/10/2021|KL 01 và KH 68|02", "2|Ẳng Tở|45-KH/ĐU ngày 25/10/2021|02",
+                          "3|Mường Lạn|Chưa ban hành|-|Chưa báo cáo"]
 
 
 def test_a_table_copied_one_cell_per_line_is_read_as_rows():
