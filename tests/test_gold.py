@@ -161,7 +161,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_national": {"mentions": 0.98, "b3": 0.96, "edges_r": 0.82, "edges_p": 0.85, "queries_r": 0.83, "queries_p": 0.9},
     "probe_relations": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.9, "queries_r": 0.91, "queries_p": 0.96},
     "probe_commune2025": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.86, "edges_p": 0.96, "queries_r": 0.93, "queries_p": 0.96},
-    "probe_forces": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.92, "queries_r": 0.77, "queries_p": 0.96},
+    "probe_forces": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.92, "queries_r": 0.83, "queries_p": 0.96},
     "probe_reuse": {"mentions": 0.98, "b3": 0.88, "edges_r": 0.86, "edges_p": 0.96, "queries_r": 0.8, "queries_p": 0.92},
     "probe_preamble": {"mentions": 0.92, "b3": 0.98, "edges_r": 0.84, "edges_p": 0.72, "queries_r": 0.78, "queries_p": 0.85},
     "probe_ubkt": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.81, "edges_p": 0.92, "queries_r": 0.82, "queries_p": 0.93},
@@ -197,7 +197,7 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_footnoted": {"mentions": 0.97, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.95, "queries_r": 0.96, "queries_p": 0.96},
     "probe_realnews": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.83, "edges_p": 0.96, "queries_r": 0.82, "queries_p": 0.96},
     "probe_realreports": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.93, "queries_r": 0.93, "queries_p": 0.93},
-    "probe_realnews2": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.8, "edges_p": 0.96, "queries_r": 0.8, "queries_p": 0.96},
+    "probe_realnews2": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.8, "edges_p": 0.96, "queries_r": 0.88, "queries_p": 0.96},
     "probe_pdfcopy": {"mentions": 0.98, "b3": 0.95, "edges_r": 0.79, "edges_p": 0.83, "queries_r": 0.85, "queries_p": 0.96},
     "probe_provincialnq": {"mentions": 0.95, "b3": 0.95, "edges_r": 0.9, "edges_p": 0.84, "queries_r": 0.73, "queries_p": 0.9},
     "probe_agencies": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.92, "queries_r": 0.89, "queries_p": 0.96},
@@ -207,8 +207,12 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_realreports2": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.92, "edges_p": 0.88, "queries_r": 0.94, "queries_p": 0.94},
     "probe_interviews": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.86, "queries_p": 0.96},
     "probe_nq15": {"mentions": 0.98, "b3": 0.93, "edges_r": 0.85, "edges_p": 0.92, "queries_r": 0.78, "queries_p": 0.92},
-    "probe_longnews": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.96, "queries_r": 0.87, "queries_p": 0.96},
+    "probe_longnews": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.96, "queries_r": 0.89, "queries_p": 0.96},
     "probe_realnews4": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.9, "queries_p": 0.96},
+    "probe_realnews5": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.88, "edges_p": 0.96, "queries_r": 0.86, "queries_p": 0.96},
+    "probe_newbodies": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.76, "edges_p": 0.83, "queries_r": 0.76, "queries_p": 0.96},
+    "probe_appendix": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.59, "edges_p": 0.91, "queries_r": 0.44, "queries_p": 0.96},
+    "probe_realreports3": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.81, "edges_p": 0.92, "queries_r": 0.89, "queries_p": 0.96},
 }
 
 
