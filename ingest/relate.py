@@ -317,8 +317,11 @@ def _fronted_before_mark(cits, before: list[int], ptext: str, pos: int) -> list[
     fronted = [i for i in before if cits[i].pos >= start]
     if not fronted or not _FRONTED_OPEN.fullmatch(_lowered(ptext[start:cits[fronted[0]].pos])):
         return []
-    run = [fronted[0]] + [b for a, b in zip(fronted, fronted[1:]) if _JOINED.fullmatch(ptext[cits[a].tail:cits[b].pos])]
-    run = run[:next((k for k in range(1, len(run)) if run[k] != fronted[k]), len(run))]  # (joined without a gap)
+    run = [fronted[0]]  # the documents fronted, each joined to the one before
+    for a, b in pairwise(fronted):
+        if not _JOINED.fullmatch(ptext[cits[a].tail:cits[b].pos]):
+            break
+        run.append(b)
     if not _PLANS_MADE.match(_lowered(ptext[cits[run[-1]].tail:pos])):
         return []
     return [i for i in run if cits[i].type in DIRECTIVE_TYPES]
