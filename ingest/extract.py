@@ -621,7 +621,8 @@ def _row_units(ptext: str, start: int) -> list[str]:
 #: "- Huyện ủy Tủa Chùa: Kế hoạch số 91-KH/HU", "như Huyện ủy Nậm Pồ (Kế hoạch số 21-KH/HU)", "... và Đảng ủy xã
 #: Mường Than (Kế hoạch số 33-KH/ĐU)": a unit's name labels the citation after it
 _LABEL = re.compile(r"(?:^(?:<sup>\s*\d+\s*</sup>|\(\d{1,2}\)|\d{1,2}(?=\s))?\s*|[,;:]\s*|\.\s+|\s(?:như|và)\s+|(?:^|\s)[-+•]\s*)"
-                    r"(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s*[:(]\s*$")  # (a footnote's number may open its line)
+                    r"(?P<unit>[A-ZĐ][^,;:()/.]{3,80}?)\s*(?:\((?:nay là|nay|cũ)\b[^()]{0,60}\)\s*)?[:(]\s*$")
+# (a footnote's number may open its line; "Huyện ủy Mộc Châu (nay là Thị ủy Mộc Châu): Kế hoạch số 203-KH/HU")
 
 
 def _label_unit(ptext: str, start: int, roster: Roster) -> list[str]:

@@ -491,6 +491,12 @@ SHORT_AND_NAMED = [
 
 ISSUERS = [
     pytest.param(
+        "Các huyện ủy ban hành văn bản: Huyện ủy Mộc Châu (nay là Thị ủy Mộc Châu): Kế hoạch số 203-KH/HU, ngày 14/5/2020; "
+        "Huyện ủy Yên Châu: Kế hoạch số 187-KH/HU.", SL,
+        [C("Kế hoạch số 203-KH/HU, ngày 14/5/2020", "full", issuer_unit="Huyện ủy Mộc Châu"),
+         C("Kế hoạch số 187-KH/HU", "full", issuer_unit="Huyện ủy Yên Châu")],
+        id="a label whose unit's later name stands in brackets"),
+    pytest.param(
         "Báo cáo kết quả thực hiện Quy định số 144-QĐ/TW.\n| 1 | Thành ủy Sơn La | 156-KH/ThU | QĐ 144 và KH 265 |\n"
         "| 2 | Ẳng Tở | 45-KH/ĐU | QĐ 55 |", DB,
         [C("Quy định số 144-QĐ/TW", "full"), C("156-KH/ThU", "code", issuer_unit="Thành ủy Sơn La"),
