@@ -92,6 +92,7 @@ _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện",
                "Đảng bộ", "Tỉnh đoàn", "Tỉnh Đoàn", "Công an tỉnh", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng",
                "Hội Liên hiệp", "Hội LHPN", "Hội Nông dân", "Hội Cựu chiến binh", "Hội CCB", "Trường", "Đài", "Báo", "Bộ Chỉ huy",
                "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Mặt trận", "Bộ Chính trị", "Ban Bí thư", "Liên đoàn",
+               "Liên minh",  # "Liên minh Hợp tác xã tỉnh xây dựng Chương trình hành động số 04/CTr-LMHTX ..."
                "Công an huyện", "Công an thành phố", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn", "Ban Chỉ huy",
                "Đoàn xã", "Đoàn phường", "Đoàn thị trấn",  # a commune's youth union: "Đoàn xã Leng Su Sìn vận động ..."
                "CB bản", "CB thôn", "CB tổ dân phố", "CB tiểu khu",  # ("CB bản Phát": a commune's notes)

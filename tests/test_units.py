@@ -290,6 +290,7 @@ AGENCIES = [
     # the courts, the procuracy; an agency's office cell with its level
     ("Đảng ủy Viện Kiểm sát nhân dân tỉnh", LC, None, "Đảng ủy Viện Kiểm sát nhân dân tỉnh Lai Châu"),
     ("Đảng ủy Tòa án nhân dân tỉnh", LC, None, "Đảng ủy Tòa án nhân dân tỉnh Lai Châu"),
+    ("Liên minh Hợp tác xã tỉnh", SL, None, "Liên minh Hợp tác xã tỉnh Sơn La"),
     ("Chi bộ Viện Kiểm sát nhân dân huyện", DB, "Huyện ủy Mường Chà", "Chi bộ Viện Kiểm sát nhân dân huyện Mường Chà"),
     ("Chi bộ Cơ quan Ủy ban MTTQ Việt Nam tỉnh", LC, "Đảng ủy các cơ quan Đảng tỉnh Lai Châu",
      "Chi bộ Cơ quan Ủy ban MTTQ Việt Nam tỉnh Lai Châu"),
