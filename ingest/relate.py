@@ -23,7 +23,7 @@ from typing import NamedTuple
 from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
 
 from .clean import key
-from .layout import Layout, clause_at, head_lines, sentence_bounds, table_row
+from .layout import Layout, clause_at, head_lines, row_cells, sentence_bounds, table_row
 from .wordtree import one_of
 from .context import Context, board_of, body_over_place, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase, iso_date
@@ -232,7 +232,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
                         earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos),
                         cits[own].type if own is not None else None,
                         lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]))
-    _item_lists(file, cits, by_paragraph, doc_layout.paragraphs, out)
+    _item_lists(file, cits, by_paragraph, doc_layout, out, lambda cell: roster.name(cell, province, "", author))
     _footnoted_plans(file, cits, by_paragraph, doc_layout, out, topic)
     for n, own in enumerate(owns):
         end = cits[owns[n + 1]].paragraph if n + 1 < len(owns) else len(doc_layout.paragraphs)
@@ -1299,13 +1299,17 @@ def _examples_next(file, cits, indexes, ptext, lowered, doc_targets, out):
                     out.append(_statement(file, a, target, _issued_for(ca), 0.7, cits, ptext))
 
 
-def _item_lists(file, cits, by_paragraph, paragraphs, out):
+def _item_lists(file, cits, by_paragraph, doc_layout: Layout, out, unit_named=lambda cell: None):
     """"... đã ban hành các văn bản chỉ đạo thực hiện Kết luận 01, gồm:" and then one paragraph per
     document ("- Hướng dẫn số 04-HD/ĐU ...", or a table's rows: "| 1 | Huyện ủy Mường Chà | Kế hoạch
     số 130-KH/HU |"): each item carries out the directive introduced, unless it is already said
-    to do something to that one."""
+    to do something to that one; a table's row that counts the unit's meetings or members who studied says the
+    unit carried it out (`unit_named`: the unit a row's cell names)."""
+    paragraphs = doc_layout.paragraphs
     for p_index, paragraph in enumerate(paragraphs):
         ptext = paragraph.text
+        if _HEADER_ROW.match(ptext) and not (p_index and _HEADER_ROW.match(paragraphs[p_index - 1].text)):
+            _content_cells(file, cits, by_paragraph, paragraphs, p_index, out)
         if not ptext.rstrip().endswith((":", "：")) and not _table_follows(paragraphs, p_index):
             continue
         if table_row(ptext) or _TASKS_INTRO.match(_lowered(ptext)):
@@ -1314,6 +1318,72 @@ def _item_lists(file, cits, by_paragraph, paragraphs, out):
         stated = out[:]  # what the items say before the intro speaks for them
         for t in introduced:
             _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stated, len(introduced) > 1)
+            _rows_at_work(file, cits, by_paragraph, doc_layout, p_index, t, out, unit_named)
+
+
+#: (lowered) a table's column that says what a row's document carries out: "Nội dung thực hiện", "Văn bản cấp trên"
+_CONTENT_COLUMN = re.compile(r"\s*(?:nội dung thực hiện|thực hiện|văn bản cấp trên|căn cứ)\s*")
+
+
+def _content_cells(file, cits, by_paragraph, paragraphs, header: int, out):
+    """"| TT | Đơn vị | Văn bản (số, ngày) | Nội dung thực hiện |" / "| 1 | Thành ủy Sơn La | 156-KH/ThU | QĐ 144 và KH
+    265 |": the row's document carries out what the cell under such a heading cites (rows as wide as the header)."""
+    heads = [_lowered(cell) for cell in row_cells(paragraphs[header].text)]
+    column = next((n for n, head in enumerate(heads) if _CONTENT_COLUMN.fullmatch(head)), None)
+    if column is None:
+        return
+    for q in range(header + 1, len(paragraphs)):
+        qtext = paragraphs[q].text
+        if not table_row(qtext):
+            if paragraphs[q].footnote is not None:
+                continue
+            break
+        cells = row_cells(qtext)
+        indexes = by_paragraph.get(q, [])
+        if len(cells) != len(heads) or not indexes:
+            continue
+        start = sum(len(cell) + 1 for cell in cells[:column])
+        end = start + len(cells[column])
+        plan = indexes[0]
+        if cits[plan].pos >= start:
+            continue  # (the row's own document stands before the cell)
+        for target in (i for i in indexes if start <= cits[i].pos < end and cits[i].type in DIRECTIVE_TYPES):
+            if not any(s.source == plan and s.target == target for s in out):
+                out.append(_statement(file, plan, target, _issued_for(cits[plan]), 0.75, cits, qtext))
+
+
+#: (lowered) a table's column that counts what was done: "Số hội nghị", "Đảng viên học tập", "Lượt quán triệt"
+_COUNT_COLUMN = re.compile(r"hội nghị|học tập|quán triệt|lượt")
+#: a cell that counts something done: "02", "2.517" (not "-", "0", a date)
+_POSITIVE_COUNT = re.compile(r"\s*0*[1-9][\d.]*\s*")
+
+
+def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t: int, out, unit_named):
+    """"BIỂU TỔNG HỢP ... QUÁN TRIỆT QUY ĐỊNH SỐ 144-QĐ/TW" / "| TT | Đơn vị | Văn bản | Hội nghị | Đảng viên học tập |" /
+    "| 8 | Huyện ủy Yên Châu | Chưa ban hành | 01 | 2.045 |": a row counting meetings held or members who studied
+    says its unit carried `t` out, whatever its plan."""
+    paragraphs = doc_layout.paragraphs
+    header = next((q for q in range(p_index + 1, min(p_index + 4, len(paragraphs)))
+                   if _HEADER_ROW.match(paragraphs[q].text)), None)
+    if header is None or not _COUNT_COLUMN.search(_lowered(paragraphs[header].text)):
+        return
+    done = {(s.source, s.target) for s in out}
+    for q in range(header + 1, len(paragraphs)):
+        qtext = paragraphs[q].text
+        if paragraphs[q].footnote is not None or _HEADER_ROW.match(qtext):
+            continue
+        if not table_row(qtext):
+            break
+        cells = [cell.strip() for cell in row_cells(qtext)]
+        cells = cells[1:] if cells and not cells[0] else cells  # ("| 1 | A |": an empty cell before the first bar)
+        if len(cells) < 3 or not cells[0].isdigit() or not any(_POSITIVE_COUNT.fullmatch(c) for c in cells[2:]):
+            continue  # (a total row has no number; "-" counts nothing)
+        first = next(iter(by_paragraph.get(q, [])), None)
+        name = (cits[first].issuer_unit if first is not None else None) or unit_named(cells[1])
+        if name and (f"unit:{name}", t) not in done:
+            done.add((f"unit:{name}", t))
+            out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6,
+                                 Evidence(file, doc_layout.line_of(q, 0), qtext[:600])))
 
 
 #: (lowered) what opens an intro to tasks set, not deeds: "NHIỆM VỤ CỤ THỂ ...", "Phân công nhiệm vụ ..."

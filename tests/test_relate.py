@@ -680,6 +680,19 @@ def test_an_appendix_naming_two_directives_gives_each_row_what_it_says_or_what_w
     assert {(IMPLEMENTS, "19-KH/CB", "28-CT/TW"), (IMPLEMENTS, "19-KH/CB", "144-QĐ/TW")} <= edges
 
 
+def test_a_summary_table_s_content_cells_and_count_columns(data):
+    b = Built(data, "TỈNH ỦY SƠN LA\nSố 560-BC/TU\nBÁO CÁO\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 265-KH/TU, ngày 12/7/2024 "
+                    "về thực hiện Quy định số 144-QĐ/TW.\nPHỤ LỤC\nBIỂU TỔNG HỢP TÌNH HÌNH QUÁN TRIỆT QUY ĐỊNH SỐ 144-QĐ/TW\n"
+                    "| TT | Đơn vị | Văn bản (số, ngày) | Nội dung thực hiện | Hội nghị | Đảng viên học tập |\n"
+                    "| 1 | Thành ủy Sơn La | 156-KH/ThU ngày 22/7/2024 | QĐ 144 và KH 265 | 01 | 2.846 |\n"
+                    "| 2 | Huyện ủy Yên Châu | Chưa ban hành | | 01 | 2.045 |\n"
+                    "| 3 | Huyện ủy Sốp Cộp | Chưa ban hành | | - | - |\n"
+                    "| | Cộng | 1/3 | | 02 | 4.891 |")
+    assert {(IMPLEMENTS, "156-KH/ThU", "144-QĐ/TW"), (IMPLEMENTS, "156-KH/ThU", "265-KH/TU")} <= b.doc_edges()
+    units = {e[1] for e in b.unit_edges() if e[2] == "144-QĐ/TW"}
+    assert "unit:Huyện ủy Yên Châu" in units and "unit:Huyện ủy Sốp Cộp" not in units
+
+
 def test_a_list_of_documents_whose_rows_name_their_kind_and_what_they_carry_out(data):
     b = Built(data, "HUYỆN ỦY TỦA CHÙA\nPHỤ LỤC\nDANH MỤC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024\n"
                     "STT | Số, ký hiệu | Ngày | Trích yếu\n"
