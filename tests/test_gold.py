@@ -211,8 +211,11 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_realnews4": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.9, "queries_p": 0.96},
     "probe_realnews5": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.88, "edges_p": 0.96, "queries_r": 0.86, "queries_p": 0.96},
     "probe_newbodies": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.76, "edges_p": 0.83, "queries_r": 0.76, "queries_p": 0.96},
-    "probe_appendix": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.59, "edges_p": 0.91, "queries_r": 0.44, "queries_p": 0.96},
-    "probe_realreports3": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.81, "edges_p": 0.92, "queries_r": 0.89, "queries_p": 0.96},
+    "probe_appendix": {"mentions": 0.97, "b3": 0.96, "edges_r": 0.76, "edges_p": 0.92, "queries_r": 0.63, "queries_p": 0.96},
+    "probe_realreports3": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.81, "edges_p": 0.92, "queries_r": 0.93, "queries_p": 0.96},
+    "probe_realnews6": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.88, "edges_p": 0.96, "queries_r": 0.82, "queries_p": 0.96},
+    "probe_forms": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.85, "edges_p": 0.96, "queries_r": 0.89, "queries_p": 0.92},
+    "probe_realreports4": {"mentions": 0.96, "b3": 0.98, "edges_r": 0.87, "edges_p": 0.96, "queries_r": 0.93, "queries_p": 0.94},
 }
 
 
