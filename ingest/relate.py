@@ -55,15 +55,17 @@ _LIST_INTRO = re.compile(r"\s*(?:(?:(?:của\s+)?(?:các|những)\s[^:;.()]{1,50
                          r"|\s*[,;]\s*trong đó(?:\s+có)?\s+(?=(?:nghị quyết|kế hoạch|chỉ thị|quy định|đề án|chương trình"
                          r"|hướng dẫn|huyện ủy|thành ủy|thị ủy|đảng ủy|chi bộ)\b))")
 _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa nội dung", "theo tinh thần", "sơ kết", "tổng kết",
-                    "sinh hoạt chuyên đề")
+                    "sinh hoạt chuyên đề",
+                    "biên soạn")  # "Ban Tuyên giáo Huyện ủy đã biên soạn 1.200 cuốn tài liệu hỏi - đáp về Chỉ thị 05"
 #: (lowered)
 #: (a directive "đưa" straight before it is put into the cell's meetings: "đưa Nghị quyết số 09-NQ/TU vào sinh hoạt")
-_CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})[^.;]{{0,60}}|(?<!\w)đưa\s+(?:(?:các\s+|những\s+)?"
+#: (a number's thousands may be dotted on the way: "biên soạn 1.200 cuốn tài liệu về Chỉ thị 05")
+_CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}|(?<!\w)đưa\s+(?:(?:các\s+|những\s+)?"
                                r"(?:chuẩn mực|tinh thần|yêu cầu|quy định)\s+(?:của\s+)?)?)$")
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
-_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:các\s+)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
+_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:các\s+)?(?:tinh thần|yêu cầu|nội dung|tiến độ|lộ trình|định hướng"
                          r"|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"
@@ -1517,7 +1519,7 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
     kinds = _kinds_alone(ptext)
     bounds = sentence_bounds(ptext)
     carried: int | None = None  # what the sentence before carried out, for the examples a sentence may list of it
-    for (s_start, s_end), here in zip(bounds, _by_sentence(cits, indexes, bounds)):
+    for k, ((s_start, s_end), here) in enumerate(zip(bounds, _by_sentence(cits, indexes, bounds))):
         if examples and carried is not None:
             _examples_next_sentence(file, carried, ptext, lowered, s_start, s_end, units, out, done, line_of)
         carried = next((i for i in reversed(here) if cits[i].type in DIRECTIVE_TYPES and _CARRY_OUT_BEFORE.search(
@@ -1549,11 +1551,11 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 if actors is None:
                     previous = None
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
-                actors = actors or fallback
+                actors = actors or _this_is(lowered, bounds, k, units) or fallback
             elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
                   and not (c.type in _INSPECTION_WARRANTS
                            and _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos))):
-                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or []
+                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or _this_is(lowered, bounds, k, units)
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:
@@ -1767,6 +1769,19 @@ def _antecedent(cits, type_, indexes, pos, earlier: int) -> int | None:
 _GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:trong đó\s+(?:có\s+)?)?(?:(?:tính\s+)?đến\s+(?:ngày|tháng|nay|hết)\b[^,;]{0,25},\s*)?"  # "Đến ngày 15/3, "
                               r"(?:các|những|một số|nhiều|\d+\s*/\s*\d+|\d+|100\s*%)\s+(?:đảng bộ|chi bộ|cấp ủy|đơn vị"
                               r"|tổ chức cơ sở|huyện ủy|thành ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
+
+
+#: (lowered) a sentence about the event the sentence before reported: "Đây là đại hội điểm cấp cơ sở của huyện ..."
+_THIS_IS = re.compile(r"\s*(?:đây|đó) là\b")
+
+
+def _this_is(lowered, bounds, k, units) -> list[str]:
+    """"Đảng bộ xã Chiềng Ơn tổ chức Đại hội .... Đây là đại hội điểm ..., tổ chức theo đúng tinh thần Chỉ thị số
+    35-CT/TW": the unit whose deed the sentence before reported, first of its subjects."""
+    if not k or not _THIS_IS.match(lowered, bounds[k][0]):
+        return []
+    start, end = bounds[k - 1]
+    return [u.name for u in units() if start <= u.start < end and u.subject][:1]
 
 
 def _actors_for(pos, actors_in, ptext, s_start) -> list[str] | None:

@@ -89,7 +89,9 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    *(f"{body} {level}" for body in ("Ủy ban MTTQ Việt Nam", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
                                                      "Hội Cựu chiến binh")
                      for level in ("thành phố", "thị xã", "phường", "thị trấn")),
-                   "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ Việt Nam xã")
+                   "Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ Việt Nam xã",
+                   # a district's trade union: "Liên đoàn Lao động huyện Mường La tổ chức tập huấn ..."
+                   "Liên đoàn Lao động huyện", "Liên đoàn Lao động thành phố", "Liên đoàn Lao động thị xã")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
                        + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
 #: a capitalised place of up to four words

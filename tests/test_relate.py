@@ -1217,6 +1217,23 @@ UNIT_SENTENCES = [
                  "tra năm 2024 đúng Quy định số 22-QĐ/TW.",
                  {(IMPLEMENTS, f"unit:Đảng ủy xã {x}", "22-QĐ/TW") for x in ("Sá Tổng", "Mường Tùng", "Pa Ham", "Sa Lông")},
                  id="inspecting as a Quy định says ('giám sát theo', 'đúng Quy định') carries it out"),
+    pytest.param("Thực hiện Kế hoạch số 21/KH-LĐLĐ của Liên đoàn Lao động tỉnh Sơn La, Liên đoàn Lao động huyện Yên Châu "
+                 "mở 4 lớp tập huấn cho cán bộ công đoàn cơ sở.",
+                 {(IMPLEMENTS, "unit:Liên đoàn Lao động huyện Yên Châu", "21/KH-LĐLĐ")},
+                 id="a district's trade union acting"),
+    pytest.param("Theo lộ trình của Nghị quyết số 13-NQ/TU, ngày 24/3/2022 của Tỉnh ủy Sơn La, Đảng ủy Công an tỉnh đã cử "
+                 "22 cán bộ đi đào tạo.",
+                 {(IMPLEMENTS, "unit:Đảng ủy Công an tỉnh Sơn La", "13-NQ/TU")},
+                 id="'Theo lộ trình của' a directive, the unit after the comma acts"),
+    pytest.param("Ngày 12/3, Đảng bộ xã Mường Giôn tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2025 - 2030 ở Quỳnh "
+                 "Nhai, Sơn La. Đây là đại hội điểm của huyện, được tổ chức theo đúng tinh thần Chỉ thị số 35-CT/TW, ngày "
+                 "14/6/2024 của Bộ Chính trị.",
+                 {(IMPLEMENTS, "unit:Đảng ủy xã Mường Giôn", "35-CT/TW")},
+                 id="'Đây là đại hội ...': the unit of the sentence before acts"),
+    pytest.param("Ở Điện Biên, Ban Tuyên giáo Huyện ủy Mường Ảng đã biên soạn 2.500 cuốn tài liệu hỏi - đáp về Chỉ thị số "
+                 "05-CT/TW, cấp phát đến các chi bộ.",
+                 {(IMPLEMENTS, "unit:Ban Tuyên giáo Huyện ủy Mường Ảng", "05-CT/TW")},
+                 id="compiling material on a directive, past a dotted thousand"),
 ]
 
 
