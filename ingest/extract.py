@@ -37,7 +37,7 @@ _TYPE_WORD_RE = re.compile(P.TYPE_WORD)
 _ISSUER_HEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
 _ISSUER_IN_BRACKETS = re.compile(r"\s*\(\s*(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|Chi bộ)\b)")
 _SUBJECT_HEAD = re.compile(r"\s*,?\s*((?:về|V/v|v/v)\s+)")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"[^\s|]+")  # (a table's bar between cells is no part of a word)
 _CLAUSE_CUT = re.compile(r"[;:.,(]\s")
 _ADVERBS_AT_END = re.compile(r"(?:\s+(?:(?:đến|tới|vào)\s+(?:ngày|tháng)\s+[\d/.]{3,10}|đã|mới|kịp thời|sớm|cũng|đồng thời|"
                              r"tiếp tục|chủ động))+$")  # "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành"
@@ -410,6 +410,8 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
     words, end = [], pos
     for w in _TOKEN.finditer(ptext, pos, pos + 160):
         token = w.group(0)
+        if words and "|" in ptext[end:w.start()]:
+            break  # "10|Huyện ủy Sông Mã|Đang dự thảo": the cell ends the name
         if words and _ACRONYM.fullmatch(token):
             continue  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the acronym in brackets is no part of the name
         # "Tỉnh ủy<sup>1</sup>.", "Tỉnh ủy(1).": a footnote's marker ends the name

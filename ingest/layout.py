@@ -409,7 +409,13 @@ def flattened_row(line: str) -> str:
     if ("\t" not in line and "   " not in line) or len(_CELL_GAP.findall(line.strip())) < 2:
         return line
     lead, end = len(line) - len(line.lstrip()), len(line.rstrip())
-    return line[:lead] + _CELL_GAP.sub(lambda m: "|" + m.group(0)[1:], line[lead:end]) + line[end:]
+    return line[:lead] + _CELL_GAP.sub(_bars, line[lead:end]) + line[end:].replace("\t", "|")
+
+
+def _bars(gap: re.Match) -> str:
+    """A gap between cells as bars: one per tab (each tab closes a cell, so "\t\t" keeps the empty cell between;
+    a last tab the empty cell after), or one opening a run of spaces."""
+    return gap.group(0).replace("\t", "|") if "\t" in gap.group(0) else "|" + gap.group(0)[1:]
 
 
 def row_cells(text: str) -> list[str]:

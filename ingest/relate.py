@@ -834,7 +834,8 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
     out, linked = [], False
     for prev, nxt in zip(rest, rest[1:]):
         between = ptext[cits[prev].end_pos if cits[prev].subject is None else cits[prev].tail:cits[nxt].pos]
-        m = _COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or _COORDINATION.match(between)
+        m = (_COORDINATION.match(ptext[cits[prev].tail:cits[nxt].pos]) or _COORDINATION.match(between)
+             or _after_central_subject(cits[prev], cits[nxt], ptext))
         if not m or (a.date and cits[nxt].date and cits[nxt].date > a.date):
             break  # a document dated after the plan is no object of it
         if (fronted or a.date and a.date == cits[nxt].date) and cits[nxt].type == a.type and cits[nxt].subject \
@@ -844,6 +845,23 @@ def _coordinated(cits, rest: list[int], ptext, a: Citation, fronted: bool = Fals
         linked = linked or "gắn" in m.group(0)  # "thực hiện A, gắn với B và C": B and C are linked
         out.append((nxt, linked))
     return out
+
+
+#: how long a central document's subject may run before "và" and a local document joined to it
+CENTRAL_SUBJECT_REACH = 200
+_AND_AT_END = re.compile(r"\s+và\s*$")
+_SUBJECT_OPENS = re.compile(r"\s*,?\s*về\s")
+
+
+def _after_central_subject(b: Citation, c: Citation, ptext: str) -> re.Match | None:
+    """"A thực hiện Chỉ thị số 35-CT/TW ... về đại hội ... của Đảng và Kế hoạch số 231-KH/TU": a local document is no
+    part of a central one's subject, so "và" joins it to the central one as the verb's second object."""
+    if not (_is_central(b) and c.code and not _is_central(c)) or c.pos - b.tail > CENTRAL_SUBJECT_REACH:
+        return None
+    gap = ptext[b.tail:c.pos]
+    if not _SUBJECT_OPENS.match(gap) or any(mark in gap for mark in (";", ". ", "(", ")")):
+        return None
+    return _AND_AT_END.search(gap)
 
 
 #: (lowered)
@@ -883,12 +901,13 @@ _FRONTED_LIST_INTRO = re.compile(r"[^.;:]{0,120}?(?:ban hành|xây dựng)[^.;:]
 
 
 def _fronted_list(file, cits, rest: list[int], ptext, lowered, targets, out):
-    """"Thực hiện B, các đảng ủy ban hành kế hoạch ...: X (Kế hoạch số A1); Y (Kế hoạch số A2)" -> A1 and A2
-    implement B (`rest`: B, a purpose put in front, and the citations after it)."""
+    """"Thực hiện B (và B2), các đảng ủy ban hành kế hoạch ...: X (Kế hoạch số A1); Y (Kế hoạch số A2)" -> A1 and A2
+    implement B (and B2) (`rest`: B, a purpose put in front, and the citations after it)."""
     b = rest[0]
     intro = _FRONTED_LIST_INTRO.match(lowered, cits[b].tail)
     if not intro:
         return
+    objects = [b] + _beside(cits, [i for i in rest[1:] if cits[i].pos < intro.end()], b, ptext, targets)
     stop = _NEXT_SENTENCE.search(ptext, intro.end())
     end = stop.start() if stop else len(ptext)
     sources = {s.source for s in out}
@@ -896,8 +915,9 @@ def _fronted_list(file, cits, rest: list[int], ptext, lowered, targets, out):
         ca = cits[a]
         if intro.end() <= ca.pos < end and a not in sources and ca.type in DIRECTIVE_TYPES \
                 and ca.kind is not MentionKind.NAMED:
-            out.append(_statement(file, a, b, _issued_for(ca), 0.8, cits, ptext))
-            targets.add(b)
+            for target in objects:
+                out.append(_statement(file, a, target, _issued_for(ca), 0.8, cits, ptext))
+                targets.add(target)
 
 
 #: a footnote's own marker opening its body: "<sup>2</sup> Thực hiện ...", "(2) Thực hiện ..."
@@ -1098,14 +1118,23 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
             m = _KIND_OBJECT_AT_END.search(lowered, ca.tail, stop)
             if not m:
                 continue
-        kind = m.group("type") or m.group("plan")  # "... kế hoạch nói trên"
-        if any(s.source == a and (cits[s.target].type or "").lower() == _as_type(kind) for s in out):
-            continue  # already said to carry out one of that kind
-        replaced = frozenset(s.target for s in out if s.relation is Relation.AMENDS)
-        named = _cited_last(cits, a, kind, ca.paragraph, replaced)
-        if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
-            out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
-            targets.add(named)
+        kinds = [m.group("type") or m.group("plan")]  # "... kế hoạch nói trên"
+        second = _SECOND_KIND.match(lowered, m.end()) if m.group(0).endswith("và ") else None
+        if second:
+            kinds.append(second.group("kind"))  # "... về thực hiện Chỉ thị và Kế hoạch của Tỉnh ủy;"
+        for kind in kinds:
+            if any(s.source == a and (cits[s.target].type or "").lower() == _as_type(kind) for s in out):
+                continue  # already said to carry out one of that kind
+            replaced = frozenset(s.target for s in out if s.relation is Relation.AMENDS)
+            named = _cited_last(cits, a, kind, ca.paragraph, replaced)
+            if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
+                out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
+                targets.add(named)
+
+
+#: (lowered) a second object named by its kind alone after "và", maybe with its owner: "... và Kế hoạch của Tỉnh ủy;"
+_SECOND_KIND = re.compile(r"(?P<kind>kết luận|chỉ thị|nghị quyết|quy định|đề án|kế hoạch)(?:\s+(?:này|trên|nêu trên))?"
+                          r"(?:\s+của\s+[^;.,()]{2,40}?)?\s*(?:[;.,(]|$)")
 
 
 def _this_carries_out(file, cits, indexes, ptext, lowered, targets, out):
@@ -1369,6 +1398,8 @@ def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t:
                    if _HEADER_ROW.match(paragraphs[q].text)), None)
     if header is None or not _COUNT_COLUMN.search(_lowered(paragraphs[header].text)):
         return
+    head = paragraphs[header].text
+    group = head[:_HEADER_ROW.match(head).start("tt")].count("|") - head.lstrip().startswith("|")  # ("Khối|TT|...")
     done = {(s.source, s.target) for s in out}
     for q in range(header + 1, len(paragraphs)):
         qtext = paragraphs[q].text
@@ -1378,6 +1409,7 @@ def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t:
             break
         cells = [cell.strip() for cell in row_cells(qtext)]
         cells = cells[1:] if cells and not cells[0] else cells  # ("| 1 | A |": an empty cell before the first bar)
+        cells = cells[group:]
         if len(cells) < 3 or not cells[0].isdigit() or not any(_POSITIVE_COUNT.fullmatch(c) for c in cells[2:]):
             continue  # (a total row has no number; "-" counts nothing)
         first = next(iter(by_paragraph.get(q, [])), None)
@@ -1390,7 +1422,8 @@ def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t:
 
 #: (lowered) what opens an intro to tasks set, not deeds: "NHIỆM VỤ CỤ THỂ ...", "Phân công nhiệm vụ ..."
 _TASKS_INTRO = re.compile(r"\s*(?:[ivx]+[.-]\s*|\d{1,2}[.)]\s*)?(?:phụ lục\s*:?\s*)?(?:danh mục\s+)?(?:nhiệm vụ|phân công)")
-_HEADER_ROW = re.compile(r"\s*\|?\s*(?:S?TT|Số TT|Stt)\s*\|")
+#: a table's header row: its first cell (or the one after a group's column: "Khối|TT|Đơn vị|...") numbers the rows
+_HEADER_ROW = re.compile(r"\s*\|?\s*(?:[^|\d]{1,20}\|\s*)?(?P<tt>S?TT|Số TT|Stt)\s*\|")
 _ATTACHMENT_NOTE = re.compile(r"\s*\(\s*[Kk]èm theo\s[^()]*\)\s*$")
 
 
@@ -1433,6 +1466,8 @@ def _items_carry_out(file, cits, by_paragraph, paragraphs, p_index, t, out, stat
             continue  # "DANH MỤC ... TRIỂN KHAI QUY ĐỊNH 144 VÀ CHỈ THỊ 28" / "| Kế hoạch 21-KH/ĐU | Thực hiện Quy định 144 |"
         if when and _dated_before(qtext, cits[first], when):
             continue  # "| 4 | Chi bộ ... | Nghị quyết 05-NQ/CB | 04/12/2023 |" under an intro naming Quy định 144 of 2024
+        if _CARRY_OUT_BEFORE.search(_lowered(qtext), max(0, cits[first].pos - _CARRY_OUT_REACH), cits[first].pos):
+            continue  # "| 8 | Huyện ủy Tân Uyên | Chưa ban hành | Đã quán triệt Nghị quyết 57 |": what the row carried out
         out.append(_statement(file, first, t, _issued_for(cits[first]), 0.7, cits, qtext))
 
 
@@ -1548,9 +1583,11 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 continue  # "Thực hiện X, Huyện ủy đã ban hành Kế hoạch số 58-KH/HU về ...": issued here, not carried out
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
                 actors = _actors_for(c.pos, actors_in(), ptext, s_start)
-                if actors is None:
+                if actors is None or not actors and _BY_UNNAMED.match(lowered, c.pos + len(c.surface)):
                     previous = None
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
+                if not actors and table_row(ptext):  # "| 8 | Huyện ủy Tân Uyên | ... | Đã quán triệt Nghị quyết 57 |"
+                    actors = [u.name for u in units() if s_start <= u.start < c.pos][:1]
                 actors = actors or _this_is(lowered, bounds, k, units) or fallback
             elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
                   and not (c.type in _INSPECTION_WARRANTS
@@ -1677,7 +1714,8 @@ _NEGATED = re.compile(r"(?<!\w)(?:chưa|không|chậm)(?!\w)[^.;,]{0,60}$")  # "
 def _negated(before: str) -> bool:
     if '"' in before or "“" in before:  # a name in quotes denies nothing: mô hình "Bản không có ma túy"
         before = _QUOTED.sub(lambda q: " " * len(q.group()), before)
-    tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1:]  # where _NEGATED's word is
+    # where _NEGATED's word is (a table's cell its own: "| Chưa ban hành | Đã quán triệt Nghị quyết 57 |")
+    tail = before[max(before.rfind("."), before.rfind(";"), before.rfind(","), before.rfind("|")) + 1:]
     turn = max(tail.rfind(" mà "), tail.rfind(" nhưng "))
     if turn >= 0:  # "không ban hành kế hoạch riêng mà (nhưng đã) tổ chức quán triệt B": done otherwise,
         return _NEGATED.search(tail, turn) is not None  # unless the turn is negated too ("nhưng chưa ...")
@@ -1689,7 +1727,7 @@ def _negated(before: str) -> bool:
     asked = sentence.rfind("đề nghị")
     if asked >= 0 and not _DONE_AFTER_ASKING.search(sentence, asked):
         return True  # "đề nghị Hội Liên hiệp Phụ nữ huyện, Huyện đoàn tham gia sâu hơn vào thực hiện B": over commas
-    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:].lower()
+    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("|")) + 1:].lower()
     return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
@@ -1771,6 +1809,10 @@ _GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:trong đó\s
                               r"|tổ chức cơ sở|huyện ủy|thành ủy|đảng ủy|cơ quan|địa phương|xã|huyện)\b")
 
 
+#: (lowered) what a directive is carried out "by" units the text does not name: "Tình hình ban hành kế hoạch thực hiện
+#: Nghị quyết số 57-NQ/TW và Kế hoạch số 289-KH/TU của các đảng bộ trực thuộc"
+_BY_UNNAMED = re.compile(r"[^.;:]{0,80}?\scủa\s+(?:các|những)\s+(?:đảng bộ|đơn vị|cấp ủy|chi bộ|huyện ủy|đảng ủy|địa phương"
+                         r"|tổ chức cơ sở)\b")
 #: (lowered) a sentence about the event the sentence before reported: "Đây là đại hội điểm cấp cơ sở của huyện ..."
 _THIS_IS = re.compile(r"\s*(?:đây|đó) là\b")
 
@@ -1944,7 +1986,8 @@ def _coordinated_subjects(found: list[UnitMention], ptext: str, lowered: str) ->
     while n < len(found):
         group = n + 1
         according = _ACCORDING_TO.search(lowered, max(0, found[n].start - 16), found[n].start) is not None
-        while group < len(found) and LIST_JOIN_RE.fullmatch(ptext, found[group - 1].end, found[group].start):
+        while group < len(found) and LIST_JOIN_RE.fullmatch(ptext, _past_bracket(ptext, found[group - 1].end,
+                                                                             found[group].start), found[group].start):
             if according and "," in ptext[found[group - 1].end:found[group].start]:
                 break  # "Theo Ban Tuyên giáo Tỉnh ủy, Thành ủy Sầm Sơn và Huyện ủy Hoằng Hóa đã ...": a new clause
             group += 1
@@ -1974,10 +2017,25 @@ def _is_subject(ptext, lowered, start, end) -> bool:
         return False
     where = _WHERE_AFTER.match(ptext, end)
     end = where.end() if where else end  # "Đảng ủy xã Mường Cơi, huyện Phù Yên tổ chức ...": the verb after the place
+    end = _past_bracket(ptext, end, len(ptext))  # "Đảng ủy xã Ẳng Tở (Kế hoạch số 58-KH/ĐU, ngày ...) đã ban hành ..."
+    if _JUDGING_AFTER.match(lowered, end):
+        return False  # "Ban Thường vụ Huyện ủy biểu dương Đảng ủy xã A ... đã ban hành": A acted, the judge did not
     if _SUBJECT_AFTER.match(lowered[end:end + 40]):
         return True
     opens = _OPENS.search(ptext[max(0, start - 3):start]) is not None
     return opens and bool(_LOWER_NEXT.match(ptext[end:end + 3]))
+
+
+#: (lowered) a unit that praises or blames others for what they did: the others are the ones acting
+_JUDGING_AFTER = re.compile(r"\s*(?:đã\s+)?(?:biểu dương|tuyên dương|khen ngợi|phê bình|nhắc nhở|đánh giá cao|ghi nhận)\b")
+#: a bracket after a unit's name: the document it acted by, or a note
+_BRACKET = re.compile(r"\s*\([^()]{1,150}\)")
+
+
+def _past_bracket(ptext: str, pos: int, limit: int) -> int:
+    """Where the text goes on past a bracket at `pos` ending before `limit` (else `pos`)."""
+    m = _BRACKET.match(ptext, pos)
+    return m.end() if m and m.end() <= limit else pos
 
 
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:

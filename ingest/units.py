@@ -40,6 +40,16 @@ BOARDS = ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chứ
           "Văn phòng")
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
 _BOARD_OF_KIND = re.compile(rf"^(?P<board>{'|'.join(BOARDS)})\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
+def _committee_over(author: str | None, head: str) -> str | None:
+    """The committee of kind `head` (a key: "huyện ủy") whose board signs the text: "Ủy ban Kiểm tra Huyện ủy Tam Đường" ->
+    "Huyện ủy Tam Đường"."""
+    board = next((b for b in BOARDS if author and author.startswith(b + " ")), None)
+    if not board:
+        return None
+    committee = author[len(board) + 1:]
+    return committee if key(committee).startswith(head + " ") else None
+
+
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|(?:ban chấp hành|bch)(?! trung ương))\s+",
                      re.IGNORECASE)
@@ -80,7 +90,8 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    "Công an thành phố", "Công an thị xã", "Công an xã", "Đảng ủy Quân sự huyện",
                    "Ban Chỉ huy Quân sự huyện", "Đảng ủy Đồn Biên phòng", "Chi bộ Đồn Biên phòng", "Đồn Biên phòng",
                    "Chi bộ Công an xã", *_YOUTH_KINDS,
-                   "Ban Tuyên giáo Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy",
+                   *(f"{board} {committee}" for board in ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chức",
+                                                          "Ban Dân vận") for committee in ("Huyện ủy", "Thành ủy", "Thị ủy")),
                    *(f"Ủy ban Kiểm tra {c}" for c in ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "Đảng ủy xã",
                                                       "Đảng ủy phường", "Đảng ủy thị trấn")),
                    "Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân huyện", "Hội Nông dân xã",
@@ -498,13 +509,17 @@ class Roster:
         named = [place for _, _, place in found]
         for place in reversed(named):
             unit = self.canonical(f"{head} {place}", province) or (
-                unlisted(f"{head} {place}") if head in _YOUTH_KEYS and self.place(place, province) else None)
-            if unit:  # (a district's youth union, which the roster does not list: "Tại Mường Nhé, ... Huyện đoàn ...")
-                return unit
+                unlisted(f"{head} {place}") if head in _UNLISTED_KEYS and word not in _COMMUNE_WORDS
+                and self.place(place, province) else None)
+            if unit:  # (a district's body the roster does not list: "Tại Mường Nhé, ... Huyện đoàn ...", "Ở huyện Tân
+                return unit  # Uyên, UBND huyện đã ban hành ...")
         if head.startswith(("ubnd", "ủy ban")) and author and key(author).startswith(_COMMITTEE_OF_LEVEL.get(word, "-")):
             return f"UBND {word} {author.split(' ', 2)[-1]}"  # "Ủy ban nhân dân huyện" in a Huyện ủy's text
         if author and key(author).startswith(head + " "):
             return author
+        committee = _committee_over(author, head)
+        if committee:
+            return self.canonical(committee, province) or committee  # "Huyện ủy" in its board's text: the board's
         # a district the roster does not know anywhere, named with its word: "Huyện ủy Mù Cang Chải" named before, in Yên Bái; a commune
         # named with its word ("Ở xã Sìn Hồ, Đảng ủy xã ..."); not a heading's capitals ("Ở CÁC CHI BỘ TRỰC THUỘC")
         def unknown_here(lead_word: str, place: str) -> bool:

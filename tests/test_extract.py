@@ -881,6 +881,8 @@ def test_lines_read_without_splitting_the_whole_text(text, n):
 @pytest.mark.parametrize("line,row", [
     ("1\tXã Bình Lư\tKế hoạch số 51-KH/ĐU\t29/7/2024", "1|Xã Bình Lư|Kế hoạch số 51-KH/ĐU|29/7/2024"),
     ("3\tXã Khun Há     Kế hoạch số  47 -KH/ĐU     05/8/2024", "3|Xã Khun Há|    Kế hoạch số  47 -KH/ĐU|    05/8/2024"),
+    # each tab closes a cell: an empty cell between two tabs, and after a last tab, stays a cell
+    ("5\tHuyện ủy Mường Tè\tĐang dự thảo\t\t-\t", "5|Huyện ủy Mường Tè|Đang dự thảo||-|"),
     ("HUYỆN ỦY TUẦN GIÁO          ĐẢNG CỘNG SẢN VIỆT NAM", None),  # two columns: a letterhead, no table
     ("Thực hiện Chỉ thị số 05-CT/TW, Huyện ủy đã ban hành kế hoạch.", None),
 ])

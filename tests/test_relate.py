@@ -254,6 +254,21 @@ DOC_TO_DOC = [
         "Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu ban hành Kế hoạch số 1865/KH-ĐU, ngày 05/01/2022 để lãnh đạo thực hiện "
         "Kết luận trong toàn Đảng bộ. Trước đó, Kết luận số 21-KL/TW được quán triệt.",
         set(), id="a kind alone before its directive is cited names nothing"),
+    pytest.param("Thực hiện Nghị quyết số 09-NQ/TU và Kế hoạch số 64-KH/HU, các đảng ủy đã ban hành: Đảng ủy xã Chiềng Ban "
+                 "(Kế hoạch số 21-KH/ĐU, ngày 08/3/2022); Đảng ủy xã Mường Bằng (Kế hoạch số 17-KH/ĐU, ngày 14/3/2022).",
+                 {(IMPLEMENTS, a, b) for a in ("21-KH/ĐU", "17-KH/ĐU") for b in ("09-NQ/TU", "64-KH/HU")},
+                 id="a fronted pair before a list: each item carries out both"),
+    pytest.param("Ngay sau khi Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 265-KH/TU, ngày 08/7/2024 thực hiện Chỉ thị số "
+                 "35-CT/TW, ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Huyện ủy Mai Sơn đã ban hành Kế hoạch số "
+                 "201-KH/HU về thực hiện Chỉ thị và Kế hoạch của Tỉnh ủy; thành lập các tiểu ban.",
+                 {(IMPLEMENTS, "265-KH/TU", "35-CT/TW"), (IMPLEMENTS, "201-KH/HU", "35-CT/TW"),
+                  (IMPLEMENTS, "201-KH/HU", "265-KH/TU")},
+                 id="'thực hiện Chỉ thị và Kế hoạch của Tỉnh ủy': two kinds alone"),
+    pytest.param("Huyện ủy Tuần Giáo ban hành Kế hoạch số 150-KH/HU, ngày 05/7/2024 thực hiện Chỉ thị số 35-CT/TW, ngày "
+                 "14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV "
+                 "của Đảng và Kế hoạch số 231-KH/TU, ngày 28/6/2024 của Ban Thường vụ Tỉnh ủy Điện Biên.",
+                 {(IMPLEMENTS, "150-KH/HU", "35-CT/TW"), (IMPLEMENTS, "150-KH/HU", "231-KH/TU")},
+                 id="a local plan after a central directive's subject and 'và' is no part of that subject"),
 ]
 
 
@@ -691,6 +706,48 @@ def test_a_summary_table_s_content_cells_and_count_columns(data):
     assert {(IMPLEMENTS, "156-KH/ThU", "144-QĐ/TW"), (IMPLEMENTS, "156-KH/ThU", "265-KH/TU")} <= b.doc_edges()
     units = {e[1] for e in b.unit_edges() if e[2] == "144-QĐ/TW"}
     assert "unit:Huyện ủy Yên Châu" in units and "unit:Huyện ủy Sốp Cộp" not in units
+
+
+def test_a_tracking_table_s_row_that_studied_without_a_plan(data):
+    """The row's unit carries out what its note cell says it studied; the "Chưa ban hành" of another cell denies
+    nothing there, and the studied directive is no document of the row's own."""
+    b = Built(data, "TỈNH ỦY LAI CHÂU\nBAN TUYÊN GIÁO\nSố 296-BC/BTGTU\nBÁO CÁO\nTình hình ban hành kế hoạch thực hiện "
+                    "Nghị quyết số 57-NQ/TW và Kế hoạch số 289-KH/TU của các đảng bộ trực thuộc:\n\n"
+                    "| TT | Đơn vị | Văn bản đã ban hành (số, ngày) | Ghi chú |\n|---|---|---|---|\n"
+                    "| 1 | Huyện ủy Tam Đường | Kế hoạch số 305-KH/HU, ngày 21/01/2025 | |\n"
+                    "| 2 | Huyện ủy Tân Uyên | Chưa ban hành | Đã quán triệt Nghị quyết 57 ngày 16/01/2025 |\n"
+                    "10|Huyện ủy Sìn Hồ|Đang dự thảo|-|Đã tổ chức hội nghị quán triệt Nghị quyết 57\n")
+    units = {e[1] for e in b.unit_edges() if e[2] == "57-NQ/TW"}
+    assert {"unit:Huyện ủy Tân Uyên", "unit:Huyện ủy Sìn Hồ"} <= units
+    assert "unit:Ban Tuyên giáo Tỉnh ủy Lai Châu" not in units
+    assert not any(e[2] == "289-KH/TU" and e[1] in ("57-NQ/TW", "unit:Bộ Chính trị") for e in b.doc_edges() | b.unit_edges())
+
+
+def test_a_district_s_ubnd_the_roster_lacks_named_by_its_kind_after_its_place(data):
+    b = Built(data, "Ở huyện Tân Uyên, tỉnh Lai Châu, UBND huyện đã ban hành Kế hoạch số 72/KH-UBND thực hiện Nghị quyết "
+                    "57-NQ/TW.")
+    assert ("unit:UBND huyện Tân Uyên", "72/KH-UBND") in b.issued()
+
+
+def test_a_bare_committee_in_its_board_s_text_is_the_board_s_committee(data):
+    b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nỦY BAN KIỂM TRA\nSố 47-BC/UBKTHU\nBÁO CÁO\nĐoàn giám sát đã giám sát việc thực "
+                    "hiện Kế hoạch số 118-KH/HU, ngày 15/7/2021 của Ban Thường vụ Huyện ủy về thực hiện Kết luận số "
+                    "01-KL/TW.")
+    assert ("unit:Huyện ủy Tam Đường", "118-KH/HU") in b.issued()
+
+
+def test_a_table_copied_with_tabs_whose_first_column_groups_its_rows(data):
+    """"Khối | TT | Đơn vị | Kế hoạch | Thực hiện | Hội nghị | ...": the numbering column second, empty cells kept."""
+    b = Built(data, "TỈNH ỦY LAI CHÂU\nSố 498-BC/TU\nBÁO CÁO\nBan Thường vụ Tỉnh ủy ban hành Kế hoạch số 309-KH/TU, ngày "
+                    "08/01/2025 thực hiện Nghị quyết số 57-NQ/TW.\nBIỂU TỔNG HỢP\ntình hình học tập, quán triệt Nghị quyết "
+                    "số 57-NQ/TW\n\n"
+                    "Khối\tTT\tĐơn vị\tKế hoạch (số, ngày)\tThực hiện\tHội nghị\tĐảng viên\tGhi chú\n"
+                    "Huyện\t1\tHuyện ủy Tam Đường\t171-KH/HU ngày 21/01/2025\tNQ 57 và KH 309\t01\t2.130\t\n"
+                    "Huyện\t2\tHuyện ủy Nậm Nhùn\tChưa ban hành\t\t-\t-\tChưa báo cáo\n"
+                    "Đảng ủy\t3\tĐảng ủy các cơ quan Đảng tỉnh\tChưa ban hành\t\t01\t612\t\n")
+    assert {(IMPLEMENTS, "171-KH/HU", "57-NQ/TW"), (IMPLEMENTS, "171-KH/HU", "309-KH/TU")} <= b.doc_edges()
+    units = {e[1] for e in b.unit_edges() if e[2] == "57-NQ/TW"}
+    assert "unit:Đảng ủy các cơ quan Đảng tỉnh Lai Châu" in units and "unit:Huyện ủy Nậm Nhùn" not in units
 
 
 def test_a_list_of_documents_whose_rows_name_their_kind_and_what_they_carry_out(data):
@@ -1234,6 +1291,16 @@ UNIT_SENTENCES = [
                  "05-CT/TW, cấp phát đến các chi bộ.",
                  {(IMPLEMENTS, "unit:Ban Tuyên giáo Huyện ủy Mường Ảng", "05-CT/TW")},
                  id="compiling material on a directive, past a dotted thousand"),
+    pytest.param("Ở Điện Biên, Ban Thường vụ Huyện ủy Mường Ảng biểu dương Đảng ủy xã Búng Lao (Kế hoạch số 58-KH/ĐU, ngày "
+                 "12/7/2024) và Đảng ủy xã Ẳng Nưa (Kế hoạch số 60-KH/ĐU, ngày 15/7/2024) đã tổ chức quán triệt Chỉ thị số "
+                 "35-CT/TW đến 100% chi bộ.",
+                 {(IMPLEMENTS, f"unit:Đảng ủy xã {x}", "35-CT/TW") for x in ("Búng Lao", "Ẳng Nưa")},
+                 id="the units a committee praises acted, past their documents in brackets; the one praising did not"),
+    pytest.param("Ở Lai Châu, tình hình ban hành kế hoạch thực hiện Nghị quyết số 57-NQ/TW của các đảng bộ trực thuộc còn "
+                 "chậm.", set(), id="carried out 'của các đảng bộ': units the text does not name"),
+    pytest.param("Ban Tuyên giáo và Dân vận Huyện ủy Than Uyên đã biên soạn tài liệu tuyên truyền Kết luận số 121-KL/TW ở "
+                 "Lai Châu.", {(IMPLEMENTS, "unit:Ban Tuyên giáo và Dân vận Huyện ủy Than Uyên", "121-KL/TW")},
+                 id="the merged board of a district committee (2025)"),
 ]
 
 
