@@ -310,6 +310,7 @@ def _attributes(kind: MentionKind, m: re.Match) -> dict | None:
         number = _ocr_digits(g["number"]) if party else g["snumber"]
         code = _SPACES.sub("", g["pcode"] if party else g["scode"])
         code = _TYPED_U.sub("U", code.upper() if code.islower() else code)  # "KH/HƯ": KH/HU; "kh/đu": KH/ĐU
+        code = code.replace("Ð", "Đ")  # "KH/ÐU" typed with the eth: KH/ĐU
         abbreviation = _CODE_SPLIT.split(code)[0]
         code_type = P.ABBREVIATION_TYPES.get(abbreviation)
         word = g.get("type")

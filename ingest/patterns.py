@@ -66,8 +66,9 @@ NUMBER = r"(?P<number>\d{1,5}[a-z]?)"
 #: OCR reads 0 as O and 1 as l or I: "O5-CT/TW", "l5-NQ/TU"; after a type word only, one digit at least
 OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
 OCR_NUMBER = r"(?P<number>(?=[OolI]?\d)[\dOolI]{1,5}[a-z]?)"
-_CODE_LETTER = "A-ZĐƯƠÂĂÊÔa-zđươâăêô"
-CODE_PART = rf"[A-ZĐƯ][{_CODE_LETTER}]{{0,11}}"
+#: (Ð, the Icelandic eth that some keyboards and fonts give for Đ, is read as Đ: "71-KH/ÐU")
+_CODE_LETTER = "A-ZĐÐƯƠÂĂÊÔa-zđươâăêô"
+CODE_PART = rf"[A-ZĐÐƯ][{_CODE_LETTER}]{{0,11}}"
 DASH = r"[ \t]*[-–‐]{1,2}[ \t]*"  # (OCR doubles a hyphen: "O1--KL/TW")
 SLASH = r"[ \t]*/[ \t]*"
 #: party style: 05-CT/TW, 15-NQ/TU, 964-KH/ĐUCA, 21- KL/TW, 05 - CT/TW
@@ -125,8 +126,10 @@ SHORT_REF = (rf"{TYPE_WORD}{QUALIFIER}{SO}\s+(?P<short>\d{{1,4}}){SHORT_YEAR}{CO
 #: minutes do ("QĐ 144" is a Quy định or a Quyết định: the text's other citations of that number say which); a number
 #: a code follows is no short form ("KL 01-KL/TW"); the letters come first, so that the engine skips to them (each
 #: abbreviation is two letters: ".." after them)
-ABBREVIATED_TYPES = ("NQ", "CT", "KL", "KH", "QĐ")
-ABBREVIATED_SHORT_REF = (rf"(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})(?<![\w/-]..)(?:\s+số)?\s*(?P<short>\d{{1,3}})"
+ABBREVIATED_TYPES = ("NQ", "CT", "KL", "KH", "QĐ", "CV")
+#: its number: up to three digits, or four that read as no recent year ("CV 1964", not "KH 2024")
+ABBREVIATED_NUMBER = r"(?P<short>\d{1,3}(?!\d)|(?!20[0-3]\d)\d{4})"
+ABBREVIATED_SHORT_REF = (rf"(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})(?<![\w/-]..)(?:\s+số)?\s*{ABBREVIATED_NUMBER}"
                          rf"{SHORT_YEAR}{CODE_END}(?![.,]\d)(?![ \t]*[-–/]){NOT_QUANTITY}")
 
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"  # I .. XLIX

@@ -1341,6 +1341,7 @@ def _item_lists(file, cits, by_paragraph, doc_layout: Layout, out, unit_named=la
         ptext = paragraph.text
         if _HEADER_ROW.match(ptext) and not (p_index and _HEADER_ROW.match(paragraphs[p_index - 1].text)):
             _content_cells(file, cits, by_paragraph, paragraphs, p_index, out)
+            _directive_columns(file, cits, by_paragraph, doc_layout, p_index, out, unit_named)
         if not ptext.rstrip().endswith((":", "：")) and not _table_follows(paragraphs, p_index):
             continue
         if table_row(ptext) or _TASKS_INTRO.match(_lowered(ptext)):
@@ -1371,8 +1372,8 @@ def _content_cells(file, cits, by_paragraph, paragraphs, header: int, out):
             break
         cells = row_cells(qtext)
         indexes = by_paragraph.get(q, [])
-        if len(cells) != len(heads) or not indexes:
-            continue
+        if not column < len(cells) <= len(heads) or not indexes:
+            continue  # (a row may lack the empty cells a PDF's copy dropped at its end)
         start = sum(len(cell) + 1 for cell in cells[:column])
         end = start + len(cells[column])
         plan = indexes[0]
@@ -1418,6 +1419,68 @@ def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t:
             done.add((f"unit:{name}", t))
             out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6,
                                  Evidence(file, doc_layout.line_of(q, 0), qtext[:600])))
+
+
+def _directive_columns(file, cits, by_paragraph, doc_layout: Layout, header: int, out, unit_named):
+    """"| TT | Đảng bộ | Kế hoạch | Kết luận 01-KL/TW | Kết luận 01-KL/TW | Quy định 144-QĐ/TW | ..." over "| | | |
+    Hội nghị | Đảng viên | Hội nghị | ..." : a row counting meetings held or members who studied under a directive's
+    column says its unit carried that directive out."""
+    paragraphs = doc_layout.paragraphs
+    if header + 1 >= len(paragraphs) or not table_row(paragraphs[header + 1].text):
+        return
+    head, sub = row_cells(paragraphs[header].text), row_cells(paragraphs[header + 1].text)
+    if len(head) != len(sub):
+        return
+    starts = _cell_starts(head)
+    columns = {}  # column -> the directive it counts for
+    for i in by_paragraph.get(header, []):
+        column = bisect.bisect_right(starts, cits[i].pos) - 1
+        if cits[i].type in DIRECTIVE_TYPES and _COUNT_COLUMN.search(_lowered(sub[column])):
+            columns.setdefault(column, i)
+    if not columns:
+        return
+    numbered = _HEADER_ROW.match(paragraphs[header].text)
+    tt = paragraphs[header].text[:numbered.start("tt")].count("|")  # the numbering column
+    done = {(s.source, s.target) for s in out}
+    for q in range(header + 2, len(paragraphs)):
+        qtext = paragraphs[q].text
+        if not table_row(qtext):
+            break
+        cells = row_cells(qtext)
+        if len(cells) != len(head) or not cells[tt].strip().isdigit():
+            continue  # (the line under the header, a total row)
+        name = _row_unit(cits, by_paragraph.get(q, []), cells[tt + 1].strip(), head[tt + 1], unit_named)
+        for column, t in columns.items():
+            if name and _POSITIVE_COUNT.fullmatch(cells[column]) and (f"unit:{name}", t) not in done:
+                done.add((f"unit:{name}", t))
+                out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6,
+                                     Evidence(file, doc_layout.line_of(q, 0), qtext[:600])))
+
+
+def _cell_starts(cells: list[str]) -> list[int]:
+    """Where each cell of a row begins in the row's text."""
+    starts, at = [], 0
+    for cell in cells:
+        starts.append(at)
+        at += len(cell) + 1
+    return starts
+
+
+#: (lowered) the heading of a column that lists a district's communes by their place alone: "Đảng bộ", "Xã, thị trấn"
+_COMMUNES_COLUMN = re.compile(r"\s*(?:đảng bộ|đảng ủy|xã|xã, thị trấn|đảng bộ xã, thị trấn)\s*")
+
+
+def _row_unit(cits, indexes: list[int], cell: str, heading: str, unit_named) -> str | None:
+    """The unit a table's row is about: its document's issuer, else the unit its cell names, else (under a heading of
+    communes) the commune's committee: "Tìa Dình" -> Đảng ủy xã Tìa Dình, "Thị trấn X" -> Đảng ủy thị trấn X."""
+    first = next((cits[i].issuer_unit for i in indexes if cits[i].issuer_unit), None)
+    if first or not cell:
+        return first
+    named = unit_named(cell)
+    if named or not _COMMUNES_COLUMN.fullmatch(_lowered(heading)):
+        return named
+    level = next((w for w in ("Thị trấn", "Phường", "Xã") if cell.startswith(w + " ")), None)
+    return unlisted(f"Đảng ủy {level.lower()} {cell[len(level) + 1:]}" if level else f"Đảng ủy xã {cell}")
 
 
 #: (lowered) what opens an intro to tasks set, not deeds: "NHIỆM VỤ CỤ THỂ ...", "Phân công nhiệm vụ ..."

@@ -51,6 +51,10 @@ def check(cits, expected: list[dict], text: str):
 
 PARTY_CODES = [
     pytest.param(
+        "Đảng ủy thị trấn Mường Ảng ban hành Kế hoạch số 71-KH/ÐU, ngày 10/7/2024.", DB,
+        [C("Kế hoạch số 71-KH/ÐU, ngày 10/7/2024", "full", number="71", code="KH/ĐU", date="2024-07-10")],
+        id="a code typed with the eth (Ð) for Đ"),
+    pytest.param(
         "Học tập các Nghị quyết số 18, 19-NQ/TW của Hội nghị Trung ương 6 khóa XII.", DB,
         [C("Nghị quyết số 18", "short", number="18", code="NQ/TW"), C("19-NQ/TW", "code", number="19", code="NQ/TW")],
         id="a number written alone shares the next one's code"),
@@ -439,6 +443,11 @@ SHORT_AND_NAMED = [
         "Chi bộ học tập KL 01-KL/TW; sinh hoạt NQ 3 lần; chỉ tiêu KH 2024 và TKH 12, CT 05/KH đạt.", DB,
         [C("01-KL/TW", "code")],
         id="no abbreviated short form: before a code, a count, a year, inside a word, before a slash"),
+    pytest.param(
+        "Huyện ủy Sông Mã ban hành Kế hoạch số 171-KH/HU thực hiện CV 1964 của Thường trực Tỉnh ủy.", SL,
+        [C("Kế hoạch số 171-KH/HU", "full", number="171", code="KH/HU"),
+         C("CV 1964", "short", type="Công văn", number="1964")],
+        id="an abbreviated letter's number of four digits that read as no recent year"),
     pytest.param(
         "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XIX, NHIỆM KỲ 2015 - 2020", DB,
         [C("NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XIX", "named", congress="XIX",

@@ -702,10 +702,25 @@ def test_a_summary_table_s_content_cells_and_count_columns(data):
                     "| 1 | Thành ủy Sơn La | 156-KH/ThU ngày 22/7/2024 | QĐ 144 và KH 265 | 01 | 2.846 |\n"
                     "| 2 | Huyện ủy Yên Châu | Chưa ban hành | | 01 | 2.045 |\n"
                     "| 3 | Huyện ủy Sốp Cộp | Chưa ban hành | | - | - |\n"
+                    "| 4 | Huyện ủy Sông Mã | 171-KH/HU ngày 03/6/2024 | KH 265\n"
                     "| | Cộng | 1/3 | | 02 | 4.891 |")
     assert {(IMPLEMENTS, "156-KH/ThU", "144-QĐ/TW"), (IMPLEMENTS, "156-KH/ThU", "265-KH/TU")} <= b.doc_edges()
+    assert (IMPLEMENTS, "171-KH/HU", "265-KH/TU") in b.doc_edges()  # (a row whose empty last cells a copy dropped)
     units = {e[1] for e in b.unit_edges() if e[2] == "144-QĐ/TW"}
     assert "unit:Huyện ủy Yên Châu" in units and "unit:Huyện ủy Sốp Cộp" not in units
+
+
+def test_a_table_counting_under_each_directive_s_column(data):
+    """A two-row header: each directive's own count columns say which rows' units carried it out."""
+    b = Built(data, "HUYỆN ỦY ĐIỆN BIÊN ĐÔNG\nBÁO CÁO\nPHỤ LỤC\nBIỂU TỔNG HỢP KẾT QUẢ HỌC TẬP Ở CÁC ĐẢNG BỘ XÃ\n"
+                    "| TT | Đảng bộ | Kế hoạch | Kết luận 01-KL/TW | Kết luận 01-KL/TW | Quy định 144-QĐ/TW | Quy định "
+                    "144-QĐ/TW |\n| | | | Hội nghị | Đảng viên | Hội nghị | Đảng viên |\n|---|---|---|---|---|---|---|\n"
+                    "| 1 | Thị trấn Điện Biên Đông | 41-KH/ĐU ngày 25/01/2024 | 01 | 142 | 01 | 140 |\n"
+                    "| 2 | Chiềng Sơ | 28-KH/ĐU ngày 29/01/2024 | 01 | 118 | - | - |\n"
+                    "| 3 | Tìa Dình | Đang dự thảo | - | - | 01 | 74 |\n| | Cộng | 2/3 | 02 | 260 | 02 | 214 |")
+    acted = {(e[1], e[2]) for e in b.unit_edges()}
+    assert acted == {("unit:Đảng ủy thị trấn Điện Biên Đông", "01-KL/TW"), ("unit:Đảng ủy thị trấn Điện Biên Đông", "144-QĐ/TW"),
+                     ("unit:Đảng ủy xã Chiềng Sơ", "01-KL/TW"), ("unit:Đảng ủy xã Tìa Dình", "144-QĐ/TW")}
 
 
 def test_a_tracking_table_s_row_that_studied_without_a_plan(data):
