@@ -70,7 +70,19 @@ def find(text: str, file: str, roster: Roster, registry: Registry,
     out = _bare_congresses(out, doc_layout, paragraph_contexts)
     out = _issuers_cited_before(out)
     out = _decisions_or_rules(out)
+    out = _provincial_codes(out)
     return _inherit_terms(_shared_codes(_listed_numbers(out, doc_layout), doc_layout))
+
+
+def _provincial_codes(cits: list[Citation]) -> list[Citation]:
+    """"Nghị quyết 19-NQ/TW của Tỉnh ủy" in a text that cites the Tỉnh ủy's "Nghị quyết số 19-NQ/TU": TW typed for TU."""
+    local = {(c.type, c.number.lstrip("0"), c.code) for c in cits if c.code and c.code.endswith("/TU") and c.number}
+    if not local:
+        return cits
+    return [replace(c, code=c.code[:-1] + "U")
+            if c.code and c.code.endswith("/TW") and c.issuer_unit and key(c.issuer_unit).startswith(_PROVINCE_PARTY)
+            and (c.type, (c.number or "").lstrip("0"), c.code[:-1] + "U") in local else c
+            for c in cits]
 
 
 # --- matching -----------------------------------------------------------------
@@ -216,6 +228,9 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, _committee_of(unit, code, roster, province), issuer_end
+    unit = _district(subject, roster, province) if subject and _CAPITALISED.fullmatch(subject) else None
+    if unit and _code_fits(code, unit):
+        return subject, unit, issuer_end  # "Không chỉ Mường Ảng, Mường Chà đã ban hành Kế hoạch số 41-KH/HU": its Huyện ủy
     if code is None:  # a short form: the unit that labels it ("Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025)")
         for label in _label_unit(ptext, start, roster):
             unit = roster.name(label, province, ptext[:start], context.near)
@@ -264,6 +279,10 @@ def _congress_party(name: str | None, context: Context) -> str | None:
     (or under its heading): that committee's congress."""
     level = _level_of(name)
     return context.near if level and name == f"Đại hội Đảng bộ {level}" and _level_of_party(context.near) == level else None
+
+
+#: a place's name alone: capitalised words
+_CAPITALISED = re.compile(rf"[{P.UPPER}]\w*(?:\s+[{P.UPPER}]\w*){{0,3}}")
 
 
 def _district(place: str, roster: Roster, province: str | None) -> str | None:
@@ -390,11 +409,16 @@ _CENTRAL_BODIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung 
 _JOINT_CENTRAL = re.compile(r"\s*(?:,|và)\s*(?:Bộ Chính trị|Ban Bí thư)(?!\w)")
 
 
+_HELD_AFTER = re.compile(r"\s+(?:tổ chức|chủ trì)(?!\w)")
+
+
 def _issuer_after(ptext: str, end: int, roster: Roster) -> tuple[str | None, int]:
     """"... của Huyện ủy X", "... do Huyện ủy X ban hành", "... (Huyện ủy X)": the unit named after a citation."""
     m = _ISSUER_HEAD.match(ptext, end)
     if m:
         phrase, phrase_end = _unit_phrase(ptext, m.end(), roster)
+        if m.group(0).rstrip().endswith("do") and _HELD_AFTER.match(ptext, phrase_end):
+            return None, end  # "hội nghị quán triệt Quy định 144-QĐ/TW do Tỉnh ủy tổ chức": who held the meeting
         joint = _JOINT_CENTRAL.match(ptext, phrase_end) if phrase in _CENTRAL_BODIES else None
         return phrase, joint.end() if joint else phrase_end  # "của Bộ Chính trị, Ban Bí thư": one issuer phrase
     m = _ISSUER_IN_BRACKETS.match(ptext, end)
@@ -441,6 +465,9 @@ def _unit_phrase(ptext: str, pos: int, roster: Roster | None = None) -> tuple[st
             break  # "Huyện ủy Mường Chà và Huyện ủy Nậm Pồ", "của Tỉnh ủy và Kế hoạch số ...": the name ends
         words.append(core)
         end = w.start() + len(core)
+        if token == core + "," and roster and (key(core), key(_next_word(ptext, w.end()))) in roster.comma_pairs:
+            words[-1] = token  # "Sở Văn hóa, Thể thao và Du lịch": a comma inside the name
+            continue
         if core != token or len(words) >= 16:
             break
     while words and words[-1].casefold() in {"và", "của"}:

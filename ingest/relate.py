@@ -20,7 +20,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
 
-from graph.model import CARRY_OUT, Citation, Evidence, MentionKind, Relation, Statement
+from graph.model import CARRY_OUT, Citation, Evidence, Level, MentionKind, Relation, Statement
 
 from .clean import key
 from .layout import Layout, clause_at, head_lines, row_cells, sentence_bounds, table_row
@@ -61,7 +61,9 @@ _CARRY_OUT_WORDS = (*_CARRY_OUT.split("|"), "làm theo", "gắn với", "đưa n
 #: (a directive "đưa" straight before it is put into the cell's meetings: "đưa Nghị quyết số 09-NQ/TU vào sinh hoạt")
 #: (a number's thousands may be dotted on the way: "biên soạn 1.200 cuốn tài liệu về Chỉ thị 05")
 _CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}|(?<!\w)đưa\s+(?:(?:các\s+|những\s+)?"
-                               r"(?:chuẩn mực|tinh thần|yêu cầu|quy định)\s+(?:của\s+)?)?)$")
+                               r"(?:chuẩn mực|tinh thần|yêu cầu|quy định)\s+(?:của\s+)?)?"
+                               # "đưa chỉ tiêu giảm nghèo của NQ 03 vào nghị quyết lãnh đạo": a part of it put into one's own
+                               r"|(?<!\w)đưa\s+(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)[^.;,]{0,30}?\s+của\s+)$")
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
@@ -98,7 +100,8 @@ _UNIT_HEADS = ("Chi bộ", *(f"{w} {u}" for w in ("Tỉnh", "tỉnh", "Huyện",
                "Công an huyện", "Công an thành phố", "Đồn Biên phòng", "Huyện đoàn", "Thành đoàn", "Ban Chỉ huy",
                "Đoàn xã", "Đoàn phường", "Đoàn thị trấn",  # a commune's youth union: "Đoàn xã Leng Su Sìn vận động ..."
                "CB bản", "CB thôn", "CB tổ dân phố", "CB tiểu khu",  # ("CB bản Phát": a commune's notes)
-               "Trung tâm", "Phòng")  # a district's offices: "Trung tâm Chính trị huyện Tuần Giáo đã mở 9 lớp"
+               "Trung tâm", "Phòng",  # a district's offices: "Trung tâm Chính trị huyện Tuần Giáo đã mở 9 lớp"
+               "Sở")  # a province's departments: "Sở Văn hóa, Thể thao và Du lịch đã mở 5 lớp tập huấn ..."
 _UNIT_BODIES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Thường trực")
 
 
@@ -767,13 +770,17 @@ def _joined_sources(cits, before: list[int], b: Citation, ptext: str) -> list[in
     return out
 
 
+#: a clause opened by a subject of its own, "đã" after it: ", Mường Chà đã đưa"
+_NEW_SUBJECT = re.compile(rf",\s+[{UPPER}][^\s,;]*(?:\s+[{UPPER}][^\s,;]*){{0,5}}\s+đã\s")
+
+
 def _relation(a: Citation, ptext: str, lowered: str, start: int, end: int) -> Relation | None:
     """What A does to B by the words between them, `ptext[start:end]`."""
     if end - start > 260:
         return None
     gap = ptext[start:end]
-    if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap):
-        return None
+    if ";" in gap or "<sup>" in gap or _NEXT_SENTENCE.search(gap) or " đã " in gap and _NEW_SUBJECT.search(gap):
+        return None  # (nor across a clause with a subject of its own: "A về ..., Mường Chà đã đưa ..., gắn với B")
     lowered = lowered[start:end]
     if "(" not in gap and _AMENDS_NEXT.search(lowered):
         return Relation.AMENDS  # "Quyết định số 1125-QĐ/HU ... kiện toàn Ban Chỉ đạo, thay thế Quyết định số 718"
@@ -1634,7 +1641,10 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 # (a directive a document carries out: "X ban hành A tuyên truyền B; Y và Z đã ban hành kế hoạch thực
                 # hiện" — the clauses after it may leave B unnamed)
                 previous = (i, []) if i in doc_targets and c.type in DIRECTIVE_TYPES else None
-                continue
+                if previous and _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
+                    for name in _organised_by(ptext, c, units):  # "Ngay sau hội nghị quán triệt B do Tỉnh ủy tổ
+                        _unit_statement(file, name, i, 0.7, _clean(clause_at(ptext, c.pos)), c.line, out, done)
+                continue  # chức, X ban hành A ...": B is A's, and the meeting's unit carried it out too
             if _INSPECTING_BEFORE.search(lowered, max(s_start, c.pos - 130), c.pos) or (
                     inspected is not None and _JOINED.fullmatch(ptext[cits[inspected].tail:c.pos])):
                 previous, inspected = None, i
@@ -1645,13 +1655,13 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
                 previous = None
                 continue  # "Thực hiện X, Huyện ủy đã ban hành Kế hoạch số 58-KH/HU về ...": issued here, not carried out
             if _CARRY_OUT_BEFORE.search(lowered, max(s_start, c.pos - _CARRY_OUT_REACH), c.pos):
-                actors = _actors_for(c.pos, actors_in(), ptext, s_start)
+                actors = _organised_by(ptext, c, units) or _actors_for(c.pos, actors_in(), ptext, s_start)
                 if actors is None or not actors and _BY_UNNAMED.match(lowered, c.pos + len(c.surface)):
                     previous = None
                     continue  # "...; các đảng bộ gắn việc ... với Chỉ thị 35": units the text does not name
                 if not actors and table_row(ptext):  # "| 8 | Huyện ủy Tân Uyên | ... | Đã quán triệt Nghị quyết 57 |"
                     actors = [u.name for u in units() if s_start <= u.start < c.pos][:1]
-                actors = actors or _this_is(lowered, bounds, k, units) or fallback
+                actors = actors or _speaker(ptext, lowered, c.pos, units) or _this_is(lowered, bounds, k, units) or fallback
             elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
                   and not (c.type in _INSPECTION_WARRANTS
                            and _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos))):
@@ -1876,8 +1886,38 @@ _GENERIC_SUBJECT = re.compile(r"\s*(?:[-+•]\s*|\d{1,2}[.)]\s+)?(?:trong đó\s
 #: Nghị quyết số 57-NQ/TW và Kế hoạch số 289-KH/TU của các đảng bộ trực thuộc"
 _BY_UNNAMED = re.compile(r"[^.;:]{0,80}?\scủa\s+(?:các|những)\s+(?:đảng bộ|đơn vị|cấp ủy|chi bộ|huyện ủy|đảng ủy|địa phương"
                          r"|tổ chức cơ sở)\b")
+#: the unit that held the meeting on a directive, named after it: "hội nghị quán triệt Quy định 144-QĐ/TW do Tỉnh ủy tổ chức"
+_ORGANISED_BY = re.compile(r"[^.;,()]{0,40}?\sdo\s+(?P<unit>[^.;,()]{3,80}?)\s+(?:tổ chức|chủ trì)(?!\w)")
+
+
+def _organised_by(ptext: str, c: Citation, units) -> list[str]:
+    m = _ORGANISED_BY.match(ptext, c.pos + len(c.surface)) if " do " in ptext else None
+    if not m:
+        return []
+    if c.issuer_unit and c.issuer and c.issuer in m.group("unit"):
+        return [c.issuer_unit]  # (read as the directive's issuer: "do Tỉnh ủy")
+    return [u.name for u in units() if m.start("unit") <= u.start < m.end("unit")][:1]
+
+
+#: (lowered) who speaks a quotation: "Đồng chí Đinh Thị Hằng, Bí thư Chi bộ Trường THPT Mộc Lỵ cho biết: “"
+_SPEAKER = re.compile(r"(?:bí thư|chủ tịch|trưởng ban|giám đốc|hiệu trưởng|chỉ huy trưởng|trưởng)\s+(?P<unit>[^.;:“”\"]{3,90}?)"
+                      r"\s*,?\s*(?:cho biết|chia sẻ|khẳng định|nói|nhấn mạnh|thông tin|trao đổi)\s*:\s*[“\"]$")
+
+
+def _speaker(ptext, lowered, pos, units) -> list[str]:
+    """"Bí thư Chi bộ Trường THPT Mộc Lỵ cho biết: “... chúng tôi đưa việc thực hiện Kết luận 01 vào sinh hoạt ...”": what
+    a quotation says was done, its speaker's unit did."""
+    opening = max(ptext.rfind("“", 0, pos), ptext.rfind('"', 0, pos))
+    if opening < 0 or ptext.count("”", opening, pos) or ptext.count('"', 0, pos) % 2 == 0 and ptext[opening] == '"':
+        return []  # (not inside a quotation)
+    m = _SPEAKER.search(lowered, max(0, opening - 160), opening + 1)
+    if not m:
+        return []
+    return [u.name for u in units() if m.start("unit") <= u.start < m.end("unit")][:1]
+
+
 #: (lowered) a sentence about the event the sentence before reported: "Đây là đại hội điểm cấp cơ sở của huyện ..."
-_THIS_IS = re.compile(r"\s*(?:đây|đó) là\b")
+_THIS_IS = re.compile(r"\s*(?:(?:đây|đó) là|tại đây,)(?!\w)")  # ("Tại đây, đại hội đã bầu ... theo đúng tinh thần ...")
 
 
 def _this_is(lowered, bounds, k, units) -> list[str]:
@@ -2126,10 +2166,16 @@ _COMMITTEE_OF_PLACE = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "th
 
 
 def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMention]:
-    """"Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW ...": a district that acts is its party committee."""
-    if "uyện " not in ptext and "hị xã " not in ptext and "hành phố " not in ptext:
-        return []
+    """"Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW ...", "..., Mường Chà đã ban hành Kế hoạch số 41-KH/HU": a
+    district that acts (by its place alone, when "đã" tells its deed) is its party committee."""
     out = []
+    if " đã " in ptext:
+        for m in _PLACE_ACTING.finditer(ptext):
+            unit = roster.place(m.group("place"), province)
+            if unit and unit.level is Level.DISTRICT and key(m.group("place")) != key(province or ""):
+                out.append(UnitMention(unit.name, m.start(), m.end(), True))
+    if "uyện " not in ptext and "hị xã " not in ptext and "hành phố " not in ptext:
+        return out
     for m in _DISTRICT_OPENING.finditer(ptext):
         unit = roster.canonical(f"{_COMMITTEE_OF_PLACE[m.group('level').lower()]} {m.group('place')}", province)
         after = lowered[m.end():m.end() + 40]
@@ -2138,6 +2184,8 @@ def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMent
     return out
 
 
+#: a place opening its clause, "đã" after it: "Không chỉ Mường Ảng, Mường Chà đã ban hành ..."
+_PLACE_ACTING = re.compile(rf"(?:^|(?<=[.;:,]\s))(?P<place>{PLACE_WORDS})(?=\s+(?:cũng\s+)?đã\s)")
 #: (lowered) what describes a place rather than tells its deeds: "Huyện Mường Chà có 12 xã", "Huyện X: 85/85 ..."
 _DESCRIBED_AFTER = re.compile(r"\s*(?:có\b|[:\d,]|và\b)")
 
@@ -2209,7 +2257,7 @@ def _drop_nested(found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for u in found:
         if out and u.start < out[-1].end:
-            if u.end - u.start > out[-1].end - out[-1].start:
+            if u.end - u.start >= out[-1].end - out[-1].start:  # (a tie: the later reading, an enumeration's)
                 out[-1] = u
             continue
         out.append(u)

@@ -142,12 +142,16 @@ DEPARTMENT_CUTOFF = 90
 #: an agency's party committee or cell that no list holds, by the word its name begins with: "Đảng bộ Bệnh viện Đa
 #: khoa tỉnh", "Chi bộ Trung tâm Kiểm soát bệnh tật tỉnh Sơn La", "Đảng ủy Công ty Điện lực Điện Biên"
 _AGENCY_CELL = re.compile(r"^(?P<cell>đảng ủy|đảng bộ|chi bộ)\s+(?P<name>(?:bệnh viện|trung tâm|trường|công ty|chi cục|cục|"
-                          r"đài|báo|viện|ngân hàng|kho bạc|ban quản lý|hạt|trạm|cơ quan)\s.+?)(?P<level>\s+tỉnh)?$")
+                          r"đài|báo|viện|ngân hàng|phòng giao dịch|bảo hiểm xã hội|kho bạc|ban quản lý|hạt|trạm|cơ quan)\s.+?)"
+                          r"(?P<level>\s+tỉnh)?$")
 #: words agencies' names hold in lower case after a capitalised one ("Bệnh viện", "Đa khoa", "Trung tâm", "Công ty")
 _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Y tế", "Công ty Điện lực",
                  "Trường Cao đẳng Sư phạm", "Ngân hàng Nhà nước", "Chi cục Thuế", "Hạt Kiểm lâm", "Trạm Y tế",
                  "Trường Mầm non", "Trường Tiểu học", "Trường Trung học cơ sở", "Trường Trung học phổ thông",
-                 "Trường Phổ thông dân tộc nội trú", "Trường Phổ thông dân tộc bán trú")
+                 "Trường Phổ thông dân tộc nội trú", "Trường Phổ thông dân tộc bán trú",
+                 # the district branches of the state banks and insurance
+                 "Phòng Giao dịch Ngân hàng Chính sách xã hội", "Ngân hàng Chính sách xã hội", "Bảo hiểm xã hội",
+                 "Ngân hàng Nông nghiệp và Phát triển nông thôn", "Kho bạc Nhà nước")
 #: the teams and offices an agency's cells are named after ("Chi bộ Đội An ninh" of a district's police, "Chi bộ
 #: Ban Tham mưu" of a military command), for the words they hold in lower case
 _AGENCY_TEAMS = ("Đội An ninh", "Đội Cảnh sát điều tra tội phạm về trật tự xã hội",
@@ -341,6 +345,9 @@ class Roster:
         self.dash_pairs = {(key(a), key(b)) for name in [*self._departments.values(), *self._district_departments.values(),
                                                          *_AGENCY_TEAMS]
                            for a, dash, b in zip(name.split(), name.split()[1:], name.split()[2:]) if dash == "-"}
+        #: (word, word) pairs a comma joins inside real unit names: "Sở Văn hóa, Thể thao và Du lịch"
+        self.comma_pairs = {(key(a.rstrip(",")), key(b)) for name in self._departments.values()
+                            for a, b in zip(name.split(), name.split()[1:]) if a.endswith(",")}
         self.unmarked_pairs = {(fold(a), fold(b)) for name in [*self._departments, *_AGENCY_WORDS]
                                for a, b in zip(name.split(), name.split()[1:]) if b[:1].islower()}
         self.provinces = sorted({u.province for u in self.units.values() if u.province})

@@ -55,6 +55,11 @@ PARTY_CODES = [
         [C("Kế hoạch số 71-KH/ÐU, ngày 10/7/2024", "full", number="71", code="KH/ĐU", date="2024-07-10")],
         id="a code typed with the eth (Ð) for Đ"),
     pytest.param(
+        "Tỉnh ủy ban hành Nghị quyết số 19-NQ/TU về du lịch. Vân Hồ ban hành kế hoạch thực hiện Nghị quyết 19-NQ/TW của "
+        "Tỉnh ủy.", SL,
+        [C("Nghị quyết số 19-NQ/TU", "full", code="NQ/TU"), C("Nghị quyết 19-NQ/TW", "full", code="NQ/TU")],
+        id="TW typed for TU: the Tỉnh ủy's, whose number the text cites with TU"),
+    pytest.param(
         "Học tập các Nghị quyết số 18, 19-NQ/TW của Hội nghị Trung ương 6 khóa XII.", DB,
         [C("Nghị quyết số 18", "short", number="18", code="NQ/TW"), C("19-NQ/TW", "code", number="19", code="NQ/TW")],
         id="a number written alone shares the next one's code"),

@@ -254,6 +254,9 @@ DOC_TO_DOC = [
         "Đảng ủy Bộ đội Biên phòng tỉnh Lai Châu ban hành Kế hoạch số 1865/KH-ĐU, ngày 05/01/2022 để lãnh đạo thực hiện "
         "Kết luận trong toàn Đảng bộ. Trước đó, Kết luận số 21-KL/TW được quán triệt.",
         set(), id="a kind alone before its directive is cited names nothing"),
+    pytest.param("Sau hơn 3 tháng thực hiện Quy định số 144-QĐ/TW, ngày 09/5/2024 của Bộ Chính trị về chuẩn mực đạo đức, "
+                 "Mường Chà đã đưa các chuẩn mực vào kiểm điểm, gắn với thực hiện Kết luận số 01-KL/TW.",
+                 set(), id="no relation across a clause with a subject of its own"),
     pytest.param("Thực hiện Nghị quyết số 09-NQ/TU và Kế hoạch số 64-KH/HU, các đảng ủy đã ban hành: Đảng ủy xã Chiềng Ban "
                  "(Kế hoạch số 21-KH/ĐU, ngày 08/3/2022); Đảng ủy xã Mường Bằng (Kế hoạch số 17-KH/ĐU, ngày 14/3/2022).",
                  {(IMPLEMENTS, a, b) for a in ("21-KH/ĐU", "17-KH/ĐU") for b in ("09-NQ/TU", "64-KH/HU")},
@@ -742,6 +745,12 @@ def test_a_district_s_ubnd_the_roster_lacks_named_by_its_kind_after_its_place(da
     b = Built(data, "Ở huyện Tân Uyên, tỉnh Lai Châu, UBND huyện đã ban hành Kế hoạch số 72/KH-UBND thực hiện Nghị quyết "
                     "57-NQ/TW.")
     assert ("unit:UBND huyện Tân Uyên", "72/KH-UBND") in b.issued()
+
+
+def test_a_district_named_by_its_place_issues_its_plan(data):
+    b = Built(data, "Không chỉ Mường Ảng, Mường Chà đã ban hành Kế hoạch số 41-KH/HU, ngày 02/9/2021 triển khai Nghị quyết "
+                    "số 03-NQ/TU của Tỉnh ủy Điện Biên.")
+    assert ("unit:Huyện ủy Mường Chà", "41-KH/HU") in b.issued()
 
 
 def test_a_bare_committee_in_its_board_s_text_is_the_board_s_committee(data):
@@ -1316,6 +1325,33 @@ UNIT_SENTENCES = [
     pytest.param("Ban Tuyên giáo và Dân vận Huyện ủy Than Uyên đã biên soạn tài liệu tuyên truyền Kết luận số 121-KL/TW ở "
                  "Lai Châu.", {(IMPLEMENTS, "unit:Ban Tuyên giáo và Dân vận Huyện ủy Than Uyên", "121-KL/TW")},
                  id="the merged board of a district committee (2025)"),
+    pytest.param("Ở Sơn La, đồng chí Lò Thị Hoa, Bí thư Chi bộ Trường THPT Chiềng Sinh cho biết: “Năm học vừa qua, chúng tôi "
+                 "đưa việc thực hiện Kết luận số 01-KL/TW vào sinh hoạt chuyên đề mỗi quý.”",
+                 {(IMPLEMENTS, "unit:Chi bộ Trường THPT Chiềng Sinh", "01-KL/TW")},
+                 id="a quotation's 'chúng tôi': its speaker's unit"),
+    pytest.param("Ở Sơn La, Chi bộ Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Mai Sơn gắn việc làm theo Bác với thực "
+                 "hiện Chỉ thị số 05-CT/TW.",
+                 {(IMPLEMENTS, "unit:Chi bộ Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Mai Sơn", "05-CT/TW")},
+                 id="a bank branch's cell, its name in lower-case words"),
+    pytest.param("Năm 2024, Sở Văn hóa, Thể thao và Du lịch đã mở 5 lớp tập huấn theo lộ trình của Nghị quyết số 19-NQ/TU "
+                 "của Tỉnh ủy Sơn La.",
+                 {(IMPLEMENTS, "unit:Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La", "19-NQ/TU")},
+                 id="a department whose name holds a comma"),
+    pytest.param("(ĐBP) - Sau 3 tháng triển khai, Mường Chà đã đưa các chuẩn mực vào kiểm điểm đảng viên, gắn với thực hiện "
+                 "Kết luận số 01-KL/TW ở Điện Biên.",
+                 {(IMPLEMENTS, "unit:Huyện ủy Mường Chà", "01-KL/TW")},
+                 id="a district named by its place alone, 'đã' after it"),
+    pytest.param("Tại xã Ẳng Cang, huyện Mường Ảng, Điện Biên, Đảng ủy xã đưa chỉ tiêu giảm nghèo của Nghị quyết số "
+                 "03-NQ/TU vào nghị quyết lãnh đạo hằng năm.",
+                 {(IMPLEMENTS, "unit:Đảng ủy xã Ẳng Cang", "03-NQ/TU")},
+                 id="'đưa chỉ tiêu ... của B vào': a part of B put into one's own"),
+    pytest.param("Ngày 11/3/2025, Đảng bộ xã Nà Hỳ tiến hành Đại hội đại biểu ở Nậm Pồ, Điện Biên. Tại đây, đại hội đã bầu "
+                 "Ban Chấp hành khóa mới theo đúng tinh thần Chỉ thị số 35-CT/TW.",
+                 {(IMPLEMENTS, "unit:Đảng ủy xã Nà Hỳ", "35-CT/TW")}, id="'Tại đây, ...': the unit of the sentence before"),
+    pytest.param("Ngay sau hội nghị quán triệt Quy định số 144-QĐ/TW do Tỉnh ủy Điện Biên tổ chức, Ban Thường vụ Huyện ủy "
+                 "Mường Chà đã ban hành Kế hoạch số 198-KH/HU thực hiện Quy định.",
+                 {(IMPLEMENTS, "unit:Tỉnh ủy Điện Biên", "144-QĐ/TW")},
+                 id="'quán triệt B do X tổ chức': X held the meeting (no issuer of B)"),
 ]
 
 
