@@ -245,7 +245,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
                      + _issuers_earlier(ptext, start, roster) + _named_in_full_earlier(ptext, start, before, roster)
                      + _boards_before(ptext, start, code, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
-                or _coded_unit(by_means, code))
+                or roster.district_department(by_means, context.near) or _coded_unit(by_means, code))
         unit = unit and _committee_of(unit, code, roster, province)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end

@@ -195,6 +195,11 @@ _SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|
                         r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) (?:ủy|uỷ)[^,.\n]*)")
 
 
+#: a board of a provincial committee signing its report
+_SIGNED_BY_BOARD = re.compile(r"T\s*/\s*M\.?\s+(?P<board>(?:BAN (?:TUYÊN GIÁO(?: VÀ DÂN VẬN)?|DÂN VẬN|TỔ CHỨC|NỘI CHÍNH)"
+                              r"|ỦY BAN KIỂM TRA) TỈNH ỦY)")
+
+
 class UnitMention(NamedTuple):
     name: str  # canonical unit name
     start: int  # position in the paragraph text
@@ -264,7 +269,7 @@ def _is_central(c: Citation) -> bool:
 #: what may stand between the directives a sentence carries out and its footnote's marker: their issuer
 _BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?"
                           # "... thực hiện Nghị quyết số 16-NQ/HU của Huyện ủy phù hợp với điều kiện thực tế(2)"
-                          r"(?:\s*(?:phù hợp|sát với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,50})?[\s,]*$")
+                          r"(?:\s*(?:phù hợp|sát với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,100})?[\s,]*$")
 
 
 def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out, topic: int | None = None):
@@ -540,6 +545,9 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     heading = _letterhead(text, roster, province)
     if heading:
         return heading
+    board = _SIGNED_BY_BOARD.search(text, max(0, len(text) - 800))
+    if board and (unit := letterhead_unit(board.group("board"), roster, province)):
+        return unit  # "T/M BAN DÂN VẬN TỈNH ỦY / TRƯỞNG BAN"
     office = None
     signed = False
     for m in _SIGNATURE.finditer(text):
@@ -548,8 +556,13 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
         else:
             signed = True
     if office:
-        # "Lưu Văn phòng Huyện ủy." under a title "... trên địa bàn huyện Sìn Hồ": the district the title names
-        return roster.canonical(office.strip(), province) or roster.bare(office.strip(), _title(text), province)
+        # "Lưu Văn phòng Huyện ủy." under a title "... trên địa bàn huyện Sìn Hồ": the district the title names, else
+        # the one the report names most ("Sốp Cộp là huyện biên giới vùng cao ...")
+        named = roster.canonical(office.strip(), province) or roster.bare(office.strip(), _title(text), province)
+        if named or not key(office).endswith(("huyện ủy", "thị ủy", "thành ủy")):
+            return named
+        district = roster.places_in(text).district(province)
+        return district.name if district else None
     closing = _closing_unit(text, roster, province)
     if closing:
         return closing

@@ -10,6 +10,7 @@ import bisect
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,7 +105,7 @@ _UNLISTED_KINDS = ("Huyện ủy", "Thành ủy", "Thị ủy", "Tỉnh ủy", "
                    # a district's trade union: "Liên đoàn Lao động huyện Mường La tổ chức tập huấn ..."
                    "Liên đoàn Lao động huyện", "Liên đoàn Lao động thành phố", "Liên đoàn Lao động thị xã")
 _UNLISTED = re.compile(r"^(?P<kind>" + "|".join(key(k) for k in sorted(_UNLISTED_KINDS, key=len, reverse=True))
-                       + r")\s+(?P<place>\S+(?:\s+\S+){0,3})$")
+                       + r")\s+(?P<place>(?:cửa khẩu (?:quốc tế )?)?\S+(?:\s+\S+){0,3})$")  # ("Đồn Biên phòng Cửa khẩu ...")
 #: a capitalised place of up to four words
 _PLACE_NAME = rf"[{UPPER}][^\s,;.():]*(?:\s+[{UPPER}][^\s,;.():]*){{0,3}}"
 #: the kinds a text names alone after naming one unit of that kind in full, and how it names it: "Đảng ủy xã Chà Cang",
@@ -151,7 +152,8 @@ _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật
                  "Trường Phổ thông dân tộc nội trú", "Trường Phổ thông dân tộc bán trú",
                  # the district branches of the state banks and insurance
                  "Phòng Giao dịch Ngân hàng Chính sách xã hội", "Ngân hàng Chính sách xã hội", "Bảo hiểm xã hội",
-                 "Ngân hàng Nông nghiệp và Phát triển nông thôn", "Kho bạc Nhà nước")
+                 "Ngân hàng Nông nghiệp và Phát triển nông thôn", "Kho bạc Nhà nước",
+                 "Đồn Biên phòng Cửa khẩu quốc tế")  # ("Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang")
 #: the teams and offices an agency's cells are named after ("Chi bộ Đội An ninh" of a district's police, "Chi bộ
 #: Ban Tham mưu" of a military command), for the words they hold in lower case
 _AGENCY_TEAMS = ("Đội An ninh", "Đội Cảnh sát điều tra tội phạm về trật tự xã hội",
@@ -255,6 +257,9 @@ def _commune_s_cell(phrase: str, author: str | None) -> str | None:
     return f"{kind} {cell.group('office')} {commune.group('level')} {commune.group('place')}"
 
 
+_BORDER_GATE = re.compile(r"^Cửa khẩu (?:quốc tế )?")  # the words a border post's place holds in lower case
+
+
 @lru_cache(maxsize=65536)
 def unlisted(phrase: str) -> str | None:
     """"Đảng ủy xã Mường Phăng", "ĐẢNG ỦY XÃ MƯỜNG PHĂNG" (not in the roster) -> the name in
@@ -272,7 +277,7 @@ def unlisted(phrase: str) -> str | None:
     if not m:
         return None
     place = written[m.start("place"):]
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in place.split()):
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in _BORDER_GATE.sub("", place).split()):
         return None
     kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
     if place.isupper():  # a letterhead's capitals: "MƯỜNG PHĂNG" -> "Mường Phăng"; else as written ("Trường THCS ...")
@@ -693,6 +698,15 @@ class Places:
                 votes[province] = votes.get(province, 0) + weight
         best = max(votes.items(), key=lambda kv: kv[1], default=(None, 0))
         return best[0] if best[1] > 0 else None
+
+    def district(self, province: str | None) -> Unit | None:
+        """The district of `province` the text names most (twice at least, more than any other)."""
+        counts = Counter(self.names)
+        ranked = [(n, name) for name, n in counts.most_common() if name and n >= 2 and key(name) != key(province or "")
+                  and (u := self.roster.place(name, province)) is not None and u.level is Level.DISTRICT]
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        return self.roster.place(ranked[0][1], province)
 
     def last_before(self, pos: int) -> str | None:
         # A name that starts before `settled` ends, with whatever its lookahead reads, before the

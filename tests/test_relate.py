@@ -1793,6 +1793,36 @@ def test_a_report_without_letterhead_is_the_committee_its_office_files_it_for(da
     assert author_of(text, roster, province) == expected
 
 
+@pytest.mark.parametrize("body,signature,author", [
+    # the office files it for "Huyện ủy", the title names no district: the district the report names most
+    ("Sốp Cộp là huyện biên giới của tỉnh Sơn La. Năm 2025, Sốp Cộp có 08 xã.", "- Lưu Văn phòng Huyện ủy.\n\n"
+     "T/M BAN THƯỜNG VỤ\nBÍ THƯ", "Huyện ủy Sốp Cộp"),
+    ("Nội dung ở tỉnh Lai Châu.", "- Lưu Văn phòng Ban.\n\n**T/M BAN DÂN VẬN TỈNH ỦY\nTRƯỞNG BAN**",
+     "Ban Dân vận Tỉnh ủy Lai Châu"),
+])
+def test_a_report_signed_without_naming_its_place(data, body, signature, author):
+    from ingest.relate import author_of
+    roster, _ = data
+    text = f"**BÁO CÁO**\n\n**tổng kết công tác**\n\n{body}\n\nNơi nhận:\n{signature}"
+    assert author_of(text, roster, roster.province_of(text)) == author
+
+
+def test_footnoted_plans_of_a_sentence_whose_directive_a_long_qualifier_follows(data):
+    b = Built(data, "BÁO CÁO\n22/23 đảng ủy, chi bộ trực thuộc đã xây dựng kế hoạch thực hiện Kết luận số 21-KL/TW sát với "
+                    "nhiệm vụ quản lý, bảo vệ chủ quyền lãnh thổ, an ninh biên giới của đơn vị<sup>1</sup>.\n\n"
+                    "<sup>1</sup> Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang: Kế hoạch số 36-KH/ĐU, ngày 21/3/2022; "
+                    "Đảng ủy Đồn Biên phòng Nậm Kè: Kế hoạch số 29-KH/ĐU, ngày 18/3/2022.\n\nỞ Điện Biên.")
+    assert {(IMPLEMENTS, "36-KH/ĐU", "21-KL/TW"), (IMPLEMENTS, "29-KH/ĐU", "21-KL/TW")} <= b.doc_edges()
+    assert ("unit:Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang", "36-KH/ĐU") in b.issued()
+
+
+def test_a_district_office_labelling_its_plan_in_its_district_s_report(data):
+    b = Built(data, "HUYỆN ỦY MƯỜNG TÈ\nBÁO CÁO\nCác đảng bộ đã ban hành kế hoạch<sup>1</sup>.\n\n<sup>1</sup> Đảng ủy Công an "
+                    "huyện: Kế hoạch số 305-KH/ĐU, ngày 17/3/2025 về thực hiện Nghị quyết số 57-NQ/TW; Chi bộ Trường Phổ "
+                    "thông Dân tộc nội trú huyện: Kế hoạch số 02-KH/CB, ngày 20/3/2025.")
+    assert ("unit:Đảng ủy Công an huyện Mường Tè", "305-KH/ĐU") in b.issued()
+
+
 @pytest.mark.parametrize("title,author", [
     ("**sơ kết 03 năm thực hiện Kết luận số 01-KL/TW trên địa bàn huyện Tam Đường**", "Huyện ủy Tam Đường"),
     ("**kết quả 01 năm thực hiện Quy định số 144-QĐ/TW trong Đảng bộ Công an tỉnh Điện Biên**",
