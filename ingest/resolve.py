@@ -118,6 +118,11 @@ class Resolution:
     candidates: dict
 
 
+#: the code suffixes of the Party's centre: its committee and bureaus (…/TW), the Central Military Commission
+#: (…/QUTW), the Central Public Security Party Committee (…/ĐUCATW)
+CENTRAL_SUFFIXES = ("TW", "QUTW", "ĐUCATW")
+
+
 class Resolver:
     def __init__(self, roster: Roster, registry: Registry):
         self.roster, self.registry = roster, registry
@@ -205,7 +210,7 @@ class Resolver:
             self._by_code_place.update((cl.type, cl.number_key, cl.code_key), cl)
 
     def _seed_known(self, c: Citation, ck: str):
-        if not ck.endswith("/TW"):
+        if not ck.endswith(tuple(f"/{suffix}" for suffix in CENTRAL_SUFFIXES)):
             return
         for known in self.registry.by_code(c.number, c.code):
             self._cluster_of(known)
@@ -257,7 +262,7 @@ class Resolver:
 
     def _owner(self, c: Citation) -> str | None:
         """The unit owning the code space, as the text says: …/TW is central, else the issuer."""
-        if c.sep == "-" and _suffix(c) == "TW":
+        if c.sep == "-" and _suffix(c) in CENTRAL_SUFFIXES:
             return CENTRAL
         if c.issuer_unit:
             unit = self.roster.by_name(c.issuer_unit)

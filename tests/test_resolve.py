@@ -368,6 +368,13 @@ def test_plenum_joins_the_full_citation_of_the_same_document(data):
     assert s.doc("Nghị quyết Trung ương 4", 0).id == s.doc("Nghị quyết số 04", 1).id
 
 
+def test_registry_documents_named_by_their_plenum_or_number(data):
+    s = Scenario(data, "Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết Trung ương 7 (khóa XI) cho cán bộ chủ "
+                       "chốt; Đảng ủy Quân sự tỉnh thực hiện Nghị quyết số 847-NQ/QUTW của Quân ủy Trung ương.")
+    assert (s.doc("Nghị quyết Trung ương 7", 0).number, s.doc("Nghị quyết Trung ương 7", 0).date) == ("25", "2013-06-03")
+    assert s.doc("Nghị quyết số 847", 0).date == "2021-12-28"
+
+
 def test_national_congress_resolution(data):
     s = Scenario(data, "Thực hiện Nghị quyết Đại hội XIII của Đảng, Tỉnh ủy xây dựng chương trình hành động.")
     doc = s.doc("Nghị quyết Đại hội XIII")
