@@ -245,7 +245,8 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
                      + _issuers_earlier(ptext, start, roster) + _named_in_full_earlier(ptext, start, before, roster)
                      + _boards_before(ptext, start, code, roster)):
         unit = (roster.name(by_means, province, ptext[:start], context.near) or _district(by_means, roster, province)
-                or roster.district_department(by_means, context.near) or _coded_unit(by_means, code))
+                or roster.district_department(by_means, context.near) or _coded_unit(by_means, code)
+                or unlisted(by_means))  # ("UBND huyện Tân Uyên: Kế hoạch số 162/KH-UBND")
         unit = unit and _committee_of(unit, code, roster, province)
         if unit and _code_fits(code, unit):
             return by_means, unit, issuer_end
@@ -504,7 +505,9 @@ _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), 
                  "MTTQ": ("ủy ban mttq", "ủy ban mặt trận"),
                  # a committee's boards: "Kế hoạch số 05-KH/UBKTHU" is its Ủy ban Kiểm tra's, "…/BTGTU" its Ban Tuyên giáo's
                  "UBKT": ("ủy ban kiểm tra",), "BTG": ("ban tuyên giáo",), "BTC": ("ban tổ chức",), "BDV": ("ban dân vận",),
-                 "VP": ("văn phòng",)}
+                 "VP": ("văn phòng",),
+                 # the People's Committees: "Kế hoạch số 162/KH-UBND" is a UBND's
+                 "UBND": ("ubnd", "ủy ban nhân dân")}
 
 
 def _code_suffix(code: str | None) -> str | None:

@@ -753,6 +753,13 @@ def test_a_district_named_by_its_place_issues_its_plan(data):
     assert ("unit:Huyện ủy Mường Chà", "41-KH/HU") in b.issued()
 
 
+def test_a_district_ubnd_labelling_its_state_numbered_plan(data):
+    b = Built(data, "BÁO CÁO\nCác địa phương đã ban hành kế hoạch<sup>2</sup>.\n\n<sup>2</sup> UBND huyện Tân Uyên: Kế hoạch số "
+                    "162/KH-UBND, ngày 02/11/2015 về thực hiện Kết luận số 114-KL/TW; UBND thành phố Lai Châu: Kế hoạch số "
+                    "95/KH-UBND, ngày 09/11/2015.\n\nỞ Lai Châu.")
+    assert {("unit:UBND huyện Tân Uyên", "162/KH-UBND"), ("unit:UBND thành phố Lai Châu", "95/KH-UBND")} <= b.issued()
+
+
 def test_a_bare_committee_in_its_board_s_text_is_the_board_s_committee(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nỦY BAN KIỂM TRA\nSố 47-BC/UBKTHU\nBÁO CÁO\nĐoàn giám sát đã giám sát việc thực "
                     "hiện Kế hoạch số 118-KH/HU, ngày 15/7/2021 của Ban Thường vụ Huyện ủy về thực hiện Kết luận số "
@@ -1352,6 +1359,9 @@ UNIT_SENTENCES = [
                  "Mường Chà đã ban hành Kế hoạch số 198-KH/HU thực hiện Quy định.",
                  {(IMPLEMENTS, "unit:Tỉnh ủy Điện Biên", "144-QĐ/TW")},
                  id="'quán triệt B do X tổ chức': X held the meeting (no issuer of B)"),
+    pytest.param("Đảng ủy phường Đông Phong tổ chức cho 100% đảng viên viết bản tự kiểm điểm theo các chuẩn mực của Quy "
+                 "định số 144-QĐ/TW ở Lai Châu.",
+                 {(IMPLEMENTS, "unit:Đảng ủy phường Đông Phong", "144-QĐ/TW")}, id="'theo các chuẩn mực của B'"),
 ]
 
 
