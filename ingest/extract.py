@@ -551,6 +551,8 @@ def _subject_before(ptext: str, start: int) -> str | None:
         clause = parts[-2].strip()  # "1. Chi bộ bản Che Căn: ban hành Kế hoạch số 03-KH/CB" (not "... của Tỉnh ủy: ban
         # hành ...", whose subject is further back)
     clause = _DIRECTED.sub("", clause, count=1)  # "Đảng ủy xã lãnh đạo UBND xã ban hành ...": the UBND issues
+    if "<sup>" in clause:  # "<sup>4</sup> Sở Giáo dục và Đào tạo ban hành ...": a footnote's own marker
+        clause = P.FOOTNOTE_MARK_RE.sub("", clause).strip()
     return _ADVERBS_AT_END.sub("", clause)
 
 

@@ -68,7 +68,7 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})(?:[^.;]|(?
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
 _PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:các\s+)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
-                         r"|lộ trình|định hướng|chuẩn mực|tiêu chí|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
+                         r"|lộ trình|định hướng|mục tiêu|chuẩn mực|tiêu chí|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"
 _INSPECTING_BEFORE = re.compile(r"(?:(?:kiểm tra|giám sát)\s+(?:chuyên đề\s+)?(?:việc\s+)?[^.;:]{0,40}?"
@@ -191,8 +191,11 @@ _PLACE_COLON = re.compile(r"(?:^|[;:,.]\s*|như\s+)" + _PLACE_NAME)
 _PLACE_COLON_INSIDE = re.compile(r"(?:[;:,.]\s*|như\s+)" + _PLACE_NAME)
 _WHERE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _ITEM_SEP = re.compile(r",\s*|\s+và\s+")
-_SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)"
-                        r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Tỉnh|Huyện|Thành|Thị|Đảng) (?:ủy|uỷ)[^,.\n]*)")
+_SIGNATURE = re.compile(r"T\s*/\s*M\.?\s+(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY|ỦY BAN KIỂM TRA)"
+                        # "T/M BAN THƯỜNG VỤ HUYỆN ỦY THUẬN CHÂU": the committee it signs for, named
+                        r"(?:[ \t]+(?P<committee>(?:HUYỆN|THÀNH|THỊ|TỈNH) ỦY(?:[ \t]+[^\s*]+)+))?"
+                        r"|Lưu\s*:?\s*Văn phòng\s+(?P<office>(?:Ủy ban Kiểm tra\s+)?(?:Tỉnh|Huyện|Thành|Thị|Đảng) (?:ủy|uỷ)"
+                        r"[^,.\n]*)")
 
 
 #: a board of a provincial committee signing its report
@@ -269,7 +272,7 @@ def _is_central(c: Citation) -> bool:
 #: what may stand between the directives a sentence carries out and its footnote's marker: their issuer
 _BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?"
                           # "... thực hiện Nghị quyết số 16-NQ/HU của Huyện ủy phù hợp với điều kiện thực tế(2)"
-                          r"(?:\s*(?:phù hợp|sát với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,100})?[\s,]*$")
+                          r"(?:\s*(?:phù hợp|sát với|gắn với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,100})?[\s,]*$")
 
 
 def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out, topic: int | None = None):
@@ -318,7 +321,7 @@ def _carried_before_mark(cits, indexes, ptext, pos, topic: int | None) -> list[i
 #: (lowered) a sentence opened by what it carries out: "Thực hiện ", "Để triển khai thực hiện "
 _FRONTED_OPEN = re.compile(rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+")
 #: (lowered) then units making their plans: ", các đảng ủy xã, thị trấn đã xây dựng kế hoạch của cấp mình"
-_PLANS_MADE = re.compile(r",[^.;]{0,120}?(?:xây dựng|ban hành)\s+(?:kế hoạch|văn bản|chương trình|nghị quyết)[^.;]{0,60}$")
+_PLANS_MADE = re.compile(r",[^.;]{0,120}?(?:xây dựng|ban hành)\s+(?:kế hoạch|văn bản|chương trình|nghị quyết)[^.;]{0,120}$")
 
 
 def _fronted_before_mark(cits, before: list[int], ptext: str, pos: int) -> list[int]:
@@ -551,6 +554,9 @@ def author_of(text: str, roster: Roster, province: str | None) -> str | None:
     office = None
     signed = False
     for m in _SIGNATURE.finditer(text):
+        committee = m.group("committee")
+        if committee and committee.isupper() and (unit := letterhead_unit(committee, roster, province)):
+            return unit
         if m.group("office"):
             office = m.group("office")
         else:

@@ -153,7 +153,8 @@ _AGENCY_WORDS = ("Bệnh viện Đa khoa", "Trung tâm Kiểm soát bệnh tật
                  # the district branches of the state banks and insurance
                  "Phòng Giao dịch Ngân hàng Chính sách xã hội", "Ngân hàng Chính sách xã hội", "Bảo hiểm xã hội",
                  "Ngân hàng Nông nghiệp và Phát triển nông thôn", "Kho bạc Nhà nước",
-                 "Đồn Biên phòng Cửa khẩu quốc tế")  # ("Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang")
+                 "Đồn Biên phòng Cửa khẩu quốc tế",  # ("Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang")
+                 "thị trấn Nông trường")  # ("Đảng ủy thị trấn Nông trường Mộc Châu")
 #: the teams and offices an agency's cells are named after ("Chi bộ Đội An ninh" of a district's police, "Chi bộ
 #: Ban Tham mưu" of a military command), for the words they hold in lower case
 _AGENCY_TEAMS = ("Đội An ninh", "Đội Cảnh sát điều tra tội phạm về trật tự xã hội",
@@ -257,7 +258,8 @@ def _commune_s_cell(phrase: str, author: str | None) -> str | None:
     return f"{kind} {cell.group('office')} {commune.group('level')} {commune.group('place')}"
 
 
-_BORDER_GATE = re.compile(r"^Cửa khẩu (?:quốc tế )?")  # the words a border post's place holds in lower case
+#: the words a place's name holds in lower case: a border post's gate, a town grown from a state farm
+_LOWER_IN_PLACE = re.compile(r"^(?:Cửa khẩu (?:quốc tế )?|Nông trường )")
 
 
 @lru_cache(maxsize=65536)
@@ -277,7 +279,7 @@ def unlisted(phrase: str) -> str | None:
     if not m:
         return None
     place = written[m.start("place"):]
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in _BORDER_GATE.sub("", place).split()):
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in _LOWER_IN_PLACE.sub("", place).split()):
         return None
     kind = next(k for k in _UNLISTED_KINDS if key(k) == m.group("kind"))
     if place.isupper():  # a letterhead's capitals: "MƯỜNG PHĂNG" -> "Mường Phăng"; else as written ("Trường THCS ...")
@@ -409,11 +411,24 @@ class Roster:
         "UBND huyện Mường Chà"), kept as written so that nothing is lost."""
         if not phrase:
             return None
-        return (_district_s_own(phrase, author) or _numbered_cell(phrase, author) or self.canonical(phrase, province)
-                or self.bare(phrase, before, province, author)
-                or self._district_spelt(unlisted(phrase), province) or self.department(phrase, province) or self._board(phrase, before, province, author)
+        return (_district_s_own(phrase, author) or self._town_s_own(phrase, author) or _numbered_cell(phrase, author)
+                or self.canonical(phrase, province)
+                or self._board(phrase, before, province, author) or self.bare(phrase, before, province, author)
+                or self._district_spelt(unlisted(phrase), province) or self.department(phrase, province)
                 or self.district_department(phrase, author) or _commune_s_cell(phrase, author)
                 or agency_cell(phrase, province) or _author_s_cell(phrase, author))
+
+    def _town_s_own(self, phrase: str, author: str | None) -> str | None:
+        """"Hội Liên hiệp Phụ nữ thành phố" (or "Hội Nông dân") in a text of Thành ủy Lai Châu, a district-level city's
+        committee: the city's body (a Thị ủy's: the town's)."""
+        level = next((word for head, word in (("thành ủy ", "thành phố"), ("thị ủy ", "thị xã"))
+                      if author and key(author).startswith(head)), None)
+        unit = self.by_name(author) if level and author else None
+        if unit is None or unit.level is not Level.DISTRICT:
+            return None
+        written = key(" ".join(_BODIES.sub("", spelling(phrase)).split())).removesuffix(" " + level)
+        body = _LEVELLESS_BODIES.get(_BODY_SPELLING.get(written, written))
+        return f"{body} {level} {author.split(' ', 2)[2]}" if body else None
 
     def _district_spelt(self, name: str | None, province: str | None) -> str | None:
         """"Đảng ủy Công an huyện Mường Trà" in Điện Biên -> "... huyện Mường Chà": the district in a name the roster
@@ -758,6 +773,10 @@ def _one_at_a_time(units: list[Unit]) -> list[Unit]:
     return units
 
 
+#: (folded) the words of a unit's level, which no typo turns into one another
+_LEVEL_FOLDS = frozenset({"tinh", "thanh", "huyen", "thi", "xa", "phuong"})
+
+
 def _same_head(a: str, b: str) -> bool:
     """Fuzzy matches keep the unit's kind: the first two words agree, and so does the
     accent-free place name ("Tòa Chùa" ~ "Tủa Chùa", never "Mường Lay" ~ "Mường La"); a body's
@@ -767,8 +786,10 @@ def _same_head(a: str, b: str) -> bool:
     if wa[:kind] != wb[:kind] or len(wa) != len(wb):
         return False
     rest_a, rest_b = fold(" ".join(wa[kind:])), fold(" ".join(wb[kind:]))
-    if any(fuzz.ratio(x, y) < 50 for x, y in zip(rest_a.split(), rest_b.split())):
-        return False  # a word that is another word, not a typo: "Khối các cơ quan" is not "các cơ quan Đảng"
+    if any(fuzz.ratio(x, y) < 50 or x != y and (x in _LEVEL_FOLDS or y in _LEVEL_FOLDS)
+           for x, y in zip(rest_a.split(), rest_b.split())):
+        return False  # a word that is another word, not a typo: "Khối các cơ quan" is not "các cơ quan Đảng"; nor is
+        # one level another: "Ban Tuyên giáo và Dân vận Thành ủy X" is not the Tỉnh ủy's
     return fuzz.ratio(rest_a, rest_b) >= 75
 
 

@@ -1809,6 +1809,11 @@ def test_a_report_without_letterhead_is_the_committee_its_office_files_it_for(da
      "T/M BAN THƯỜNG VỤ\nBÍ THƯ", "Huyện ủy Sốp Cộp"),
     ("Nội dung ở tỉnh Lai Châu.", "- Lưu Văn phòng Ban.\n\n**T/M BAN DÂN VẬN TỈNH ỦY\nTRƯỞNG BAN**",
      "Ban Dân vận Tỉnh ủy Lai Châu"),
+    # the committee named in the signature alone
+    ("Nội dung.", "- Lưu Văn phòng Huyện ủy.\n\n**T/M BAN THƯỜNG VỤ HUYỆN ỦY THUẬN CHÂU\nPHÓ BÍ THƯ THƯỜNG TRỰC**",
+     "Huyện ủy Thuận Châu"),
+    ("Nội dung ở tỉnh Sơn La.", "- Lưu Văn phòng Ủy ban Kiểm tra Tỉnh ủy.\n\n**T/M ỦY BAN KIỂM TRA\nPHÓ CHỦ NHIỆM**",
+     "Ủy ban Kiểm tra Tỉnh ủy Sơn La"),
 ])
 def test_a_report_signed_without_naming_its_place(data, body, signature, author):
     from ingest.relate import author_of
@@ -1824,6 +1829,33 @@ def test_footnoted_plans_of_a_sentence_whose_directive_a_long_qualifier_follows(
                     "Đảng ủy Đồn Biên phòng Nậm Kè: Kế hoạch số 29-KH/ĐU, ngày 18/3/2022.\n\nỞ Điện Biên.")
     assert {(IMPLEMENTS, "36-KH/ĐU", "21-KL/TW"), (IMPLEMENTS, "29-KH/ĐU", "21-KL/TW")} <= b.doc_edges()
     assert ("unit:Đảng ủy Đồn Biên phòng Cửa khẩu quốc tế Tây Trang", "36-KH/ĐU") in b.issued()
+
+
+def test_footnoted_plans_of_a_fronted_plan_whose_plans_sentence_runs_long(data):
+    b = Built(data, "HUYỆN ỦY THUẬN CHÂU\nBÁO CÁO\nThực hiện Kế hoạch số 203-KH/HU của Ban Thường vụ Huyện ủy, 28/29 đảng ủy "
+                    "xã, thị trấn đã ban hành kế hoạch lãnh đạo đại hội chi bộ trực thuộc, xây dựng lộ trình cụ thể, chọn "
+                    "chi bộ làm điểm để rút kinh nghiệm<sup>2</sup>.\n\n<sup>2</sup> Đảng ủy xã Phổng Lái: Kế hoạch số "
+                    "78-KH/ĐU, ngày 12/8/2024; Đảng ủy xã Tông Lạnh: Kế hoạch số 64-KH/ĐU, ngày 14/8/2024.")
+    assert {(IMPLEMENTS, "78-KH/ĐU", "203-KH/HU"), (IMPLEMENTS, "64-KH/ĐU", "203-KH/HU")} <= b.doc_edges()
+
+
+def test_footnoted_plans_after_a_directive_and_what_they_link_it_with(data):
+    b = Built(data, "THÀNH ỦY LAI CHÂU\nBÁO CÁO\nCác đảng ủy phường, xã đã ban hành kế hoạch thực hiện Nghị quyết số "
+                    "57-NQ/TW, gắn với nhiệm vụ chính trị của từng địa phương, đơn vị<sup>2</sup>.\n\n<sup>2</sup> Đảng ủy "
+                    "phường Tân Phong: Kế hoạch số 41-KH/ĐU, ngày 10/3/2025. Hội Liên hiệp Phụ nữ thành phố mở 14 lớp "
+                    "tập huấn kỹ năng số theo mục tiêu của Nghị quyết số 57-NQ/TW.")
+    assert (IMPLEMENTS, "41-KH/ĐU", "57-NQ/TW") in b.doc_edges()
+    assert (IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ thành phố Lai Châu", "57-NQ/TW") in b.unit_edges()
+
+
+def test_a_board_of_a_city_committee_named_by_its_kind(data):
+    b = Built(data, "THÀNH ỦY LAI CHÂU\nBÁO CÁO\nBan Tuyên giáo và Dân vận Thành ủy ban hành Hướng dẫn số 07-HD/BTGDVThU, "
+                    "ngày 24/02/2025 về tuyên truyền Nghị quyết số 57-NQ/TW.\n\n<sup>4</sup> Sở Giáo dục và Đào tạo ban hành "
+                    "Kế hoạch số 1350/KH-SGDĐT, ngày 02/6/2021; Đảng ủy thị trấn Nông trường Mộc Châu: Kế hoạch số 71-KH/ĐU.")
+    issued = b.issued()
+    assert ("unit:Ban Tuyên giáo và Dân vận Thành ủy Lai Châu", "07-HD/BTGDVThU") in issued
+    assert any(u.startswith("unit:Sở Giáo dục và Đào tạo tỉnh") and d == "1350/KH-SGDĐT" for u, d in issued)
+    assert ("unit:Đảng ủy thị trấn Nông trường Mộc Châu", "71-KH/ĐU") in issued
 
 
 def test_a_district_office_labelling_its_plan_in_its_district_s_report(data):

@@ -61,6 +61,7 @@ MATCHES = [
     ("Huyện ủy Mường Lay", DB, None),  # a Thị ủy, never the Sơn La Huyện ủy Mường La
     ("Thị ủy Mường La", SL, None),
     ("Thành ủy Điện Biên", DB, None),  # neither Thành ủy Điện Biên Phủ nor Huyện ủy Điện Biên
+    ("Ban Tuyên giáo và Dân vận Thành ủy Lai Châu", LC, None),  # a city's board, never the Tỉnh ủy's
     # misspellings within reach
     ("Huyện ủy Tòa Chùa", DB, "Huyện ủy Tủa Chùa"),
     ("Huyện uỷ Toà Chùa", DB, "Huyện ủy Tủa Chùa"),
