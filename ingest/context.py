@@ -171,8 +171,14 @@ def _without_markup(text: str) -> str:
     return text.strip()
 
 
+#: what a unit was renamed: "(nay là Thị ủy Mộc Châu)"
+_NOW_CALLED = re.compile(r"\s*\((?:nay là|nay|cũ)\b[^()]{0,60}\)$")
+
+
 def _heading_unit(text: str, roster: Roster, province: str | None) -> str | None:
     """"1. Ban Thường vụ Huyện ủy Tủa Chùa" — a short line that is nothing but a unit."""
+    if text.endswith(")"):  # "2. Ban Thường vụ Huyện ủy Mộc Châu (nay là Ban Thường vụ Thị ủy Mộc Châu)": as it was then
+        text = _NOW_CALLED.sub("", text)
     if len(text.split(None, _MOST_WORDS + 2)) > _MOST_WORDS + 2:
         return None  # numbering and a trailing stop take at most two words off
     body = _NUMBERING.sub("", text).strip().rstrip(":.")

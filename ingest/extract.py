@@ -586,7 +586,7 @@ def _place_subject(clause: str | None, head: str, code: str | None, roster: Rost
     return roster.bare(kind, head, province, context.near)
 
 
-_UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ|Hội|Đồn|Công an)\b")
+_UNIT_WORD = re.compile(r"(?<!\w)(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Chi bộ|Hội|Đồn|Công an|Ủy ban|UBND)\b")
 
 
 def _issuers_earlier(ptext: str, start: int, roster: Roster) -> list[str]:

@@ -350,7 +350,7 @@ class Roster:
         #: those of the agencies' names without marks: "Ban Dân tôc" (a mark typed wrong) still goes on past "Dân"
         #: (word, word) pairs a dash joins inside real unit names: "Tham mưu - Tổng hợp", "Lao động - Thương binh"
         self.dash_pairs = {(key(a), key(b)) for name in [*self._departments.values(), *self._district_departments.values(),
-                                                         *_AGENCY_TEAMS]
+                                                         *_AGENCY_TEAMS, *written]  # ("UBND tỉnh Bà Rịa - Vũng Tàu")
                            for a, dash, b in zip(name.split(), name.split()[1:], name.split()[2:]) if dash == "-"}
         #: (word, word) pairs a comma joins inside real unit names: "Sở Văn hóa, Thể thao và Du lịch"
         self.comma_pairs = {(key(a.rstrip(",")), key(b)) for name in self._departments.values()

@@ -1848,6 +1848,22 @@ def test_footnoted_plans_after_a_directive_and_what_they_link_it_with(data):
     assert (IMPLEMENTS, "unit:Hội Liên hiệp Phụ nữ thành phố Lai Châu", "57-NQ/TW") in b.unit_edges()
 
 
+def test_issuers_named_before_a_clause_put_in_between_or_with_a_dash(data):
+    b = Built(data, "Ủy ban MTTQ Việt Nam tỉnh Điện Biên, sau khi các tổ chức chính trị - xã hội trở thành tổ chức trực thuộc "
+                    "Mặt trận, đã ban hành Kế hoạch số 09/KH-MTTQ-BTT, ngày 18/7/2025 triển khai Nghị quyết 60. UBND tỉnh Bà "
+                    "Rịa - Vũng Tàu ban hành Kế hoạch số 112/KH-UBND, ngày 10/5/2021 thực hiện Chỉ thị số 05-CT/TW.")
+    issued = b.issued()
+    assert ("unit:Ủy ban MTTQ Việt Nam tỉnh Điện Biên", "09/KH-MTTQ-BTT") in issued
+    assert ("unit:UBND tỉnh Bà Rịa - Vũng Tàu", "112/KH-UBND") in issued
+
+
+def test_a_section_headed_by_a_renamed_committee(data):
+    b = Built(data, "ỦY BAN KIỂM TRA TỈNH ỦY SƠN LA\nBÁO CÁO\n**2. Ban Thường vụ Huyện ủy Mộc Châu (nay là Ban Thường vụ Thị ủy Mộc "
+                    "Châu)**\n\nBan Thường vụ Huyện ủy đã cụ thể hóa Nghị quyết số 22-NQ/TU bằng Nghị quyết chuyên đề số "
+                    "08-NQ/HU, ngày 12/7/2022.")
+    assert ("unit:Huyện ủy Mộc Châu", "08-NQ/HU") in b.issued()
+
+
 def test_a_board_of_a_city_committee_named_by_its_kind(data):
     b = Built(data, "THÀNH ỦY LAI CHÂU\nBÁO CÁO\nBan Tuyên giáo và Dân vận Thành ủy ban hành Hướng dẫn số 07-HD/BTGDVThU, "
                     "ngày 24/02/2025 về tuyên truyền Nghị quyết số 57-NQ/TW.\n\n<sup>4</sup> Sở Giáo dục và Đào tạo ban hành "
