@@ -238,7 +238,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
                 return label, unit, issuer_end
     if _code_kinds(code) is None:
         return after, None, issuer_end  # the ways below only find units whose kind the code gives
-    unit = _place_subject(subject, ptext[:start], code, roster, province, context)
+    unit = _place_subject(subject, ptext[:start], code, roster, province, context) or _this_is_issuer(ptext, start, code)
     if unit:
         return None, unit, issuer_end
     for by_means in (_issuers_by_means(ptext, start, roster) + _row_units(ptext, start) + _label_unit(ptext, start, roster)
@@ -573,6 +573,23 @@ def _issuer_before(clause: str | None, roster: Roster) -> str | None:
 _KIND_ALONE_SUBJECT = re.compile(r"(?:(?:[Tt]rước đó|[Ss]au đó|[Tt]iếp đó|[Đđ]ồng thời),?\s+)?(?P<kind>chi bộ|đảng ủy)$")
 #: a place word alone as the subject that issues a party committee's number, and the committee it stands for
 _PLACE_SUBJECTS = {"huyện": "Huyện ủy", "xã": "Đảng ủy xã", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
+
+
+#: a sentence about the unit the sentence before named: "Đây là đảng bộ đầu tiên của huyện ban hành Kế hoạch số ..."
+_THIS_IS_UNIT = re.compile(r"Đây là (?:đảng bộ|chi bộ|đơn vị|địa phương)\b")
+#: a sentence opened by a commune: "Xã Sa Lông có 14 chi bộ trực thuộc"
+_COMMUNE_OPENING = re.compile(rf"(?P<level>Xã|Phường|Thị trấn)\s+(?P<place>{P.PLACE_WORDS})\s+[a-zđà-ỹ]")
+
+
+def _this_is_issuer(ptext: str, start: int, code: str | None) -> str | None:
+    """"Xã Sa Lông có 14 chi bộ trực thuộc. Đây là đảng bộ đầu tiên của huyện ban hành Kế hoạch số 27-KH/ĐU": the
+    commune the sentence before opens with issued it (its committee, when the code is one's)."""
+    sentence = ptext.rfind(". ", 0, start) + 2
+    if sentence < 2 or not _THIS_IS_UNIT.match(ptext, sentence):
+        return None
+    m = _COMMUNE_OPENING.match(ptext, ptext.rfind(". ", 0, sentence - 2) + 2 if ptext.rfind(". ", 0, sentence - 2) >= 0 else 0)
+    name = m and unlisted(f"Đảng ủy {m.group('level').lower()} {m.group('place')}")
+    return name if name and _code_fits(code, name) else None
 
 
 def _place_subject(clause: str | None, head: str, code: str | None, roster: Roster, province: str | None,

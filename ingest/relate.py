@@ -67,7 +67,7 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})(?:[^.;]|(?
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
-_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:các\s+)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
+_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:(?:các|từng|\d{1,2})\s+(?:nhóm\s+)?)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
                          r"|lộ trình|định hướng|mục tiêu|chuẩn mực|tiêu chí|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"
@@ -1684,7 +1684,8 @@ def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, co
             elif (_PER_BEFORE.search(lowered, max(s_start, c.pos - 40), c.pos)  # a unit named: a task set is no deed
                   and not (c.type in _INSPECTION_WARRANTS
                            and _INSPECTED_PER.search(lowered, max(s_start, c.pos - 40), c.pos))):
-                actors = _actors_for(c.pos, actors_in(), ptext, s_start) or _this_is(lowered, bounds, k, units)
+                actors = (_actors_for(c.pos, actors_in(), ptext, s_start) or _speaker(ptext, lowered, c.pos, units)
+                          or _this_is(lowered, bounds, k, units))
             elif previous and _JOINED.fullmatch(ptext[cits[previous[0]].tail:c.pos]):
                 actors = previous[1]  # "quán triệt Kết luận số 21- KL/TW; Kế hoạch số 03- KH/TW ..."
             else:

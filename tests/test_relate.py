@@ -1857,6 +1857,15 @@ def test_issuers_named_before_a_clause_put_in_between_or_with_a_dash(data):
     assert ("unit:UBND tỉnh Bà Rịa - Vũng Tàu", "112/KH-UBND") in issued
 
 
+def test_this_is_the_committee_of_the_commune_the_sentence_before_opens_with(data):
+    b = Built(data, "Ở Điện Biên. Xã Sa Lông có 14 chi bộ trực thuộc. Đây là đảng bộ đầu tiên của huyện ban hành Kế hoạch số "
+                    "27-KH/ĐU, ngày 25/7/2024 thực hiện Kế hoạch 198-KH/HU của Huyện ủy Mường Chà. Đồng chí Lò Thị Hằng, Bí "
+                    "thư Đảng ủy phường Him Lam cho biết: “Chúng tôi yêu cầu mỗi đảng viên viết bản tự kiểm điểm theo từng "
+                    "chuẩn mực của Quy định số 144-QĐ/TW.”")
+    assert ("unit:Đảng ủy xã Sa Lông", "27-KH/ĐU") in b.issued()
+    assert (IMPLEMENTS, "unit:Đảng ủy phường Him Lam", "144-QĐ/TW") in b.unit_edges()
+
+
 def test_a_section_headed_by_a_renamed_committee(data):
     b = Built(data, "ỦY BAN KIỂM TRA TỈNH ỦY SƠN LA\nBÁO CÁO\n**2. Ban Thường vụ Huyện ủy Mộc Châu (nay là Ban Thường vụ Thị ủy Mộc "
                     "Châu)**\n\nBan Thường vụ Huyện ủy đã cụ thể hóa Nghị quyết số 22-NQ/TU bằng Nghị quyết chuyên đề số "
