@@ -29,7 +29,7 @@ _HEADING = re.compile(rf"^\s*(?:#+\s*|\*\*)?(?:[IVX]+[.-]|\d{{1,2}}(?:\.\d{{1,2}
 #: xã Pá Ma Pha Khinh: phát triển ..."), or a whole sentence ("1. Các huyện ủy rà soát, bổ sung kế hoạch ... .")
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?:[^:]{3,100}:\s+\S|.{40,}[.;]\s*$)")
 #: whom a letter is addressed to, and the items of that list
-_ADDRESSED = re.compile(r"^\s*(?:\*\*)?Kính gửi\b")
+_ADDRESSED = re.compile(r"^\s*(?:\*\*|_)?(?:Kính gửi|Nơi nhận)\b")  # (whom a letter goes to, whom a copy is sent)
 _LIST_ITEM = re.compile(r"^\s*[-+•]\s")
 #: a line in capitals that heads a section
 _HEADING_LINE = re.compile(rf"^\s*{_CAPITALS_LINE}")

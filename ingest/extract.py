@@ -494,6 +494,8 @@ _UNIT_AHEAD = re.compile(r"\s+(?:Ban|Huyện|Tỉnh|Thành|Thị|Đảng|Ủy|U�
                          r"|Phòng|Trạm|Bệnh viện)\b")
 #: a clause that issues with no subject of its own: "Đã ban hành", ": Đến ngày 03/12/2019 mới ban hành"
 _BAN_HANH_ALONE = re.compile(r"(?:^\s*(?:[-+•]\s*)?|[.;:]\s*)(?:(?:[Đđ]ến\s+)?(?:[Nn]gày\s+[\d/.]{6,10}\s*,?\s*)?"
+                             # ("...; sau hội nghị, ban hành Kế hoạch số 09-KH/ĐU": then)
+                             r"(?:(?:[Ss]au (?:đó|hội nghị)|[Tt]iếp đó|[Đđ]ồng thời|[Tt]rên cơ sở đó)\s*,?\s*)?"
                              r"(?:(?:[Đđ]ã|mới)\s+)?(?:kịp thời\s+)?(?:[Bb]an hành|xây dựng)(?:\s+kịp thời)?\s*)?$")
 #: the kind of unit each code suffix belongs to: "…/HU" is a Huyện ủy's number
 _SUFFIX_KINDS = {"HU": ("huyện ủy",), "THU": ("thành ủy", "thị ủy"), "TU": ("tỉnh ủy", "thành ủy", "thị ủy"),

@@ -502,6 +502,8 @@ class Roster:
         word, committee = level
         cell = _committee_or_cell(m.group("cell")) + " " if m.group("cell") else ""  # (the office itself: "Trung tâm
         name = self._district_departments[hit[0]]  # Chính trị huyện Tuần Giáo đã mở 9 lớp ...")
+        if cell == "Đảng ủy " and name == "Ban Chỉ huy Quân sự huyện":
+            name = "Quân sự huyện"  # the command's party committee is the district's Đảng ủy Quân sự
         name = re.sub(r"(?:huyện|Huyện ủy)$", lambda k: word if k.group(0) == "huyện" else committee, name)
         if name.endswith((word, committee)):
             return f"{cell}{name} {place}"

@@ -1866,6 +1866,28 @@ def test_this_is_the_committee_of_the_commune_the_sentence_before_opens_with(dat
     assert (IMPLEMENTS, "unit:Đảng ủy phường Him Lam", "144-QĐ/TW") in b.unit_edges()
 
 
+def test_a_commune_report_whose_footnotes_follow_its_signature(data):
+    """"Nơi nhận:" lists whom copies go to, no section headings: the footnotes after the signature stay the author's."""
+    b = Built(data, "ĐẢNG BỘ TỈNH LAI CHÂU\nĐẢNG ỦY XÃ KHỔNG LÀO\nSố 38-BC/ĐU\nBÁO CÁO\n1. Ban Thường vụ Đảng ủy xã tổ chức "
+                    "hội nghị quán triệt Nghị quyết 57; sau hội nghị, ban hành Kế hoạch số 09-KH/ĐU, ngày 28/7/2025 thực hiện "
+                    "Nghị quyết số 57-NQ/TW.\n2. Đến ngày 30/11/2025, 26/28 chi bộ trực thuộc đã ban hành kế hoạch thực "
+                    "hiện Kế hoạch số 09-KH/ĐU của Đảng ủy xã(1).\nNơi nhận:\n- Ban Tuyên giáo và Dân vận Tỉnh ủy;\n- Lưu Văn "
+                    "phòng Đảng ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n________\n(1) Tiêu biểu: Chi bộ Công an xã: Kế hoạch số 03-KH/CB, "
+                    "ngày 06/8/2025; Chi bộ Trạm Y tế xã: Kế hoạch số 01-KH/CB, ngày 20/8/2025.")
+    issued = b.issued()
+    assert {("unit:Đảng ủy xã Khổng Lào", "09-KH/ĐU"), ("unit:Chi bộ Trạm Y tế xã Khổng Lào", "01-KH/CB"),
+            ("unit:Chi bộ Công an xã Khổng Lào", "03-KH/CB")} <= issued
+    assert (IMPLEMENTS, "01-KH/CB", "09-KH/ĐU") in b.doc_edges()
+
+
+def test_footnoted_plans_of_a_plan_made_concrete_by_the_cells_own(data):
+    b = Built(data, "ĐẢNG ỦY QUÂN SỰ TỈNH ĐIỆN BIÊN\nBÁO CÁO\nCác đảng ủy, chi bộ trực thuộc đã cụ thể hóa Kế hoạch số "
+                    "468-KH/ĐU bằng kế hoạch, nghị quyết chuyên đề sát với chức năng, nhiệm vụ của đơn vị<sup>2</sup>.\n\n"
+                    "<sup>2</sup> Đảng ủy Ban Chỉ huy Quân sự huyện Tuần Giáo: Kế hoạch số 46-KH/ĐU, ngày 26/8/2021.")
+    assert (IMPLEMENTS, "46-KH/ĐU", "468-KH/ĐU") in b.doc_edges()
+    assert ("unit:Đảng ủy Quân sự huyện Tuần Giáo", "46-KH/ĐU") in b.issued()
+
+
 def test_a_section_headed_by_a_renamed_committee(data):
     b = Built(data, "ỦY BAN KIỂM TRA TỈNH ỦY SƠN LA\nBÁO CÁO\n**2. Ban Thường vụ Huyện ủy Mộc Châu (nay là Ban Thường vụ Thị ủy Mộc "
                     "Châu)**\n\nBan Thường vụ Huyện ủy đã cụ thể hóa Nghị quyết số 22-NQ/TU bằng Nghị quyết chuyên đề số "
