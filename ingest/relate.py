@@ -323,7 +323,8 @@ def _carried_before_mark(cits, indexes, ptext, pos, topic: int | None) -> list[i
 #: (lowered) a sentence opened by what it carries out: "Thực hiện ", "Để triển khai thực hiện "
 _FRONTED_OPEN = re.compile(rf"\s*(?:để\s+)?(?:{_CARRY_OUT})(?:[\s,]+(?:{_CARRY_OUT}))*\s+")
 #: (lowered) then units making their plans: ", các đảng ủy xã, thị trấn đã xây dựng kế hoạch của cấp mình"
-_PLANS_MADE = re.compile(r",[^.;]{0,120}?(?:xây dựng|ban hành)\s+(?:kế hoạch|văn bản|chương trình|nghị quyết)[^.;]{0,120}$")
+_PLANS_MADE = re.compile(r"(?:\s+và\s+(?:kế hoạch|chương trình|hướng dẫn)\s+của\s+[^.;,]{3,60})?"  # (", và kế hoạch của Tỉnh ủy")
+                         r",[^.;]{0,120}?(?:xây dựng|ban hành)\s+(?:kế hoạch|văn bản|chương trình|nghị quyết)[^.;]{0,120}$")
 
 
 def _fronted_before_mark(cits, before: list[int], ptext: str, pos: int) -> list[int]:

@@ -497,6 +497,8 @@ class Roster:
             if level and (unit := self.by_name(author or "")) and unit.level is not Level.DISTRICT:
                 level = None  # (Thành ủy Thành phố Hồ Chí Minh is a province's committee)
             place = author.split(" ", 2)[2] if level and author else None
+            if place is None and m.group("level") == "thành phố":  # "Đảng ủy Công an thành phố" in a province's text:
+                level, place = _DISTRICT_LEVELS["thành ủy "], self._capital_of(author)  # its capital city's
         if hit is None or not place:
             return None
         word, committee = level
@@ -508,6 +510,14 @@ class Roster:
         if name.endswith((word, committee)):
             return f"{cell}{name} {place}"
         return f"{cell}{name} {word} {place}"
+
+    @lru_cache(maxsize=1024)  # noqa: B019 — rosters live as long as the process
+    def _capital_of(self, author: str | None) -> str | None:
+        """The place of the one district-level city of the author's province: Sơn La's "Sơn La"."""
+        unit = self.by_name(author or "")
+        cities = {u.name.split(" ", 2)[2] for us in self._places.values() for u in us
+                  if unit and u.province == unit.province and u.level is Level.DISTRICT and u.name.startswith("Thành ủy ")}
+        return cities.pop() if len(cities) == 1 else None
 
     def place(self, name: str, province: str | None) -> Unit | None:
         """The district-level party committee of a bare place name ("Thuận Châu")."""

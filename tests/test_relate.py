@@ -1888,6 +1888,20 @@ def test_footnoted_plans_of_a_plan_made_concrete_by_the_cells_own(data):
     assert ("unit:Đảng ủy Quân sự huyện Tuần Giáo", "46-KH/ĐU") in b.issued()
 
 
+def test_footnoted_plans_of_a_directive_fronted_with_the_province_s_plan(data):
+    b = Built(data, "BAN TỔ CHỨC TỈNH ỦY ĐIỆN BIÊN\nBÁO CÁO\nThực hiện Kết luận số 21-KL/TW và kế hoạch của Ban Thường vụ Tỉnh ủy, "
+                    "các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy đã ban hành văn bản lãnh đạo, chỉ đạo sát "
+                    "với tình hình của địa phương, đơn vị<sup>2</sup>.\n\n<sup>2</sup> Huyện ủy Tuần Giáo: Kế hoạch số "
+                    "74-KH/HU, ngày 14/3/2022; Đảng ủy Công an tỉnh: Kế hoạch số 41-KH/ĐUCA, ngày 29/3/2022.")
+    assert {(IMPLEMENTS, "74-KH/HU", "21-KL/TW"), (IMPLEMENTS, "41-KH/ĐUCA", "21-KL/TW")} <= b.doc_edges()
+
+
+def test_the_city_police_in_the_province_police_s_report(data):
+    b = Built(data, "ĐẢNG ỦY CÔNG AN TỈNH SƠN LA\nBÁO CÁO\nCác đảng bộ đã ban hành văn bản<sup>2</sup>.\n\n<sup>2</sup> Đảng ủy Công "
+                    "an thành phố: Kế hoạch số 96-KH/ĐU, ngày 14/02/2025 về thực hiện Nghị quyết số 57-NQ/TW.")
+    assert ("unit:Đảng ủy Công an thành phố Sơn La", "96-KH/ĐU") in b.issued()
+
+
 def test_a_section_headed_by_a_renamed_committee(data):
     b = Built(data, "ỦY BAN KIỂM TRA TỈNH ỦY SƠN LA\nBÁO CÁO\n**2. Ban Thường vụ Huyện ủy Mộc Châu (nay là Ban Thường vụ Thị ủy Mộc "
                     "Châu)**\n\nBan Thường vụ Huyện ủy đã cụ thể hóa Nghị quyết số 22-NQ/TU bằng Nghị quyết chuyên đề số "
