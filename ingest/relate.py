@@ -2192,11 +2192,11 @@ def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMent
     """"Huyện Điện Biên gắn thực hiện Kết luận 01-KL/TW ...", "..., Mường Chà đã ban hành Kế hoạch số 41-KH/HU": a
     district that acts (by its place alone, when "đã" tells its deed) is its party committee."""
     out = []
-    if " đã " in ptext:
-        for m in _PLACE_ACTING.finditer(ptext):
-            unit = roster.place(m.group("place"), province)
-            if unit and unit.level is Level.DISTRICT and key(m.group("place")) != key(province or ""):
-                out.append(UnitMention(unit.name, m.start(), m.end(), True))
+    for start, end in _places_before_da(ptext):
+        place = ptext[start:end]
+        unit = roster.place(place, province)
+        if unit and unit.level is Level.DISTRICT and key(place) != key(province or ""):
+            out.append(UnitMention(unit.name, start, end, True))
     if "uyện " not in ptext and "hị xã " not in ptext and "hành phố " not in ptext:
         return out
     for m in _DISTRICT_OPENING.finditer(ptext):
@@ -2207,8 +2207,22 @@ def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMent
     return out
 
 
-#: a place opening its clause, "đã" after it: "Không chỉ Mường Ảng, Mường Chà đã ban hành ..."
-_PLACE_ACTING = re.compile(rf"(?:^|(?<=[.;:,]\s))(?P<place>{PLACE_WORDS})(?=\s+(?:cũng\s+)?đã\s)")
+#: a place's name, the whole of what opens a clause before "đã": "Không chỉ Mường Ảng, Mường Chà đã ban hành ..."
+_PLACE_NAME_ONLY = re.compile(PLACE_WORDS)
+_CLAUSE_OPENERS = (". ", "; ", ": ", ", ")
+
+
+def _places_before_da(ptext: str):
+    """The spans of the names that open a clause "đã" ends ("cũng đã" too), found from each " đã " back to the clause's
+    start (a scan for "đã" and a match per find: no regex run over the whole paragraph)."""
+    at = ptext.find(" đã ")
+    while at >= 0:
+        end = at - 5 if ptext.endswith(" cũng", 0, at) else at
+        opener = max(ptext.rfind(opener, 0, end) for opener in _CLAUSE_OPENERS)
+        start = opener + 2 if opener >= 0 else len(ptext) - len(ptext.lstrip())
+        if 0 < end - start <= 40 and _PLACE_NAME_ONLY.fullmatch(ptext, start, end):
+            yield start, end
+        at = ptext.find(" đã ", at + 4)
 #: (lowered) what describes a place rather than tells its deeds: "Huyện Mường Chà có 12 xã", "Huyện X: 85/85 ..."
 _DESCRIBED_AFTER = re.compile(r"\s*(?:có\b|[:\d,]|và\b)")
 

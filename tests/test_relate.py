@@ -747,6 +747,17 @@ def test_a_district_s_ubnd_the_roster_lacks_named_by_its_kind_after_its_place(da
     assert ("unit:UBND huyện Tân Uyên", "72/KH-UBND") in b.issued()
 
 
+@pytest.mark.parametrize("text,places", [
+    ("(ĐBP) - Sau 3 tháng, Mường Chà đã đưa các chuẩn mực. Không chỉ Mường Ảng, Mường Chà cũng đã ban hành",
+     ["Mường Chà", "Mường Chà"]),
+    ("Mường Chà đã ban hành kế hoạch.", ["Mường Chà"]),
+    ("Ban Thường vụ Huyện ủy đã ban hành; sau 3 tháng, huyện đã tổ chức", []),  # no capitalised name alone before "đã"
+])
+def test_names_opening_a_clause_before_da(text, places):
+    from ingest.relate import _places_before_da
+    assert [text[a:b] for a, b in _places_before_da(text)] == places
+
+
 def test_a_district_named_by_its_place_issues_its_plan(data):
     b = Built(data, "Không chỉ Mường Ảng, Mường Chà đã ban hành Kế hoạch số 41-KH/HU, ngày 02/9/2021 triển khai Nghị quyết "
                     "số 03-NQ/TU của Tỉnh ủy Điện Biên.")
