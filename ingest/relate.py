@@ -149,7 +149,7 @@ _SUBJECT_AFTER = re.compile(
     r"^\s*(?:[:\d]|,\s*(?:các|và)\b|và\b|(?:đã|đang|sẽ|đều|luôn|cũng|tập trung|ban hành|chỉ đạo|lãnh đạo|tổ chức|"
     r"có|đăng ký|triển khai|thực hiện|xây dựng|hướng dẫn|tuyên truyền|quán triệt|đạt|thường xuyên|chủ động|"
     r"tiếp tục|phối hợp|quan tâm|nghiêm túc|gắn|đưa|phân công|hướng dẫn|chủ trì|tham mưu|phát động|sơ kết|"
-    r"tổng kết|hoàn thành|kiểm tra|giám sát|cụ thể hóa|cụ thể hoá)\b)")
+    r"tổng kết|hoàn thành|kiểm tra|giám sát|cụ thể hóa|cụ thể hoá|mở|biên soạn|phát hành)\b)")
 #: the place a unit's name is followed by: "Đảng ủy xã Mường Cơi, huyện Phù Yên", "Đồn Biên phòng A Pa Chải (huyện
 #: Mường Nhé)"
 _PLACE_LEVEL = r"(?:huyện|tỉnh|thị xã|thành phố|TP\.?|xã)\s+"
@@ -1823,10 +1823,15 @@ def _negated(before: str) -> bool:
     asked = sentence.rfind("đề nghị")
     if asked >= 0 and not _DONE_AFTER_ASKING.search(sentence, asked):
         return True  # "đề nghị Hội Liên hiệp Phụ nữ huyện, Huyện đoàn tham gia sâu hơn vào thực hiện B": over commas
-    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("|")) + 1:].lower()
-    return ("chưa" in clause or "không" in clause) and _NOT_YET_CLAUSE.match(clause) is not None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
+    written = before[max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("|")) + 1:]
+    clause = written.lower()
+    m = _NOT_YET_CLAUSE.match(clause) if "chưa" in clause or "không" in clause else None
+    # (not when a subject of its own follows: "Để các đảng bộ mới không lúng túng, Ban Tổ chức Tỉnh ủy mở 4 lớp ...")
+    return m is not None and _SUBJECT_NAMED_AFTER.search(written, m.end()) is None  # ": Chưa ban hành kế hoạch, văn bản ..., chỉ đạo thực hiện"
 
 
+#: a clause opened by a unit after a comma: ", Ban Tổ chức Tỉnh ủy mở ..."
+_SUBJECT_NAMED_AFTER = re.compile(r",\s+(?:Ban|Huyện ủy|Thành ủy|Thị ủy|Tỉnh ủy|Đảng ủy|Chi bộ|UBND|Ủy ban|Hội|Sở)\s")
 #: a name in quotes: "Bản không có người nghiện mới", “Dân vận khéo”
 _QUOTED = re.compile(r'"[^"]{1,120}"|“[^”]{1,120}”')
 _DONE_AFTER_ASKING = re.compile(r"(?<!\w)(?:đã|đều)(?!\w)")

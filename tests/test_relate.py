@@ -1373,6 +1373,10 @@ UNIT_SENTENCES = [
     pytest.param("Đảng ủy phường Đông Phong tổ chức cho 100% đảng viên viết bản tự kiểm điểm theo các chuẩn mực của Quy "
                  "định số 144-QĐ/TW ở Lai Châu.",
                  {(IMPLEMENTS, "unit:Đảng ủy phường Đông Phong", "144-QĐ/TW")}, id="'theo các chuẩn mực của B'"),
+    pytest.param("Để đảng bộ mới không lúng túng, Ban Tổ chức Tỉnh ủy Sơn La mở lớp tập huấn về bầu cử theo Chỉ thị số "
+                 "45-CT/TW cho cán bộ các xã.",
+                 {(IMPLEMENTS, "unit:Ban Tổ chức Tỉnh ủy Sơn La", "45-CT/TW")},
+                 id="'X mở lớp ... theo B' after a purpose that denies nothing of X"),
 ]
 
 
