@@ -274,7 +274,7 @@ _BEFORE_MARK = re.compile(r"[\s,]*(?:của\s+[^.;:()]{2,60}?)?"
                           # "... cụ thể hóa Kế hoạch số 468-KH/ĐU bằng kế hoạch, nghị quyết chuyên đề ...(2)": by what means
                           r"(?:\s*bằng\s+(?:các\s+)?(?:kế hoạch|nghị quyết|văn bản|chương trình)[^.;:()<]{0,60}?)?"
                           # "... thực hiện Nghị quyết số 16-NQ/HU của Huyện ủy phù hợp với điều kiện thực tế(2)"
-                          r"(?:\s*(?:phù hợp|sát với|gắn với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,100})?[\s,]*$")
+                          r"(?:\s*(?:phù hợp|sát với|gắn với|trên địa bàn|tại|ở|cho|đến|tới|trong)\s[^.;:()<]{0,160})?[\s,]*$")
 
 
 def _footnoted_plans(file, cits, by_paragraph, doc_layout: Layout, out, topic: int | None = None):

@@ -1854,6 +1854,13 @@ def test_footnoted_plans_of_a_fronted_plan_whose_plans_sentence_runs_long(data):
     assert {(IMPLEMENTS, "78-KH/ĐU", "203-KH/HU"), (IMPLEMENTS, "64-KH/ĐU", "203-KH/HU")} <= b.doc_edges()
 
 
+def test_footnoted_plans_after_a_directive_a_qualifier_and_a_second_deed(data):
+    b = Built(data, "HUYỆN ỦY NẬM NHÙN\nBÁO CÁO\nCác chi, đảng bộ cơ sở đã xây dựng kế hoạch thực hiện Kết luận số 01-KL/TW sát "
+                    "với đặc điểm của địa phương, đơn vị, đưa nội dung học tập và làm theo Bác vào nghị quyết lãnh đạo hằng "
+                    "năm<sup>2</sup>.\n\n<sup>2</sup> Xã Lê Lợi: Kế hoạch số 26-KH/ĐU, ngày 16/8/2021.")
+    assert (IMPLEMENTS, "26-KH/ĐU", "01-KL/TW") in b.doc_edges()
+
+
 def test_footnoted_plans_after_a_directive_and_what_they_link_it_with(data):
     b = Built(data, "THÀNH ỦY LAI CHÂU\nBÁO CÁO\nCác đảng ủy phường, xã đã ban hành kế hoạch thực hiện Nghị quyết số "
                     "57-NQ/TW, gắn với nhiệm vụ chính trị của từng địa phương, đơn vị<sup>2</sup>.\n\n<sup>2</sup> Đảng ủy "
