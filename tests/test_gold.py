@@ -224,10 +224,13 @@ PROBES = {  # floors a little under what was measured once the misses they showe
     "probe_realreports5": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.94, "queries_r": 0.84, "queries_p": 0.94},
     "probe_realnews10": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.96, "queries_p": 0.96},
     "probe_realreports6": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.92, "edges_p": 0.92, "queries_r": 0.9, "queries_p": 0.92},
-    "probe_longreport": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.89, "queries_r": 0.87, "queries_p": 0.96},
+    "probe_longreport": {"mentions": 0.98, "b3": 0.97, "edges_r": 0.88, "edges_p": 0.89, "queries_r": 0.88, "queries_p": 0.96},
     "probe_realnews11": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.96, "queries_p": 0.96},
     "probe_newcommunes": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.88, "edges_p": 0.91, "queries_r": 0.86, "queries_p": 0.92},
     "probe_realreports7": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.81, "edges_p": 0.96, "queries_r": 0.8, "queries_p": 0.89},
+    "probe_realnews12": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.96, "queries_r": 0.78, "queries_p": 0.84},
+    "probe_realnews13": {"mentions": 0.98, "b3": 0.98, "edges_r": 0.96, "edges_p": 0.96, "queries_r": 0.96, "queries_p": 0.96},
+    "probe_realreports8": {"mentions": 0.97, "b3": 0.98, "edges_r": 0.91, "edges_p": 0.96, "queries_r": 0.92, "queries_p": 0.96},
 }
 
 
