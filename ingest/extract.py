@@ -43,7 +43,7 @@ _ADVERBS_AT_END = re.compile(r"(?:\s+(?:(?:đến|tới|vào)\s+(?:ngày|tháng)
                              r"tiếp tục|chủ động))+$")  # "Huyện ủy Nậm Pồ đến ngày 10/01/2022 mới ban hành"
 #: a clause up to the verb by which its subject has another unit issue: "Đảng ủy xã lãnh đạo UBND xã (ban hành)"
 _DIRECTED = re.compile(r"^.*\s(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])|^(?:lãnh đạo|chỉ đạo|giao)\s+(?=[A-ZĐ])")
-_BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ|Đồn|Công an|Hội|Chi bộ)\b)")
+_BEFORE_UNIT_WORD = re.compile(r"^.*?(?=(?:Văn phòng|Ban|Huyện|Thành|Thị|Tỉnh|Đảng|Ủy|UBND|HĐND|Bộ|Chính|Thủ|Đồn|Công an|Hội|Chi bộ)\b)")
 _ISSUED_AT_END = re.compile(r",\s+[^,;]{0,80}?(?:đã\s+)?ban hành\s*$")
 
 

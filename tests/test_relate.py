@@ -771,6 +771,12 @@ def test_a_district_ubnd_labelling_its_state_numbered_plan(data):
     assert {("unit:UBND huyện Tân Uyên", "162/KH-UBND"), ("unit:UBND thành phố Lai Châu", "95/KH-UBND")} <= b.issued()
 
 
+def test_a_committee_s_office_issues_its_own_letter(data):
+    b = Built(data, "HUYỆN ỦY THAN UYÊN\nBÁO CÁO\nBan Tuyên giáo Huyện ủy ban hành Hướng dẫn số 21-HD/BTGHU, ngày 12/7/2024; "
+                    "Văn phòng Huyện ủy ban hành Công văn số 427-CV/VPHU, ngày 16/7/2024 về việc rà soát quy chế làm việc.")
+    assert ("unit:Văn phòng Huyện ủy Than Uyên", "427-CV/VPHU") in b.issued()
+
+
 def test_a_bare_committee_in_its_board_s_text_is_the_board_s_committee(data):
     b = Built(data, "HUYỆN ỦY TAM ĐƯỜNG\nỦY BAN KIỂM TRA\nSố 47-BC/UBKTHU\nBÁO CÁO\nĐoàn giám sát đã giám sát việc thực "
                     "hiện Kế hoạch số 118-KH/HU, ngày 15/7/2021 của Ban Thường vụ Huyện ủy về thực hiện Kết luận số "
