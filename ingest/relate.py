@@ -2102,8 +2102,9 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
         if not name:
             continue
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
-    found += _places(ptext, roster, province)
-    found += _districts_acting(ptext, lowered, roster, province)
+    named_by_place = _places(ptext, roster, province) + _districts_acting(ptext, lowered, roster, province)
+    as_of = max((c.date for c in cits if c.date), default=None) if named_by_place else None
+    found += [u for u in named_by_place if not _gone(roster, u.name, as_of)]
     found += _schools_cells(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
@@ -2167,6 +2168,13 @@ def _past_bracket(ptext: str, pos: int, limit: int) -> int:
     """Where the text goes on past a bracket at `pos` ending before `limit` (else `pos`)."""
     m = _BRACKET.match(ptext, pos)
     return m.end() if m and m.end() <= limit else pos
+
+
+def _gone(roster: Roster, name: str, as_of: str | None) -> bool:
+    """Whether a unit was abolished before a text citing documents of `as_of` was written: a place named alone in a text
+    of 2026 ("Mộc Châu, Vân Hồ: ...") is no longer the district, whose committee ended on 30 June 2025."""
+    unit = roster.by_name(name) if as_of else None
+    return unit is not None and unit.valid_to is not None and str(unit.valid_to) < as_of
 
 
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:

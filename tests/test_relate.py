@@ -771,6 +771,13 @@ def test_a_district_ubnd_labelling_its_state_numbered_plan(data):
     assert {("unit:UBND huyện Tân Uyên", "162/KH-UBND"), ("unit:UBND thành phố Lai Châu", "95/KH-UBND")} <= b.issued()
 
 
+def test_a_place_named_alone_in_a_text_written_after_its_district_was_abolished(data):
+    before = "Mộc Châu, Vân Hồ: Đưa Kết luận số 01-KL/TW vào sinh hoạt chi bộ\n\nỞ Sơn La, năm 2024 các chi bộ đã ban hành kế hoạch."
+    after = before + "\n\nĐảng ủy xã Chiềng Sơn ban hành Kế hoạch số 14-KH/ĐU, ngày 22/9/2025 thực hiện Quy định số 144-QĐ/TW."
+    assert (IMPLEMENTS, "unit:Huyện ủy Vân Hồ", "01-KL/TW") in Built(data, before).unit_edges()
+    assert (IMPLEMENTS, "unit:Huyện ủy Vân Hồ", "01-KL/TW") not in Built(data, after).unit_edges()
+
+
 def test_a_committee_s_office_issues_its_own_letter(data):
     b = Built(data, "HUYỆN ỦY THAN UYÊN\nBÁO CÁO\nBan Tuyên giáo Huyện ủy ban hành Hướng dẫn số 21-HD/BTGHU, ngày 12/7/2024; "
                     "Văn phòng Huyện ủy ban hành Công văn số 427-CV/VPHU, ngày 16/7/2024 về việc rà soát quy chế làm việc.")
