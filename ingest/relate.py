@@ -67,7 +67,7 @@ _CARRY_OUT_BEFORE = re.compile(rf"(?:(?:{'|'.join(_CARRY_OUT_WORDS)})(?:[^.;]|(?
 #: how far before a citation its verb may begin: at most 90 characters, and no further than the
 #: longest verb, the 60 characters _CARRY_OUT_BEFORE allows after it and a newline before its "$"
 #: (lowered) "(tổ chức đại hội) theo Chỉ thị ...", "theo đúng yêu cầu của Kế hoạch ...": done as a directive says
-_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?)(?:(?:(?:các|từng|\d{1,2})\s+(?:nhóm\s+)?)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
+_PER_BEFORE = re.compile(r"(?<!\w)(?:theo\s+(?:đúng\s+)?|đúng\s+(?:theo\s+)?|bám sát\s+)(?:(?:(?:các|từng|\d{1,2})\s+(?:nhóm\s+)?)?(?:tinh thần|yêu cầu|nội dung|tiến độ"
                          r"|lộ trình|định hướng|mục tiêu|chuẩn mực|tiêu chí|quy trình|nguyên tắc)(?:,\s*(?:quy trình|nguyên tắc|yêu cầu))?\s+(?:của\s+)?)?$")
 #: (lowered) an inspection of how a directive is carried out: "kiểm tra việc thực hiện", "giám sát việc lãnh đạo, chỉ đạo
 #: triển khai thực hiện", or a working session on it: "làm việc với Ban Thường vụ Huyện ủy X về kết quả thực hiện"

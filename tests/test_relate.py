@@ -1390,6 +1390,9 @@ UNIT_SENTENCES = [
                  "45-CT/TW cho cán bộ các xã.",
                  {(IMPLEMENTS, "unit:Ban Tổ chức Tỉnh ủy Sơn La", "45-CT/TW")},
                  id="'X mở lớp ... theo B' after a purpose that denies nothing of X"),
+    pytest.param("Đồng chí Hoàng Thị Thu, Bí thư Đảng ủy Công an tỉnh Sơn La cho biết: “Chúng tôi bám sát từng yêu cầu của Chỉ "
+                 "thị số 45-CT/TW về nhân sự, văn kiện.”",
+                 {(IMPLEMENTS, "unit:Đảng ủy Công an tỉnh Sơn La", "45-CT/TW")}, id="'bám sát từng yêu cầu của B'"),
 ]
 
 
