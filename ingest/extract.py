@@ -228,7 +228,7 @@ def _issuer(ptext: str, start: int, date_end: int, roster: Roster, province: str
     unit = _unit_named(before, ptext[:start], roster, province, context, earlier)
     if unit:
         return before, _committee_of(unit, code, roster, province), issuer_end
-    unit = _district(subject, roster, province) if subject and _CAPITALISED.fullmatch(subject) else None
+    unit = _district(subject, roster, province) if subject and P.PLACE_WORDS_RE.fullmatch(subject) else None
     if unit and _code_fits(code, unit):
         return subject, unit, issuer_end  # "Không chỉ Mường Ảng, Mường Chà đã ban hành Kế hoạch số 41-KH/HU": its Huyện ủy
     if code is None:  # a short form: the unit that labels it ("Đảng ủy xã Phúc Than (KH 12, ngày 20/02/2025)")
@@ -280,10 +280,6 @@ def _congress_party(name: str | None, context: Context) -> str | None:
     (or under its heading): that committee's congress."""
     level = _level_of(name)
     return context.near if level and name == f"Đại hội Đảng bộ {level}" and _level_of_party(context.near) == level else None
-
-
-#: a place's name alone: capitalised words
-_CAPITALISED = re.compile(rf"[{P.UPPER}]\w*(?:\s+[{P.UPPER}]\w*){{0,3}}")
 
 
 def _district(place: str, roster: Roster, province: str | None) -> str | None:
@@ -589,7 +585,8 @@ def _this_is_issuer(ptext: str, start: int, code: str | None) -> str | None:
     sentence = ptext.rfind(". ", 0, start) + 2
     if sentence < 2 or not _THIS_IS_UNIT.match(ptext, sentence):
         return None
-    m = _COMMUNE_OPENING.match(ptext, ptext.rfind(". ", 0, sentence - 2) + 2 if ptext.rfind(". ", 0, sentence - 2) >= 0 else 0)
+    before = ptext.rfind(". ", 0, sentence - 2)
+    m = _COMMUNE_OPENING.match(ptext, before + 2 if before >= 0 else 0)
     name = m and unlisted(f"Đảng ủy {m.group('level').lower()} {m.group('place')}")
     return name if name and _code_fits(code, name) else None
 
@@ -802,13 +799,13 @@ def _serial_issuers(cits: list[Citation], doc_layout: Layout) -> list[Citation]:
 def _decisions_or_rules(cits: list[Citation]) -> list[Citation]:
     """"QĐ 144" in a table of a report on Quy định số 144-QĐ/TW is that Quy định; a "QĐ" whose number the text cites
     as neither a Quy định nor a Quyết định is left out (the two share the abbreviation)."""
-    written = [c for c in cits if c.kind is MentionKind.SHORT and c.surface.startswith("QĐ")]
+    written = {n for n, c in enumerate(cits) if c.kind is MentionKind.SHORT and c.surface.startswith("QĐ")}
     if not written:
         return cits
-    kinds = {(c.type, (c.number or "").lstrip("0")) for c in cits if c not in written}
+    kinds = {(c.type, (c.number or "").lstrip("0")) for n, c in enumerate(cits) if n not in written}
     out = []
-    for c in cits:
-        if c in written:
+    for n, c in enumerate(cits):
+        if n in written:
             number = (c.number or "").lstrip("0")
             if ("Quy định", number) in kinds:
                 c = replace(c, type="Quy định")

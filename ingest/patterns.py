@@ -196,6 +196,8 @@ ISSUER_HEAD = r"(?P<issuer_sep>\s*,?\s*)(?:của|do)\s+"
 SUBJECT_HEAD = r"\s*,?\s*(?P<subject>(?:về|V/v|v/v)\s)"
 
 # --- compiled -------------------------------------------------------------------
+#: a place's name alone (`fullmatch`): "Mường Chà"
+PLACE_WORDS_RE = re.compile(PLACE_WORDS)
 FULL_RE = re.compile(rf"{TYPE_WORD}{QUALIFIER}{SO}{SO_GLUE}{TYPED_NUMBER_CODE}{REF_END}")
 LAW_RE = re.compile(LAW_REF)
 NAMED_LAW_RE = re.compile(NAMED_LAW_REF)

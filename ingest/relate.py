@@ -27,7 +27,8 @@ from .layout import Layout, clause_at, head_lines, row_cells, sentence_bounds, t
 from .wordtree import one_of
 from .context import Context, board_of, body_over_place, letterhead_unit, party_line
 from .extract import EARLIER_PARAGRAPHS, _unit_phrase, iso_date
-from .patterns import LIST_ITEM_RE, LIST_JOIN_RE, NUMERIC_DATE_RE, PARTY_OF_LEVEL, PLACE_WORDS, TYPE_OF_WORD, UPPER
+from .patterns import (LIST_ITEM_RE, LIST_JOIN_RE, NUMERIC_DATE_RE, PARTY_OF_LEVEL, PLACE_WORDS, PLACE_WORDS_RE,
+                       TYPE_OF_WORD, UPPER)
 from .units import Roster, unlisted
 
 #: what a unit or a document carries out (an action programme is a Chương trình: patterns.TYPE_OF_WORD)
@@ -219,6 +220,7 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         by_paragraph.setdefault(c.paragraph, []).append(i)
     topic = _topic(cits)
     paragraph_of = [c.paragraph for c in cits]
+    as_of = _Once(lambda: max((c.date for c in cits if c.date), default=None))  # the latest date the text cites
     ctxs = paragraph_contexts or [Context(province, None, author)] * len(doc_layout.paragraphs)
     owns = own_documents(cits, text, doc_layout) if text is not None else []
     targets: set[int] = set()
@@ -244,7 +246,8 @@ def relate(file: str, cits: list[Citation], doc_layout: Layout, roster: Roster,
         _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, ctxs[p_index], topic, out,
                         earlier, lambda pos, p=p_index: doc_layout.line_of(p, pos),
                         cits[own].type if own is not None else None,
-                        lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]))
+                        lambda p=p_index: " ".join(q.text for q in doc_layout.paragraphs[max(0, p - EARLIER_PARAGRAPHS):p]),
+                        as_of)
     _item_lists(file, cits, by_paragraph, doc_layout, out, lambda cell: roster.name(cell, province, "", author))
     _footnoted_plans(file, cits, by_paragraph, doc_layout, out, topic)
     for n, own in enumerate(owns):
@@ -1151,10 +1154,10 @@ def _kind_object(file, cits, indexes, ptext, lowered, targets, out):
         second = _SECOND_KIND.match(lowered, m.end()) if m.group(0).endswith("và ") else None
         if second:
             kinds.append(second.group("kind"))  # "... về thực hiện Chỉ thị và Kế hoạch của Tỉnh ủy;"
+        replaced = frozenset(s.target for s in out if s.relation is Relation.AMENDS)
         for kind in kinds:
             if any(s.source == a and (cits[s.target].type or "").lower() == _as_type(kind) for s in out):
                 continue  # already said to carry out one of that kind
-            replaced = frozenset(s.target for s in out if s.relation is Relation.AMENDS)
             named = _cited_last(cits, a, kind, ca.paragraph, replaced)
             if named is not None and _same_doc_key(cits[named]) != _same_doc_key(ca):
                 out.append(_statement(file, a, named, _issued_for(ca), 0.7, cits, ptext))
@@ -1403,7 +1406,7 @@ def _content_cells(file, cits, by_paragraph, paragraphs, header: int, out):
         indexes = by_paragraph.get(q, [])
         if not column < len(cells) <= len(heads) or not indexes:
             continue  # (a row may lack the empty cells a PDF's copy dropped at its end)
-        start = sum(len(cell) + 1 for cell in cells[:column])
+        start = _cell_starts(cells)[column]
         end = start + len(cells[column])
         plan = indexes[0]
         if cits[plan].pos >= start:
@@ -1444,10 +1447,8 @@ def _rows_at_work(file, cits, by_paragraph, doc_layout: Layout, p_index: int, t:
             continue  # (a total row has no number; "-" counts nothing)
         first = next(iter(by_paragraph.get(q, [])), None)
         name = (cits[first].issuer_unit if first is not None else None) or unit_named(cells[1])
-        if name and (f"unit:{name}", t) not in done:
-            done.add((f"unit:{name}", t))
-            out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6,
-                                 Evidence(file, doc_layout.line_of(q, 0), qtext[:600])))
+        if name:
+            _row_at_work(file, name, t, doc_layout.line_of(q, 0), qtext, out, done)
 
 
 def _directive_columns(file, cits, by_paragraph, doc_layout: Layout, header: int, out, unit_named):
@@ -1480,10 +1481,15 @@ def _directive_columns(file, cits, by_paragraph, doc_layout: Layout, header: int
             continue  # (the line under the header, a total row)
         name = _row_unit(cits, by_paragraph.get(q, []), cells[tt + 1].strip(), head[tt + 1], unit_named)
         for column, t in columns.items():
-            if name and _POSITIVE_COUNT.fullmatch(cells[column]) and (f"unit:{name}", t) not in done:
-                done.add((f"unit:{name}", t))
-                out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6,
-                                     Evidence(file, doc_layout.line_of(q, 0), qtext[:600])))
+            if name and _POSITIVE_COUNT.fullmatch(cells[column]):
+                _row_at_work(file, name, t, doc_layout.line_of(q, 0), qtext, out, done)
+
+
+def _row_at_work(file, name: str, t: int, line: int, row: str, out, done: set):
+    """The unit a table's row counts at work carries `t` out, once."""
+    if (f"unit:{name}", t) not in done:
+        done.add((f"unit:{name}", t))
+        out.append(Statement(f"unit:{name}", t, Relation.IMPLEMENTS, 0.6, Evidence(file, line, row[:600])))
 
 
 def _cell_starts(cells: list[str]) -> list[int]:
@@ -1632,12 +1638,12 @@ def _joined_run(cits, indexes, ptext) -> list[int]:
 # --- units ----------------------------------------------------------------------
 
 def _unit_relations(file, cits, indexes, ptext, lowered, doc_targets, roster, context: Context, topic, out,
-                    earlier, line_of, this_kind: str | None = None, preceding=lambda: ""):
+                    earlier, line_of, this_kind: str | None = None, preceding=lambda: "", as_of=lambda: None):
     if context.asks:
         return  # "3. Yêu cầu / - Đảng ủy xã Ma Thì Hồ ban hành kế hoạch thực hiện ...": a task set, no deed
     # the units a paragraph names are read when a sentence asks for its actors, and only then
     units = _Once(lambda: _unit_mentions(ptext, lowered, roster, context.province, cits, indexes, context.near,
-                                         _Once(preceding)))
+                                         _Once(preceding), as_of))
     fallback = [context.unit] if context.unit else ([context.author] if context.author else [])
     done: set[tuple[str, int]] = set()
     # activities reported and examples listed, ruled out for the whole paragraph at once
@@ -2085,9 +2091,10 @@ _COUNTED = re.compile(r"(?:\d+|các|những|mọi|nhiều)\s+(?:đảng bộ\s+|
 
 
 def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, author=None,
-                   preceding=lambda: "") -> list[UnitMention]:
+                   preceding=lambda: "", as_of=lambda: None) -> list[UnitMention]:
     """The units a paragraph names; one named by its kind alone ("Đảng ủy xã yêu cầu ...") is the one of that
-    kind named last in it, else the author, else the one named last in the `preceding` paragraphs' text."""
+    kind named last in it, else the author, else the one named last in the `preceding` paragraphs' text (of the
+    units a place names alone, those the text's date, `as_of`, finds still there)."""
     spans = [(cits[i].pos, cits[i].tail) for i in indexes]
     found: list[UnitMention] = []
     for m in _UNIT_HEAD.finditer(ptext):
@@ -2103,8 +2110,7 @@ def _unit_mentions(ptext, lowered, roster: Roster, province, cits, indexes, auth
             continue
         found.append(UnitMention(name, m.start(), end, _is_subject(ptext, lowered, m.start(), end)))
     named_by_place = _places(ptext, roster, province) + _districts_acting(ptext, lowered, roster, province)
-    as_of = max((c.date for c in cits if c.date), default=None) if named_by_place else None
-    found += [u for u in named_by_place if not _gone(roster, u.name, as_of)]
+    found += [u for u in named_by_place if not _gone(roster, u.name, as_of())]
     found += _schools_cells(ptext, roster, province)
     found += _enumerations(ptext, roster, province)
     found.sort(key=lambda u: u.start)
@@ -2174,7 +2180,7 @@ def _gone(roster: Roster, name: str, as_of: str | None) -> bool:
     """Whether a unit was abolished before a text citing documents of `as_of` was written: a place named alone in a text
     of 2026 ("Mộc Châu, Vân Hồ: ...") is no longer the district, whose committee ended on 30 June 2025."""
     unit = roster.by_name(name) if as_of else None
-    return unit is not None and unit.valid_to is not None and str(unit.valid_to) < as_of
+    return unit is not None and unit.valid_to is not None and unit.valid_to < as_of
 
 
 def _places(ptext, roster: Roster, province) -> list[UnitMention]:
@@ -2220,8 +2226,7 @@ def _districts_acting(ptext, lowered, roster: Roster, province) -> list[UnitMent
     return out
 
 
-#: a place's name, the whole of what opens a clause before "đã": "Không chỉ Mường Ảng, Mường Chà đã ban hành ..."
-_PLACE_NAME_ONLY = re.compile(PLACE_WORDS)
+#: what opens a clause a place's name may open: "Không chỉ Mường Ảng, Mường Chà đã ban hành ..."
 _CLAUSE_OPENERS = (". ", "; ", ": ", ", ")
 
 
@@ -2231,11 +2236,13 @@ def _places_before_da(ptext: str):
     at = ptext.find(" đã ")
     while at >= 0:
         end = at - 5 if ptext.endswith(" cũng", 0, at) else at
-        opener = max(ptext.rfind(opener, 0, end) for opener in _CLAUSE_OPENERS)
-        start = opener + 2 if opener >= 0 else len(ptext) - len(ptext.lstrip())
-        if 0 < end - start <= 40 and _PLACE_NAME_ONLY.fullmatch(ptext, start, end):
+        clause = max(ptext.rfind(opener, 0, end) for opener in _CLAUSE_OPENERS)
+        start = clause + 2 if clause >= 0 else len(ptext) - len(ptext.lstrip())
+        if 0 < end - start <= 40 and PLACE_WORDS_RE.fullmatch(ptext, start, end):
             yield start, end
         at = ptext.find(" đã ", at + 4)
+
+
 #: (lowered) what describes a place rather than tells its deeds: "Huyện Mường Chà có 12 xã", "Huyện X: 85/85 ..."
 _DESCRIBED_AFTER = re.compile(r"\s*(?:có\b|[:\d,]|và\b)")
 

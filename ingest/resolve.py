@@ -121,6 +121,7 @@ class Resolution:
 #: the code suffixes of the Party's centre: its committee and bureaus (…/TW), the Central Military Commission
 #: (…/QUTW), the Central Public Security Party Committee (…/ĐUCATW)
 CENTRAL_SUFFIXES = ("TW", "QUTW", "ĐUCATW")
+_CENTRAL_ENDINGS = tuple(f"/{suffix}" for suffix in CENTRAL_SUFFIXES)
 
 
 class Resolver:
@@ -210,7 +211,7 @@ class Resolver:
             self._by_code_place.update((cl.type, cl.number_key, cl.code_key), cl)
 
     def _seed_known(self, c: Citation, ck: str):
-        if not ck.endswith(tuple(f"/{suffix}" for suffix in CENTRAL_SUFFIXES)):
+        if not ck.endswith(_CENTRAL_ENDINGS):
             return
         for known in self.registry.by_code(c.number, c.code):
             self._cluster_of(known)

@@ -41,16 +41,6 @@ BOARDS = ("Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Tổ chứ
           "Văn phòng")
 #: a board of a party committee named by the committee's kind alone: "Ban Tuyên giáo Huyện ủy"
 _BOARD_OF_KIND = re.compile(rf"^(?P<board>{'|'.join(BOARDS)})\s+(?P<committee>(?:Huyện|Thành|Thị|Tỉnh) ủy)$")
-def _committee_over(author: str | None, head: str) -> str | None:
-    """The committee of kind `head` (a key: "huyện ủy") whose board signs the text: "Ủy ban Kiểm tra Huyện ủy Tam Đường" ->
-    "Huyện ủy Tam Đường"."""
-    board = next((b for b in BOARDS if author and author.startswith(b + " ")), None)
-    if not board:
-        return None
-    committee = author[len(board) + 1:]
-    return committee if key(committee).startswith(head + " ") else None
-
-
 _TINH_WORD = re.compile(r"(?:^|\s)tỉnh(?:\s|$)")  # "tỉnh" as a word of a (folded) name
 _BODIES = re.compile(r"^(?:ban thường vụ|btv|ban thường trực|thường trực|thường vụ|(?:ban chấp hành|bch)(?! trung ương))\s+",
                      re.IGNORECASE)
@@ -225,6 +215,16 @@ _COMMUNE_COMMITTEE = re.compile(r"^Đảng ủy (?P<level>xã|phường|thị tr
 _NUMBERED_CELL = re.compile(r"^Chi bộ (?:tổ dân phố|tiểu khu|khối|thôn|bản|xóm) (?:số )?\d{1,3}$")
 
 
+def _committee_over(author: str | None, head: str) -> str | None:
+    """The committee of kind `head` (a key: "huyện ủy") whose board signs the text: "Ủy ban Kiểm tra Huyện ủy Tam Đường" ->
+    "Huyện ủy Tam Đường"."""
+    board = next((b for b in BOARDS if author and author.startswith(b + " ")), None)
+    if not board:
+        return None
+    committee = author[len(board) + 1:]
+    return committee if key(committee).startswith(head + " ") else None
+
+
 def _numbered_cell(phrase: str, author: str | None) -> str | None:
     """"Chi bộ tổ dân phố số 3" in a text of Đảng ủy thị trấn Phong Thổ -> "Chi bộ tổ dân phố số 3 thị trấn Phong
     Thổ": every ward has its quarter 3, so the commune writing is part of the name."""
@@ -304,16 +304,6 @@ def _spelt(low: str) -> str:
         if (low + " ").startswith(written):
             return (spelt + low[len(written):]).rstrip()
     return low
-
-
-def _district_s_own(phrase: str, author: str | None) -> str | None:
-    """"Hội Nông dân" in a text of Huyện ủy Tam Đường (or under its heading): Hội Nông dân huyện Tam Đường, not the
-    province's."""
-    if not author or not key(author).startswith("huyện ủy "):
-        return None
-    written = key(" ".join(_BODIES.sub("", spelling(phrase)).split()))
-    body = _LEVELLESS_BODIES.get(_BODY_SPELLING.get(written, written))  # ("Hội LHPN", "Ủy ban MTTQ" too)
-    return f"{body} huyện {author.split(' ', 2)[2]}" if body else None
 
 
 @dataclass(frozen=True)
@@ -411,24 +401,28 @@ class Roster:
         "UBND huyện Mường Chà"), kept as written so that nothing is lost."""
         if not phrase:
             return None
-        return (_district_s_own(phrase, author) or self._town_s_own(phrase, author) or _numbered_cell(phrase, author)
+        return (self._district_s_own(phrase, author) or _numbered_cell(phrase, author)
                 or self.canonical(phrase, province)
                 or self._board(phrase, before, province, author) or self.bare(phrase, before, province, author)
                 or self._district_spelt(unlisted(phrase), province) or self.department(phrase, province)
                 or self.district_department(phrase, author) or _commune_s_cell(phrase, author)
                 or agency_cell(phrase, province) or _author_s_cell(phrase, author))
 
-    def _town_s_own(self, phrase: str, author: str | None) -> str | None:
-        """"Hội Liên hiệp Phụ nữ thành phố" (or "Hội Nông dân") in a text of Thành ủy Lai Châu, a district-level city's
-        committee: the city's body (a Thị ủy's: the town's)."""
-        level = next((word for head, word in (("thành ủy ", "thành phố"), ("thị ủy ", "thị xã"))
-                      if author and key(author).startswith(head)), None)
-        unit = self.by_name(author) if level and author else None
-        if unit is None or unit.level is not Level.DISTRICT:
+    def _district_s_own(self, phrase: str, author: str | None) -> str | None:
+        """"Hội Nông dân" in a text of Huyện ủy Tam Đường (or under its heading): Hội Nông dân huyện Tam Đường, not the
+        province's; "Hội Liên hiệp Phụ nữ thành phố" in a text of Thành ủy Lai Châu, a district-level city's committee:
+        the city's (a Thị ủy's: the town's)."""
+        word = next((word for head, (word, _) in _DISTRICT_LEVELS.items() if author and key(author).startswith(head)), None)
+        if word is None:
             return None
-        written = key(" ".join(_BODIES.sub("", spelling(phrase)).split())).removesuffix(" " + level)
-        body = _LEVELLESS_BODIES.get(_BODY_SPELLING.get(written, written))
-        return f"{body} {level} {author.split(' ', 2)[2]}" if body else None
+        written = key(" ".join(_BODIES.sub("", spelling(phrase)).split()))
+        if word != "huyện":  # (Thành ủy Thành phố Hồ Chí Minh is a province's committee)
+            unit = self.by_name(author)
+            if unit is None or unit.level is not Level.DISTRICT:
+                return None
+            written = written.removesuffix(" " + word)
+        body = _LEVELLESS_BODIES.get(_BODY_SPELLING.get(written, written))  # ("Hội LHPN", "Ủy ban MTTQ" too)
+        return f"{body} {word} {author.split(' ', 2)[2]}" if body else None
 
     def _district_spelt(self, name: str | None, province: str | None) -> str | None:
         """"Đảng ủy Công an huyện Mường Trà" in Điện Biên -> "... huyện Mường Chà": the district in a name the roster
